@@ -51,7 +51,7 @@ public static class SymbolGraphBuilder
             {
                 if (!ReferenceEquals(facts[i], cached.GetValueOrDefault(files[i].RelativePath))) continue;
                 var f = facts[i]!;
-                if (f.Uses.Any(u => !currentIds.Contains(u.TargetId)) || f.Identifiers.Keys.Any(added.Contains))
+                if (f.Uses.Any(u => priorIds.Contains(u.TargetId) && !currentIds.Contains(u.TargetId)) || f.Identifiers.Keys.Any(added.Contains))
                 {
                     facts[i] = null;
                     stale++;

@@ -103,6 +103,10 @@ public static class WorkspaceLoader
 
         solution = TargetFrameworkChoice.KeepNewestPerProject(solution);
 
+        // A project file MSBuild could not evaluate can still appear, empty; it counts as not loaded.
+        foreach (var broken in solution.Projects.Where(p => p.FilePath is not null && !p.DocumentIds.Any() && failures.Any(f => f.Contains(p.FilePath!, StringComparison.Ordinal))).ToList())
+            solution = solution.RemoveProject(broken.Id);
+
         var loadedPaths = solution.Projects.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var missing = projectPaths.Where(p => !loadedPaths.Contains(p)).ToList();
         foreach (var projectPath in missing)

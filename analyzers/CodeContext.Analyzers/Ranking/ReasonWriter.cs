@@ -23,11 +23,11 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 
         // What the active file uses of this file.
         foreach (var edge in Strongest(graph.Outgoing[active].Where(e => e.To == file)))
-            reasons.Add($"{Passive(edge.Kind)} the active file: {edge.TargetDisplay} ({edge.FromMember}, line {edge.Line})");
+            reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
 
         // What this file uses of the active file.
         foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
-            reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file ({edge.FromMember}, line {edge.Line})");
+            reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
 
         // One step removed: implements or derives from something the active file uses.
         if (reasons.Count < maxReasons)
@@ -38,7 +38,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
                 .Select(e => (Edge: e, Via: usedByActive[e.To]))
                 .FirstOrDefault();
             if (shared.Edge is not null)
-                reasons.Add($"{shared.Edge.Kind.Verb()} {shared.Edge.TargetDisplay}, which the active file uses ({shared.Via.FromMember}, line {shared.Via.Line})");
+                reasons.Add($"{shared.Edge.Kind.Verb()} {shared.Edge.TargetDisplay}, used by {shared.Via.FromMember} (line {shared.Via.Line})");
         }
 
         if (sharedCommits > 0)
@@ -78,16 +78,15 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 
     private static string Passive(EdgeKind kind) => kind switch
     {
-        EdgeKind.Inherits => "is the base class of",
-        EdgeKind.Implements => "is implemented by",
-        EdgeKind.Overrides => "declares members overridden by",
-        EdgeKind.Calls => "declares methods called by",
-        EdgeKind.Creates => "declares a type created by",
-        EdgeKind.ReferencesType => "declares a type used by",
-        EdgeKind.ReadsMember => "declares members read by",
-        EdgeKind.WritesMember => "declares members written by",
-        EdgeKind.SamePartial => "is another part of a type in",
-        EdgeKind.TestOf => "is the code under test of",
-        _ => "is used by",
+        EdgeKind.Inherits => "inherited by",
+        EdgeKind.Implements => "implemented by",
+        EdgeKind.Overrides => "overridden by",
+        EdgeKind.Calls => "called by",
+        EdgeKind.Creates => "created by",
+        EdgeKind.ReadsMember => "read by",
+        EdgeKind.WritesMember => "written by",
+        EdgeKind.SamePartial => "also declared in",
+        EdgeKind.TestOf => "tested by",
+        _ => "used by",
     };
 }
