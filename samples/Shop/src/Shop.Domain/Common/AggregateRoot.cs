@@ -15,7 +15,7 @@ public abstract class AggregateRoot : Entity
     }
 
     /// <summary>Incremented on every save; used for optimistic concurrency.</summary>
-    public int Version { get; protected internal set; }
+    public int Version { get; private set; }
 
     /// <summary>Events raised since the aggregate was loaded and not yet published.</summary>
     public IReadOnlyList<DomainEvent> PendingEvents => _pendingEvents;
@@ -26,6 +26,13 @@ public abstract class AggregateRoot : Entity
         var events = _pendingEvents.ToArray();
         _pendingEvents.Clear();
         return events;
+    }
+
+    /// <summary>Called by repositories after a successful save (or when loading) with the stored version.</summary>
+    public void MarkPersisted(int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        Version = version;
     }
 
     /// <summary>Records an event; subclasses call this from their state-changing methods.</summary>

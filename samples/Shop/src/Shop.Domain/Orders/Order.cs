@@ -80,9 +80,9 @@ public sealed partial class Order : AggregateRoot
             DiscountReason = snapshot.DiscountReason,
             ShippingCost = snapshot.ShippingCost,
             PaymentReference = snapshot.PaymentReference,
-            Version = snapshot.Version,
         };
         order._lines.AddRange(snapshot.Lines);
+        order.MarkPersisted(snapshot.Version);
         return order;
     }
 
