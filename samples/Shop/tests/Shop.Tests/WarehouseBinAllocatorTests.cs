@@ -58,4 +58,46 @@ public sealed class WarehouseBinAllocatorTests
 
         Assert.Equal(["A01-R02-L1", "A02-R03-L1", "A02-R01-L1"], route.Select(stop => stop.Bin.Code));
     }
+
+    [Fact]
+    public void Cycle_count_picks_overdue_bins_and_fast_movers_first()
+    {
+        var layout = WarehouseLayout.Regular(aisles: 1, racksPerAisle: 3, levels: 1, binVolumeLitres: 100m, binMaxKg: 50m);
+        var contents = new Dictionary<string, IReadOnlyList<BinContent>>
+        {
+            ["A01-R01-L1"] = [new BinContent("SLOW", 1, 1m, 1m)],
+            ["A01-R02-L1"] = [new BinContent("FAST", 1, 1m, 1m)],
+            ["A01-R03-L1"] = [new BinContent("SLOW", 1, 1m, 1m)],
+        };
+        var today = new DateOnly(2026, 4, 15);
+        var lastCounted = new Dictionary<string, DateOnly>
+        {
+            ["A01-R01-L1"] = today.AddDays(-10),
+            ["A01-R02-L1"] = today.AddDays(-10),
+            ["A01-R03-L1"] = today.AddDays(-40),
+        };
+
+        var bins = new WarehouseBinAllocator(layout, contents)
+            .PlanCycleCount(lastCounted, new Dictionary<string, Velocity> { ["FAST"] = Velocity.Fast }, today, cycleDays: 28, capacity: 5);
+
+        // FAST is due every 7 days, SLOW every 28: R01 (10 days, slow) is not due yet.
+        Assert.Equal(["A01-R02-L1", "A01-R03-L1"], bins.Select(b => b.Code));
+    }
+
+    [Fact]
+    public void Reconciling_a_count_books_only_the_differences()
+    {
+        var contents = new Dictionary<string, IReadOnlyList<BinContent>>
+        {
+            ["A01-R01-L1"] = [new BinContent("A", 10, 1m, 1m), new BinContent("B", 4, 1m, 1m)],
+        };
+        var at = new DateTime(2026, 4, 15, 8, 0, 0, DateTimeKind.Utc);
+
+        var adjustments = new WarehouseBinAllocator(Layout, contents)
+            .ReconcileCount("A01-R01-L1", new Dictionary<string, int> { ["A"] = 9, ["B"] = 4, ["C"] = 2 }, at);
+
+        Assert.Equal(
+            [new StockMovement("A", "A01-R01-L1", -1, MovementKind.Adjustment, at), new StockMovement("C", "A01-R01-L1", 2, MovementKind.Adjustment, at)],
+            adjustments);
+    }
 }

@@ -200,6 +200,97 @@ public sealed class WarehouseBinAllocator
             .ToList();
     }
 
+    /// <summary>
+    /// Chooses the bins to count today. Every bin is counted at least once per
+    /// <paramref name="cycleDays"/>; bins holding fast movers are counted more often because
+    /// picking errors show up there first. Bins are returned in walking order so one person can
+    /// count them in a single round.
+    /// </summary>
+    /// <param name="lastCounted">When each bin was last counted; bins never counted come first.</param>
+    /// <param name="velocities">The velocity class per item; unknown items count as slow.</param>
+    /// <param name="today">The counting day.</param>
+    /// <param name="cycleDays">The longest a bin may go uncounted.</param>
+    /// <param name="capacity">How many bins can be counted in one day.</param>
+    public IReadOnlyList<StorageBin> PlanCycleCount(
+        IReadOnlyDictionary<string, DateOnly> lastCounted,
+        IReadOnlyDictionary<string, Velocity> velocities,
+        DateOnly today,
+        int cycleDays,
+        int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cycleDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+
+        var scored = new List<(BinState Bin, double Urgency)>();
+        foreach (var bin in _state.Values)
+        {
+            var interval = CountInterval(bin, velocities, cycleDays);
+            if (!lastCounted.TryGetValue(bin.Bin.Code, out var last))
+            {
+                scored.Add((bin, double.MaxValue));
+                continue;
+            }
+
+            var daysSince = today.DayNumber - last.DayNumber;
+            var urgency = (double)daysSince / interval;
+            if (urgency >= 1.0)
+            {
+                scored.Add((bin, urgency));
+            }
+        }
+
+        return scored
+            .OrderByDescending(pair => pair.Urgency)
+            .ThenBy(pair => pair.Bin.Bin, WarehouseLayout.WalkingOrder.Instance)
+            .Take(capacity)
+            .Select(pair => pair.Bin.Bin)
+            .OrderBy(bin => bin, WarehouseLayout.WalkingOrder.Instance)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Compares a count with the expected contents and returns the adjustments to book, one per
+    /// item whose count differs. Items found but not expected are booked as additions.
+    /// </summary>
+    public IReadOnlyList<StockMovement> ReconcileCount(string binCode, IReadOnlyDictionary<string, int> counted, DateTime countedAt)
+    {
+        if (!_state.TryGetValue(binCode, out var bin))
+        {
+            throw new KeyNotFoundException($"No bin {binCode}.");
+        }
+
+        var itemCodes = bin.Items.Select(item => item.ItemCode)
+            .Concat(counted.Keys)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderBy(code => code, StringComparer.Ordinal);
+
+        var adjustments = new List<StockMovement>();
+        foreach (var itemCode in itemCodes)
+        {
+            var difference = counted.GetValueOrDefault(itemCode) - bin.UnitsOf(itemCode);
+            if (difference != 0)
+            {
+                adjustments.Add(new StockMovement(itemCode, bin.Bin.Code, difference, MovementKind.Adjustment, countedAt));
+            }
+        }
+
+        return adjustments;
+    }
+
+    private static int CountInterval(BinState bin, IReadOnlyDictionary<string, Velocity> velocities, int cycleDays)
+    {
+        var fastest = bin.Items
+            .Select(item => velocities.TryGetValue(item.ItemCode, out var velocity) ? velocity : Velocity.Slow)
+            .DefaultIfEmpty(Velocity.Slow)
+            .Min();
+        return fastest switch
+        {
+            Velocity.Fast => Math.Max(1, cycleDays / 4),
+            Velocity.Medium => Math.Max(1, cycleDays / 2),
+            _ => cycleDays,
+        };
+    }
+
     private IEnumerable<BinState> CandidateBins(InboundItem item)
     {
         var heavy = item.UnitWeightKg > HeavyUnitKg;

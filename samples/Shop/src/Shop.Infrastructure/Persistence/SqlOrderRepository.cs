@@ -13,6 +13,14 @@ namespace Shop.Infrastructure.Persistence;
 /// </summary>
 public sealed class SqlOrderRepository : IOrderRepository
 {
+    private static readonly string[] SchemaStatements =
+    [
+        SqlStatements.CreateOrdersTable,
+        SqlStatements.CreateOrderLinesTable,
+        SqlStatements.CreateOrdersCustomerIndex,
+        SqlStatements.CreateOrdersStatusIndex,
+    ];
+
     private readonly IDbConnectionFactory _connections;
 
     /// <summary>Creates the repository over a connection factory.</summary>
@@ -47,6 +55,37 @@ public sealed class SqlOrderRepository : IOrderRepository
         var headers = await ReadHeadersAsync(
             connection, SqlStatements.SelectOrdersByStatus, cancellationToken, ("status", status.ToStoredCode()));
         return await HydrateAllAsync(connection, headers, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the tables and indexes when they are missing; safe to run at every start-up.
+    /// Production schemas are migrated by the DBA team, so this is for local and test databases.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        foreach (var statement in SchemaStatements)
+        {
+            await using var command = CreateCommand(connection, transaction: null, statement);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>How many orders are in each status; statuses with no orders are left out.</summary>
+    public async Task<IReadOnlyDictionary<OrderStatus, int>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = CreateCommand(connection, transaction: null, SqlStatements.CountOrdersByStatus);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+        var counts = new Dictionary<OrderStatus, int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var status = StoredCodes.ToOrderStatus(reader.GetString(reader.GetOrdinal("status")));
+            counts[status] = Convert.ToInt32(reader.GetValue(reader.GetOrdinal("order_count")), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
     }
 
     /// <inheritdoc />
