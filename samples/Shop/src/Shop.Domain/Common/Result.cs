@@ -8,18 +8,19 @@ namespace Shop.Domain.Common;
 public readonly record struct Result<T>
 {
     private readonly T? _value;
+    private readonly IReadOnlyList<string>? _errors;
 
     private Result(T? value, IReadOnlyList<string> errors)
     {
         _value = value;
-        Errors = errors;
+        _errors = errors;
     }
 
     /// <summary>The reasons for failure; empty on success.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    public IReadOnlyList<string> Errors => _errors ?? [];
 
     /// <summary>True when the operation succeeded.</summary>
-    public bool IsSuccess => Errors is null || Errors.Count == 0;
+    public bool IsSuccess => Errors.Count == 0;
 
     /// <summary>The value; throws when the result is a failure.</summary>
     public T Value => IsSuccess
