@@ -48,7 +48,10 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
         {
             var common = terms[file].Keys.Intersect(terms[active].Keys, StringComparer.Ordinal)
                 .Where(t => char.IsLetter(t[0]) && t.Length >= 4)
-                .OrderBy(t => graph.Facts.Count(f => f.Identifiers.ContainsKey(t)))
+                .Select(t => (Term: t, Files: terms.Count(bag => bag.ContainsKey(t))))
+                .Where(t => t.Files <= Math.Max(2, terms.Count / 10)) // words most files share explain nothing
+                .OrderBy(t => t.Files)
+                .Select(t => t.Term)
                 .Take(3)
                 .ToList();
             if (common.Count > 0) reasons.Add($"shares identifiers with the active file: {string.Join(", ", common)}");
