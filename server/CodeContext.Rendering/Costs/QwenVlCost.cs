@@ -9,6 +9,11 @@ internal static class QwenVlCost
 {
     public static VisionCost Compute(CostSpec spec, int width, int height)
     {
+        if (Math.Max(width, height) > 200.0 * Math.Min(width, height))
+        {
+            throw new CodeContext.Core.UserError($"Qwen-VL rejects images with an aspect ratio over 200, got {width}x{height}");
+        }
+
         var f = spec.Factor;
         var h = Math.Max(f, (int)Math.Round(height / (double)f, MidpointRounding.ToEven) * f);
         var w = Math.Max(f, (int)Math.Round(width / (double)f, MidpointRounding.ToEven) * f);
