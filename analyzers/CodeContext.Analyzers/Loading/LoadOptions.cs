@@ -1,0 +1,17 @@
+namespace CodeContext.Analyzers.Loading;
+
+/// <summary>How a codebase is loaded.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Skip MSBuild entirely and load every project syntax-first (files + framework references).</summary>
+    public bool NoMsBuild { get; init; }
+
+    /// <summary>Files larger than this are never context (minified or generated blobs).</summary>
+    public long MaxFileBytes { get; init; } = 512 * 1024;
+
+    /// <summary>Where progress and diagnostics go (stderr for the CLI). Null: silent.</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Log every skipped file with its reason.</summary>
+    public bool Verbose { get; init; }
+}
