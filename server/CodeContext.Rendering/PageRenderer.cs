@@ -22,12 +22,14 @@ public static class PageRenderer
     {
         var pages = new RenderedPage[layout.Pages.Count];
         // Pages are independent: render them in parallel; output order stays the page order.
-        Parallel.For(0, pages.Length, i =>
-        {
-            var page = layout.Pages[i];
-            var png = PageRasterizer.RenderPng(layout, page);
-            pages[i] = new RenderedPage(page.Number, png, layout.Settings.Width, layout.Settings.Height, page.Cost.Tokens, page.TextTokens, page.Compression, page.Regions);
-        });
+        Parallel.For(0, pages.Length, i => pages[i] = RenderPage(layout, layout.Pages[i]));
         return pages;
+    }
+
+    /// <summary>Draws and encodes one page of a layout.</summary>
+    public static RenderedPage RenderPage(PageLayout layout, LaidOutPage page)
+    {
+        var png = PageRasterizer.RenderPng(layout, page);
+        return new RenderedPage(page.Number, png, layout.Settings.Width, layout.Settings.Height, page.Cost.Tokens, page.TextTokens, page.Compression, page.Regions);
     }
 }

@@ -19,6 +19,7 @@ public sealed class LayoutSettings
         FontSize = request.FontSize ?? Level.FontSize;
         LineHeight = request.FontSize is { } size ? size * (Level.LineHeight / Level.FontSize) : Level.LineHeight;
         Gutter = request.Gutter;
+        Columns = request.Columns is > 0 or null ? request.Columns : throw new ArgumentOutOfRangeException(nameof(request), "columns must be positive");
         Theme = ThemeCatalog.Get(request.Theme ?? (Profile.Color ? "light" : "gray"));
         Grayscale = !Profile.Color;
         Typeface = FontCatalog.Get(FontId);
@@ -40,6 +41,7 @@ public sealed class LayoutSettings
     public float FontSize { get; }
     public float LineHeight { get; }
     public bool Gutter { get; }
+    public int? Columns { get; }
     public Theme Theme { get; }
     public bool Grayscale { get; }
     public SKTypeface Typeface { get; }

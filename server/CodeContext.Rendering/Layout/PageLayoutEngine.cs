@@ -14,6 +14,10 @@ public static class PageLayoutEngine
     private const int MaxColumns = 8;
     private const int MinCharsPerColumn = 24;
 
+    // Wrapped rows are harder to read back than short columns are worth: more columns are taken
+    // only while at most this share of rows are continuations.
+    private const double MaxContinuationShare = 0.08;
+
     public static PageLayout Layout(IReadOnlyList<SourceFragment> fragments, RenderRequest request) =>
         Layout(fragments, LayoutSettings.Resolve(request));
 
@@ -25,18 +29,22 @@ public static class PageLayoutEngine
 
         (int Columns, int Chars, List<List<LaidOutRow>> Flow)? best = null;
         var bestPages = double.MaxValue;
-        for (var k = 1; k <= MaxColumns; k++)
+        var (fromK, toK) = settings.Columns is { } forced ? (forced, forced) : (1, MaxColumns);
+        for (var k = fromK; k <= toK; k++)
         {
             var chars = CharsPerColumn(settings, k) - gutterCells;
-            if (chars < MinCharsPerColumn && k > 1)
+            if (chars < MinCharsPerColumn && k > fromK)
             {
                 break;
             }
 
             var flow = Flow(cells, Math.Max(1, chars), settings.RowsPerColumn);
             var pages = flow.Count == 0 ? 0 : (flow.Count - 1 + flow[^1].Count / (double)settings.RowsPerColumn) / k;
+            var rowCount = flow.Sum(c => c.Count);
+            var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
+            var readable = k == fromK || continuations <= MaxContinuationShare * rowCount;
             // Fewer columns win ties: they wrap fewer lines.
-            if (pages < bestPages - 1e-9)
+            if (readable && pages < bestPages - 1e-9)
             {
                 bestPages = pages;
                 best = (k, Math.Max(1, chars), flow);

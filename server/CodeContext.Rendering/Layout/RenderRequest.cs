@@ -21,4 +21,7 @@ public sealed record RenderRequest
 
     /// <summary>Glyph size overriding the level's (calibration sweeps it); line height scales with it.</summary>
     public float? FontSize { get; init; }
+
+    /// <summary>Columns per page; null: the layout picks the count that needs the fewest pages.</summary>
+    public int? Columns { get; init; }
 }

@@ -158,24 +158,32 @@ public sealed class DeepSeekV3Tokenizer : ITextTokenizer
             return [wholeId];
         }
 
-        var ids = new List<int>(byteCount);
-        foreach (var b in bytes)
+        // ranks[i] is the merge rank of (ids[i], ids[i+1]); after a merge only its two
+        // neighbouring pairs change, so each step costs a scan of ints and two lookups.
+        var ids = new int[byteCount];
+        var ranks = new int[byteCount];
+        var merged = new int[byteCount];
+        for (var i = 0; i < byteCount; i++)
         {
-            ids.Add(_byteIds[b]);
+            ids[i] = _byteIds[bytes[i]];
         }
 
-        while (ids.Count > 1)
+        var count = byteCount;
+        for (var i = 0; i < count - 1; i++)
         {
-            var bestRank = int.MaxValue;
+            (ranks[i], merged[i]) = PairRank(ids[i], ids[i + 1]);
+        }
+
+        while (count > 1)
+        {
             var bestAt = -1;
-            var bestMerged = 0;
-            for (var i = 0; i < ids.Count - 1; i++)
+            var bestRank = int.MaxValue;
+            for (var i = 0; i < count - 1; i++)
             {
-                if (_merges.TryGetValue(Key(ids[i], ids[i + 1]), out var merge) && merge.Rank < bestRank)
+                if (ranks[i] < bestRank)
                 {
-                    bestRank = merge.Rank;
+                    bestRank = ranks[i];
                     bestAt = i;
-                    bestMerged = merge.Merged;
                 }
             }
 
@@ -184,12 +192,28 @@ public sealed class DeepSeekV3Tokenizer : ITextTokenizer
                 break;
             }
 
-            ids[bestAt] = bestMerged;
-            ids.RemoveAt(bestAt + 1);
+            ids[bestAt] = merged[bestAt];
+            var tail = count - bestAt - 2;
+            Array.Copy(ids, bestAt + 2, ids, bestAt + 1, tail);
+            Array.Copy(ranks, bestAt + 2, ranks, bestAt + 1, tail);
+            Array.Copy(merged, bestAt + 2, merged, bestAt + 1, tail);
+            count--;
+            if (bestAt > 0)
+            {
+                (ranks[bestAt - 1], merged[bestAt - 1]) = PairRank(ids[bestAt - 1], ids[bestAt]);
+            }
+
+            if (bestAt < count - 1)
+            {
+                (ranks[bestAt], merged[bestAt]) = PairRank(ids[bestAt], ids[bestAt + 1]);
+            }
         }
 
-        return [.. ids];
+        return ids[..count];
     }
+
+    private (int Rank, int Merged) PairRank(int left, int right) =>
+        _merges.TryGetValue(Key(left, right), out var merge) ? merge : (int.MaxValue, 0);
 
     private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
 }

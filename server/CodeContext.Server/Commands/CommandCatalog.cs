@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RenderCommand.Create();
+        yield return CostCommand.Create();
+        yield return TokensCommand.Create();
     }
 }
