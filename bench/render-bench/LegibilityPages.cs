@@ -9,25 +9,27 @@ using CodeContext.Rendering.Profiles;
 namespace RenderBench;
 
 /// <summary>
-/// Pages for the Tesseract benchmark: every bundled font at every level of a profile, gutter off,
-/// with each region's exact rendered text (wrapped rows included) next to the PNGs.
+/// Pages for the Tesseract benchmark: every bundled font at a sweep of glyph sizes (legibility is a
+/// matter of pixels per glyph; levels map to sizes), gutter off, with each region's exact rendered
+/// text (wrapped rows included) next to the PNGs.
 /// </summary>
 internal static class LegibilityPages
 {
-    private const int PagesPerConfiguration = 2;
+    private const int PagesPerConfiguration = 1;
 
-    public static int Run(string folder, string outDir, string profileId, int files)
+    public static int Run(string folder, string outDir, string profileId, int files, IReadOnlyList<float> sizes)
     {
         var all = Corpus.Load(folder);
         var step = Math.Max(1, all.Count / files);
         var fragments = all.Where((_, i) => i % step == 0).Take(files).ToList();
         var profile = ProfileCatalog.Get(profileId);
         var entries = new List<object>();
-        foreach (var font in FontCatalog.Ids)
+        foreach (var font in FontCatalog.Ids.Where(f => Environment.GetEnvironmentVariable("CC_FONTS") is not { } only || only.Split(',').Contains(f)))
         {
-            foreach (var level in profile.Levels.Keys.Order(StringComparer.Ordinal))
+            foreach (var size in sizes)
             {
-                var layout = PageLayoutEngine.Layout(fragments, new RenderRequest { Profile = profile, Level = level, Font = font, Gutter = false });
+                var level = size.ToString("0.##", CultureInfo.InvariantCulture) + "px";
+                var layout = PageLayoutEngine.Layout(fragments, new RenderRequest { Profile = profile, Level = "L1", FontSize = size, Font = font, Gutter = false });
                 var dir = Path.Combine(outDir, font, level);
                 Directory.CreateDirectory(dir);
                 foreach (var page in layout.Pages.Take(PagesPerConfiguration))
@@ -37,7 +39,7 @@ internal static class LegibilityPages
                     File.WriteAllBytes(png, rendered.Png);
                     var texts = RegionTexts(layout, page);
                     var regions = page.Regions.Select((r, i) => new { r.X, r.Y, r.Width, r.Height, r.Path, r.StartLine, r.EndLine, text = texts[i] });
-                    entries.Add(new { font, level, fontSize = layout.Settings.FontSize, png = Path.GetRelativePath(outDir, png), compression = page.Compression, regions });
+                    entries.Add(new { font, size = level, fontSize = layout.Settings.FontSize, png = Path.GetRelativePath(outDir, png), compression = page.Compression, regions });
                 }
 
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{font} {level}: {layout.Pages.Count} pages, {layout.ColumnsPerPage} columns, {layout.TextTokens / (double)layout.VisionTokens:F2}x"));

@@ -27,8 +27,9 @@ public static class PageLayoutEngine
         var maxLine = fragments.Count == 0 ? 1 : fragments.Max(f => f.EndLine);
         var gutterCells = settings.Gutter ? maxLine.ToString(CultureInfo.InvariantCulture).Length + 1 : 1;
 
+        // Fewest pages first, then fewest wrapped rows (a short input keeps one wide column), then fewer columns.
         (int Columns, int Chars, List<List<LaidOutRow>> Flow)? best = null;
-        var bestPages = double.MaxValue;
+        var bestScore = (Pages: int.MaxValue, Continuations: int.MaxValue);
         var (fromK, toK) = settings.Columns is { } forced ? (forced, forced) : (1, MaxColumns);
         for (var k = fromK; k <= toK; k++)
         {
@@ -39,14 +40,13 @@ public static class PageLayoutEngine
             }
 
             var flow = Flow(cells, Math.Max(1, chars), settings.RowsPerColumn);
-            var pages = flow.Count == 0 ? 0 : (flow.Count - 1 + flow[^1].Count / (double)settings.RowsPerColumn) / k;
+            var pages = (flow.Count + k - 1) / k;
             var rowCount = flow.Sum(c => c.Count);
             var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
             var readable = k == fromK || continuations <= MaxContinuationShare * rowCount;
-            // Fewer columns win ties: they wrap fewer lines.
-            if (readable && pages < bestPages - 1e-9)
+            if (readable && (pages, continuations).CompareTo(bestScore) < 0)
             {
-                bestPages = pages;
+                bestScore = (pages, continuations);
                 best = (k, Math.Max(1, chars), flow);
             }
         }
