@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RankCommand.Create();
+        yield return RenderCommand.Create();
+        yield return CostCommand.Create();
+        yield return TokensCommand.Create();
     }
 }
