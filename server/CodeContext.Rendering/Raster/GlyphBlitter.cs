@@ -28,34 +28,39 @@ internal static class GlyphBlitter
         var gray = bitmap.ColorType == SKColorType.Gray8;
         // Themes use neutral greys on grayscale pages, so red stands for the luminance there.
         var luma = (int)Math.Round(0.2126 * color.Red + 0.7152 * color.Green + 0.0722 * color.Blue);
-        for (var my = 0; my < mask.Height; my++)
+        // Clip the mask to the page once, then walk rows as spans.
+        var x0 = Math.Max(0, -left);
+        var x1 = Math.Min(mask.Width, bitmap.Width - left);
+        var y0 = Math.Max(0, -top);
+        var y1 = Math.Min(mask.Height, bitmap.Height - top);
+        var alpha = mask.Alpha.AsSpan();
+        for (var my = y0; my < y1; my++)
         {
-            var py = top + my;
-            if ((uint)py >= (uint)bitmap.Height)
+            var coverage = alpha.Slice(my * mask.Width + x0, x1 - x0);
+            if (gray)
             {
-                continue;
+                var row = pixels.Slice((top + my) * rowBytes + left + x0, coverage.Length);
+                for (var i = 0; i < coverage.Length; i++)
+                {
+                    var a = coverage[i];
+                    if (a != 0)
+                    {
+                        row[i] = Lerp(row[i], luma, a);
+                    }
+                }
             }
-
-            for (var mx = 0; mx < mask.Width; mx++)
+            else
             {
-                var a = mask.Alpha[my * mask.Width + mx];
-                var px = left + mx;
-                if (a == 0 || (uint)px >= (uint)bitmap.Width)
+                var row = pixels.Slice((top + my) * rowBytes + (left + x0) * 4, coverage.Length * 4);
+                for (var i = 0; i < coverage.Length; i++)
                 {
-                    continue;
-                }
-
-                if (gray)
-                {
-                    ref var d = ref pixels[py * rowBytes + px];
-                    d = Lerp(d, luma, a);
-                }
-                else
-                {
-                    var o = py * rowBytes + px * 4;
-                    pixels[o] = Lerp(pixels[o], color.Red, a);
-                    pixels[o + 1] = Lerp(pixels[o + 1], color.Green, a);
-                    pixels[o + 2] = Lerp(pixels[o + 2], color.Blue, a);
+                    var a = coverage[i];
+                    if (a != 0)
+                    {
+                        row[i * 4] = Lerp(row[i * 4], color.Red, a);
+                        row[i * 4 + 1] = Lerp(row[i * 4 + 1], color.Green, a);
+                        row[i * 4 + 2] = Lerp(row[i * 4 + 2], color.Blue, a);
+                    }
                 }
             }
         }

@@ -25,6 +25,10 @@ internal sealed class GlyphMaskCache
     private readonly ConcurrentDictionary<(int Face, ushort Glyph, int Phase), GlyphMask> _masks = new();
     private readonly Lock _rasterLock = new();
 
+    // Lock-free front for the common glyphs (ids below 4096 of either face); misses fall through.
+    private const int FastGlyphs = 4096;
+    private readonly GlyphMask?[] _fast = new GlyphMask?[2 * FastGlyphs * Phases];
+
     private GlyphMaskCache(SKFont[] fonts, float cellWidth)
     {
         _fonts = fonts;
@@ -38,8 +42,16 @@ internal sealed class GlyphMaskCache
     public static GlyphMaskCache For(Layout.LayoutSettings settings) =>
         Shared.GetOrAdd((settings.Typeface, settings.FontSize), _ => new GlyphMaskCache([.. settings.Glyphs.Faces.Select(settings.CreateFont)], settings.CellWidth));
 
-    public GlyphMask Get(int face, ushort glyph, int phase) =>
-        _masks.TryGetValue((face, glyph, phase), out var mask) ? mask : _masks.GetOrAdd((face, glyph, phase), Rasterize);
+    public GlyphMask Get(int face, ushort glyph, int phase)
+    {
+        if (glyph >= FastGlyphs || face > 1)
+        {
+            return _masks.GetOrAdd((face, glyph, phase), Rasterize);
+        }
+
+        var slot = ((face * FastGlyphs) + glyph) * Phases + phase;
+        return Volatile.Read(ref _fast[slot]) ?? (_fast[slot] = _masks.GetOrAdd((face, glyph, phase), Rasterize));
+    }
 
     private GlyphMask Rasterize((int Face, ushort Glyph, int Phase) key)
     {
