@@ -43,7 +43,8 @@ public static class WorkspaceLoader
             }
         }
 
-        var (files, skipped) = CollectFiles(solution, target.RootDirectory, options);
+        var filter = new FileFilter(target.RootDirectory, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
+        var (files, skipped) = CollectFiles(solution, target.RootDirectory, filter);
         foreach (var project in degraded)
             log?.WriteLine($"codecontext: degraded project {project.RelativePath}: {project.Reason} -> {project.Fallback}");
         if (options.Verbose)
@@ -53,7 +54,7 @@ public static class WorkspaceLoader
         log?.WriteLine($"codecontext: {files.Count} files as context, {skipped.Count} skipped, {degraded.Count} degraded projects ({mode})");
         if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
 
-        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode);
+        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter);
     }
 
     private static Solution NewSolution() => new AdhocWorkspace().CurrentSolution;
@@ -169,9 +170,8 @@ public static class WorkspaceLoader
         return solution;
     }
 
-    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, LoadOptions options)
+    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, FileFilter filter)
     {
-        var filter = new FileFilter(root, IgnoreRules.Load(root), options.MaxFileBytes);
         var files = new List<SourceFile>();
         var skipped = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -29,6 +29,8 @@ public sealed class FileRanker
 
     public FileGraph Graph => _graph;
 
+    public RankingWeights Weights => _weights;
+
     public IReadOnlyList<RankedFile> Rank(RankRequest request)
     {
         var active = _graph.IndexOf(request.ActivePath)
