@@ -18,6 +18,9 @@ public sealed record LoadOptions
     /// </summary>
     public CodeContext.Core.CacheDirectory? Cache { get; init; }
 
+    /// <summary>Files analysed so far out of those that need analysis (a progress bar, say).</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+
     /// <summary>Log every skipped file with its reason.</summary>
     public bool Verbose { get; init; }
 }
