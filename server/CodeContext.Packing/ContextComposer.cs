@@ -84,7 +84,7 @@ public static class ContextComposer
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
         var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, tokenizer);
         var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
-        return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction);
+        return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
     }
 
     /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>

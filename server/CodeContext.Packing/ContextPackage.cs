@@ -1,3 +1,4 @@
+using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing;
@@ -5,8 +6,9 @@ namespace CodeContext.Packing;
 /// <summary>The composed context: the manifest, the page images and the prompt in delivery-ready parts.</summary>
 public sealed class ContextPackage
 {
-    internal ContextPackage(Manifest manifest, IReadOnlyList<KeyValuePair<string, byte[]>> pages, IReadOnlyList<PromptPart> parts, ModelProfile profile, string instruction)
+    internal ContextPackage(Manifest manifest, IReadOnlyList<KeyValuePair<string, byte[]>> pages, IReadOnlyList<PromptPart> parts, ModelProfile profile, string instruction, IReadOnlyList<SourceFragment> renderedSources)
     {
+        RenderedSources = renderedSources;
         Manifest = manifest;
         PageList = pages;
         Parts = parts;
@@ -26,6 +28,9 @@ public sealed class ContextPackage
     public IReadOnlyList<PromptPart> Parts { get; }
 
     public ModelProfile Profile { get; }
+
+    /// <summary>Exactly the (masked) source the renderer drew on the pages, level by level in prompt order.</summary>
+    public IReadOnlyList<SourceFragment> RenderedSources { get; }
 
     /// <summary>The question (or empty) the prompt ends with.</summary>
     public string Instruction { get; }
