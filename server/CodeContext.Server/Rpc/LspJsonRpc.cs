@@ -18,8 +18,8 @@ internal sealed class LspJsonRpc(IJsonRpcMessageHandler handler, TextWriter log)
                 return base.CreateErrorDetails(request, exception);
             case UserError:
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.InvalidParams, Message = $"{request.Method}: {exception.Message}" };
-            case System.Text.Json.JsonException:
-                // Raised while binding params to the handler's types: the client sent the wrong shape.
+            case var _ when RaisedWhileBindingParams(exception):
+                // The client sent params of the wrong shape (or with invalid text) for the handler's types.
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.InvalidParams, Message = $"{request.Method}: params do not have the expected shape: {exception.Message}" };
             case OperationCanceledException:
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.RequestCancelled, Message = $"{request.Method} was cancelled" };
@@ -28,4 +28,9 @@ internal sealed class LspJsonRpc(IJsonRpcMessageHandler handler, TextWriter log)
                 return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)LspErrorCodes.InternalError, Message = $"internal error in {request.Method}: {exception.GetType().Name}: {exception.Message}" };
         }
     }
+
+    /// <summary>StreamJsonRpc binds params inside its TargetMethod; an exception from there is the client's input, not a server fault.</summary>
+    private static bool RaisedWhileBindingParams(Exception exception) =>
+        exception is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException
+        && new System.Diagnostics.StackTrace(exception).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.FullName?.StartsWith("StreamJsonRpc.TargetMethod", StringComparison.Ordinal) == true);
 }

@@ -39,43 +39,55 @@ internal static class JsonRpcShape
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-                return Reject(LspErrorCodes.InvalidRequest, "batch messages (a JSON array) are not supported; send one message per frame");
-            if (root.ValueKind != JsonValueKind.Object)
-                return Reject(LspErrorCodes.InvalidRequest, $"a JSON-RPC message must be a JSON object, not {Describe(root.ValueKind)}");
-
-            var hasId = root.TryGetProperty("id", out var idElement);
-            var id = hasId ? ReadId(idElement) : JsonRpcId.None;
-            if (hasId && id.IsNone && idElement.ValueKind != JsonValueKind.Null)
-                return Reject(LspErrorCodes.InvalidRequest, $"'id' must be a string or a whole number, not {Describe(idElement.ValueKind)}");
-
-            if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
-                return Reject(LspErrorCodes.InvalidRequest, "'jsonrpc' must be \"2.0\"", id);
-
-            if (root.TryGetProperty("method", out var method))
+            try
             {
-                if (method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
-                    return Reject(LspErrorCodes.InvalidRequest, "'method' must be a non-empty string", id);
-                if (root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
-                    return Reject(LspErrorCodes.InvalidRequest, $"'params' of '{Shorten(method.GetString()!)}' must be an object or an array, not {Describe(parameters.ValueKind)}", id);
-                if (hasId && idElement.ValueKind == JsonValueKind.Null)
-                    return Reject(LspErrorCodes.InvalidRequest, $"request '{Shorten(method.GetString()!)}' has id null; use a string or number, or leave 'id' out for a notification", id);
-                return new ShapeVerdict(hasId ? MessageKind.Request : MessageKind.Notification, id);
+                return CheckMessage(document.RootElement);
             }
-
-            var hasResult = root.TryGetProperty("result", out _);
-            var hasError = root.TryGetProperty("error", out var error);
-            if (hasResult == hasError)
-                return Reject(LspErrorCodes.InvalidRequest, "message has no 'method' and is not a response (exactly one of 'result' or 'error')", id);
-            if (id.IsNone)
-                return Reject(LspErrorCodes.InvalidRequest, "response has no usable 'id'", id);
-            if (hasError && !(error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt64(out _)
-                && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String))
-                return Reject(LspErrorCodes.InvalidRequest, "response 'error' must be an object with a whole-number 'code' and a string 'message'", id);
-            return new ShapeVerdict(MessageKind.Response, id);
+            catch (InvalidOperationException e)
+            {
+                // JsonDocument accepts invalid UTF-8 and lone surrogates inside strings; reading them fails.
+                return Reject(LspErrorCodes.InvalidRequest, $"message holds a string that is not valid Unicode: {e.Message}");
+            }
         }
+    }
+
+    private static ShapeVerdict CheckMessage(JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+            return Reject(LspErrorCodes.InvalidRequest, "batch messages (a JSON array) are not supported; send one message per frame");
+        if (root.ValueKind != JsonValueKind.Object)
+            return Reject(LspErrorCodes.InvalidRequest, $"a JSON-RPC message must be a JSON object, not {Describe(root.ValueKind)}");
+
+        var hasId = root.TryGetProperty("id", out var idElement);
+        var id = hasId ? ReadId(idElement) : JsonRpcId.None;
+        if (hasId && id.IsNone && idElement.ValueKind != JsonValueKind.Null)
+            return Reject(LspErrorCodes.InvalidRequest, $"'id' must be a string or a whole number, not {Describe(idElement.ValueKind)}");
+
+        if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+            return Reject(LspErrorCodes.InvalidRequest, "'jsonrpc' must be \"2.0\"", id);
+
+        if (root.TryGetProperty("method", out var method))
+        {
+            if (method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
+                return Reject(LspErrorCodes.InvalidRequest, "'method' must be a non-empty string", id);
+            if (root.TryGetProperty("params", out var parameters) && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                return Reject(LspErrorCodes.InvalidRequest, $"'params' of '{Shorten(method.GetString()!)}' must be an object or an array, not {Describe(parameters.ValueKind)}", id);
+            if (hasId && idElement.ValueKind == JsonValueKind.Null)
+                return Reject(LspErrorCodes.InvalidRequest, $"request '{Shorten(method.GetString()!)}' has id null; use a string or number, or leave 'id' out for a notification", id);
+            return new ShapeVerdict(hasId ? MessageKind.Request : MessageKind.Notification, id);
+        }
+
+        var hasResult = root.TryGetProperty("result", out _);
+        var hasError = root.TryGetProperty("error", out var error);
+        if (hasResult == hasError)
+            return Reject(LspErrorCodes.InvalidRequest, "message has no 'method' and is not a response (exactly one of 'result' or 'error')", id);
+        if (id.IsNone)
+            return Reject(LspErrorCodes.InvalidRequest, "response has no usable 'id'", id);
+        if (hasError && !(error.ValueKind == JsonValueKind.Object
+            && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt64(out _)
+            && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String))
+            return Reject(LspErrorCodes.InvalidRequest, "response 'error' must be an object with a whole-number 'code' and a string 'message'", id);
+        return new ShapeVerdict(MessageKind.Response, id);
     }
 
     /// <summary>The top-level "id" in a possibly truncated body, or none.</summary>
@@ -101,7 +113,7 @@ internal static class JsonRpcShape
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return JsonRpcId.None;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
         }
 

@@ -18,9 +18,16 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
 
     private long _skipBytes;
     private bool _resync;
+    private long? _pendingLength;
 
     public async ValueTask<Frame> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_pendingLength is { } pending)
+        {
+            _pendingLength = null;
+            return await BodyAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_skipBytes > 0 && !await SkipAsync(cancellationToken).ConfigureAwait(false)) return EndOfInput.Instance;
         if (_resync && !await ResyncAsync(cancellationToken).ConfigureAwait(false)) return EndOfInput.Instance;
 
@@ -28,11 +35,18 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
         if (headers is null) return EndOfInput.Instance;
         if (headers.Error is { } headerError)
         {
-            _resync = true;
+            // Junk before a good header (the tail of a body whose Content-Length was too small):
+            // answer the junk, then read the message the header announces.
+            if (headers.ContentLength is { } recovered) _pendingLength = recovered;
+            else _resync = true;
             return new RejectedFrame(LspErrorCodes.ParseError, headerError, JsonRpcId.None);
         }
 
-        var length = headers.ContentLength!.Value;
+        return await BodyAsync(headers.ContentLength!.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Frame> BodyAsync(long length, CancellationToken cancellationToken)
+    {
         if (length > limits.MaxBodyBytes)
         {
             var id = await FindIdInPrefixAsync(length, cancellationToken).ConfigureAwait(false);
@@ -40,11 +54,10 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
             return new RejectedFrame(LspErrorCodes.InvalidRequest, $"message of {length} bytes exceeds the server's limit of {limits.MaxBodyBytes} bytes; it was skipped", id);
         }
 
+        // Nothing to wait for: reading would block until the client's next message.
+        if (length == 0) return new RejectedFrame(LspErrorCodes.ParseError, "message body is empty (Content-Length: 0)", JsonRpcId.None);
         var body = await ReadBodyAsync((int)length, cancellationToken).ConfigureAwait(false);
-        if (body is null) return EndOfInput.Instance;
-        return length == 0
-            ? new RejectedFrame(LspErrorCodes.ParseError, "message body is empty (Content-Length: 0)", JsonRpcId.None)
-            : new BodyFrame(body);
+        return body is null ? EndOfInput.Instance : new BodyFrame(body);
     }
 
     private sealed record HeaderBlock(long? ContentLength, string? Error);
@@ -82,6 +95,18 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
     }
 
     private static HeaderBlock ParseHeaders(byte[] block)
+    {
+        var parsed = ParseHeaderLines(block);
+        if (parsed.Error is null) return parsed;
+        var at = IndexOfIgnoreCase(new ReadOnlySequence<byte>(block), ContentLengthName);
+        if (at <= 0) return parsed;
+        var tail = ParseHeaderLines(block[(int)at..]);
+        return tail.Error is null
+            ? new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)")
+            : parsed;
+    }
+
+    private static HeaderBlock ParseHeaderLines(byte[] block)
     {
         long? contentLength = null;
         var text = Encoding.ASCII.GetString(block);

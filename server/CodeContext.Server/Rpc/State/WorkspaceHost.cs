@@ -130,7 +130,18 @@ internal sealed class WorkspaceHost
                 while (_queue.Reader.TryRead(out var mutation)) batch.Add(mutation);
                 if (batch.Count == 0) continue;
                 var snapshot = Current!;
-                var analysis = await ApplyAsync(snapshot, batch, stopping).ConfigureAwait(false);
+                var analysis = snapshot.Analysis;
+                try
+                {
+                    analysis = await ApplyAsync(snapshot, batch, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    // Readers wait for this batch's sequence number: publish even when it failed,
+                    // or every later request would hang.
+                    await _log.WriteLineAsync($"codecontext serve: {batch.Count} change(s) could not be applied: {e}").ConfigureAwait(false);
+                }
+
                 Publish(new AnalysisSnapshot(analysis, batch[^1].Sequence));
             }
         }
