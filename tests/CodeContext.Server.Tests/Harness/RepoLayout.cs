@@ -21,8 +21,10 @@ internal static class RepoLayout
 
     public static string Sample => Path.Combine(Root, "samples", "Shop");
 
+    /// <summary>CODECONTEXT_REPO_ROOT when set (a test build copied elsewhere, e.g. for the long fuzz run), else the folder above the tests holding CodeContext.sln.</summary>
     private static string FindRoot()
     {
+        if (Environment.GetEnvironmentVariable("CODECONTEXT_REPO_ROOT") is { Length: > 0 } explicitRoot) return explicitRoot;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "CodeContext.sln"))) return dir.FullName;
