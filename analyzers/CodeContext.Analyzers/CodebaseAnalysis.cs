@@ -31,8 +31,8 @@ public sealed class CodebaseAnalysis
     /// <param name="cache">Null: no graph cache (every file is analysed).</param>
     public static async Task<CodebaseAnalysis> OpenAsync(string path, LoadOptions options, CacheDirectory? cache, CancellationToken cancellationToken = default)
     {
-        var workspace = await WorkspaceLoader.LoadAsync(path, options, cancellationToken).ConfigureAwait(false);
-        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken).ConfigureAwait(false);
+        var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
+        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken, options.Progress).ConfigureAwait(false);
         var weights = RankingWeights.Default;
         var history = CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log);
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights));

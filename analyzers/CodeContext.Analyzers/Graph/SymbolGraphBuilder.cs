@@ -16,7 +16,7 @@ public sealed record GraphBuildStats(int Analyzed, int Reused, TimeSpan Elapsed)
 public static class SymbolGraphBuilder
 {
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> BuildAsync(
-        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, CancellationToken cancellationToken = default)
+        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = workspace.Files;
@@ -38,7 +38,7 @@ public static class SymbolGraphBuilder
                 facts[i] = entry;
         }
 
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, cancellationToken).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
         if (cache is not null && (analyzed > 0 || cached.Count != files.Count))
             cache.Save(workspace.RootDirectory, files.Select((f, i) => (f.RelativePath, complete[i])).ToDictionary(x => x.RelativePath, x => x.Item2, StringComparer.Ordinal));
 
@@ -73,10 +73,10 @@ public static class SymbolGraphBuilder
     /// name it mentions (its identifiers may now bind to that symbol).
     /// </summary>
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var carried = facts.Select(f => f is not null).ToArray();
-        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken).ConfigureAwait(false);
+        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
         if (checkStale)
         {
             var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -98,7 +98,7 @@ public static class SymbolGraphBuilder
     }
 
     private static async Task<int> AnalyzeMissingAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var missing = Enumerable.Range(0, facts.Length).Where(i => facts[i] is null).ToList();
         if (missing.Count == 0) return 0;
@@ -119,7 +119,7 @@ public static class SymbolGraphBuilder
                 facts[i] = new DocumentFacts { TextHash = "", IsTest = false, Declarations = [], Uses = [], Identifiers = [] };
             }
             var n = Interlocked.Increment(ref done);
-            if (n % 200 == 0) log?.WriteLine($"codecontext: analysed {n}/{missing.Count} files");
+            progress?.Report((n, missing.Count));
         }).ConfigureAwait(false);
         foreach (var failure in failures) log?.WriteLine($"codecontext: could not analyse {failure}");
         return missing.Count;

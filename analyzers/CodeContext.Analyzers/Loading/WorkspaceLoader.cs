@@ -30,8 +30,14 @@ public static class WorkspaceLoader
             var projectPaths = target.Kind == LoadTargetKind.Solution
                 ? ProjectFileReader.SolutionProjects(target.Paths[0])
                 : target.Paths;
-            var sdk = options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log);
-            if (sdk is null)
+            var modelCache = options.Cache is null || options.NoMsBuild ? null : new ProjectModelCache(options.Cache);
+            if (modelCache?.TryLoad(target, projectPaths) is { } cached)
+            {
+                (solution, mode) = (cached.Solution, cached.Mode);
+                degraded.AddRange(cached.Degraded);
+                log?.WriteLine("codecontext: project model unchanged since the last run; MSBuild evaluation skipped");
+            }
+            else if ((options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log)) is null)
             {
                 var reason = options.NoMsBuild ? "--no-msbuild" : "no usable .NET SDK / MSBuild";
                 solution = AddSyntaxOnly(NewSolution(), projectPaths, target.RootDirectory, degraded, reason);
@@ -40,6 +46,7 @@ public static class WorkspaceLoader
             else
             {
                 (solution, mode) = await OpenWithMsBuildAsync(target, projectPaths, degraded, log, cancellationToken).ConfigureAwait(false);
+                modelCache?.Save(target, projectPaths, solution, degraded, mode);
             }
         }
 
