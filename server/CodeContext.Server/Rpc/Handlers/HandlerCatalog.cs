@@ -13,7 +13,9 @@ internal static class HandlerCatalog
         yield return new DidChangeHandler(context);
         yield return new DidCloseHandler(context);
         yield return new DidChangeWatchedFilesHandler(context);
+        yield return new ComposeHandler(context);
         yield return new RankHandler(context);
+        yield return new ExplainHandler(context);
         yield return new ReadRegionHandler(context);
         yield return new StatusHandler(context);
     }
