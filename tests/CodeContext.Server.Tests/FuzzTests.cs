@@ -16,7 +16,7 @@ namespace CodeContext.Server.Tests;
 public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Limit = 2048;
-    private const int Batch = 16;
+    private const int Batch = 32;
     private const string Probe = "src/Shop.Services/Orders/OrderService.cs";
     private readonly TempWorkspace _workspace = new();
     private InProcessServer _server = null!;
@@ -46,6 +46,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var codes = new SortedDictionary<int, long>();
         long inputs = 0, bytes = 0, runs = 0;
         var clock = Stopwatch.StartNew();
+        var progress = Environment.GetEnvironmentVariable("CODECONTEXT_FUZZ_PROGRESS");
 
         // Inputs go in runs of up to Batch, back to back (so one can confuse the reading of the
         // next), then padding and the probe: the property holds for every run.
@@ -69,7 +70,11 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
                 bytes += input.Length;
                 inputs += run.Length;
-                if (++runs % 200 == 0) client.Forget();
+                if (++runs % 200 == 0)
+                {
+                    client.Forget();
+                    if (progress is not null && runs % 2000 == 0) await File.AppendAllTextAsync(progress, $"{DateTime.UtcNow:HH:mm:ss} {inputs} inputs, {runs} runs\n");
+                }
             },
             iter: Math.Max(1, inputsWanted * 2 / (Batch + 1)),
             threads: 1,
