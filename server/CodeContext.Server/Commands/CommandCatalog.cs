@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return CostCommand.Create();
         yield return TokensCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
