@@ -28,14 +28,17 @@ public static class ExecutionProviders
     /// lack the CUDA libraries: ONNX Runtime throws then, which Auto turns into a CPU fallback (with
     /// the reason) and an explicit Cuda turns into a user error.
     /// </summary>
-    internal static (string Provider, string? FallbackReason) Configure(SessionOptions options, ProviderChoice choice)
+    internal static (string Provider, string? FallbackReason) Configure(SessionOptions options, ProviderChoice choice,
+        IReadOnlyDictionary<string, string>? extraCudaOptions = null)
     {
         if (choice == ProviderChoice.Cpu) return ("CPU", null);
         try
         {
             using var cuda = new OrtCUDAProviderOptions();
             // fp32 models stay fp32 (TF32 would change their numerics); fp16 models are unaffected.
-            cuda.UpdateOptions(new Dictionary<string, string> { ["device_id"] = "0", ["use_tf32"] = "0" });
+            var settings = new Dictionary<string, string> { ["device_id"] = "0", ["use_tf32"] = "0" };
+            foreach (var (key, value) in extraCudaOptions ?? new Dictionary<string, string>()) settings[key] = value;
+            cuda.UpdateOptions(settings);
             options.AppendExecutionProvider_CUDA(cuda);
             return ("CUDA", null);
         }

@@ -6,6 +6,9 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace CodeContext.VisionEncoder;
 
+/// <summary>Tuning knobs for a session: extra CUDA provider options, ONNX Runtime's profiler.</summary>
+public sealed record OnnxSessionSettings(IReadOnlyDictionary<string, string>? CudaOptions = null, string? ProfilePrefix = null);
+
 /// <summary>
 /// One exported DeepEncoder view model (tools/export-encoder): pixel_values [B, 3, S, S] float32 ->
 /// embeddings [B, T, D] float32, where T = q(q+1)+1 for S. Checked on load against the metadata the
@@ -63,13 +66,18 @@ public sealed class OnnxViewModel : IDisposable
     /// <summary>SHA-256 of the model file and its external data: part of every cache key.</summary>
     public string Hash => hash.Value;
 
-    public static OnnxViewModel Load(string path, ProviderChoice provider)
+    public static OnnxViewModel Load(string path, ProviderChoice provider, OnnxSessionSettings? settings = null)
     {
         if (!File.Exists(path)) throw new UserError($"model file not found: {path}");
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (settings?.ProfilePrefix is { } prefix)
+        {
+            options.ProfileOutputPathPrefix = prefix; // read when profiling is switched on, so first
+            options.EnableProfiling = true;
+        }
         try
         {
-            var (used, reason) = ExecutionProviders.Configure(options, provider);
+            var (used, reason) = ExecutionProviders.Configure(options, provider, settings?.CudaOptions);
             InferenceSession session;
             try
             {
@@ -129,6 +137,9 @@ public sealed class OnnxViewModel : IDisposable
         var perView = Tokens * OutputDim;
         return [.. Enumerable.Range(0, views.Count).Select(i => output.AsSpan(i * perView, perView).ToArray())];
     }
+
+    /// <summary>Stops ONNX Runtime's profiler (when enabled) and returns its trace file.</summary>
+    public string EndProfiling() => session.EndProfiling();
 
     public void Dispose()
     {

@@ -71,7 +71,9 @@ CONFIGS = {"full": FULL, "tiny": TINY}
 # codecontext::attention op, exported as com.microsoft.MultiHeadAttention so ONNX Runtime runs a
 # fused kernel and never materialises the [B, heads, N, N] scores (which also exceed 2^31 elements
 # at batch 32 for SAM's 4096-token global blocks).
-ATTENTION_MODES = ("reference", "math", "fused")
+# "fused_same_v" is "fused" with the value heads zero-padded to the query/key head size, for kernels
+# that need equal sizes (ONNX Runtime's flash attention); the padding is sliced off the output.
+ATTENTION_MODES = ("reference", "math", "fused", "fused_same_v")
 _ATTENTION = "reference"
 
 
@@ -141,7 +143,7 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, bias: torch.Tensor
         if bias is not None:
             scores = scores + bias
         return torch.matmul(torch.softmax(scores, dim=-1), v)
-    if _ATTENTION == "fused" and bias is None:
+    if _ATTENTION.startswith("fused") and bias is None:
         b, heads, n, d = q.shape
         pack = lambda x: x.transpose(1, 2).reshape(b, n, heads * x.shape[-1])  # noqa: E731
         out = fused_attention(pack(q), pack(k), pack(v), heads, d**-0.5)
@@ -156,7 +158,7 @@ def attend_relative(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rel_h: to
     [q * scale, rel_h, rel_w] and the key [k, onehot(key row), onehot(key column)], so q'.k' equals
     scale * q.k + rel_h[key row] + rel_w[key column] exactly."""
     b, heads, n, d = q.shape
-    if _ATTENTION != "fused":
+    if not _ATTENTION.startswith("fused"):
         bias = (rel_h.unsqueeze(-1) + rel_w.unsqueeze(-2)).reshape(b, heads, n, n)
         return attend(q, k, v, bias)
     eye_h = torch.eye(h, dtype=q.dtype, device=q.device)
@@ -167,6 +169,10 @@ def attend_relative(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rel_h: to
     q_aug = F.pad(torch.cat([q * (d**-0.5), rel_h.reshape(b, heads, n, h), rel_w.reshape(b, heads, n, w)], -1), (0, pad))
     k_aug = F.pad(torch.cat([k, key_rows, key_cols], -1), (0, pad))
     pack = lambda x: x.transpose(1, 2).reshape(b, n, heads * x.shape[-1])  # noqa: E731
+    if _ATTENTION == "fused_same_v":
+        width = q_aug.shape[-1]
+        out = fused_attention(pack(q_aug), pack(k_aug), pack(F.pad(v, (0, width - d))), heads, 1.0)
+        return out.reshape(b, n, heads, width)[..., :d].transpose(1, 2)
     out = fused_attention(pack(q_aug), pack(k_aug), pack(v), heads, 1.0)
     return out.reshape(b, n, heads, d).transpose(1, 2)
 

@@ -122,9 +122,9 @@ def _export(view: ViewEncoder, example: torch.Tensor, path: str, large: bool) ->
 
 
 def _uses_fused(view: ViewEncoder) -> bool:
-    from deepencoder import _ATTENTION  # the mode in force while exporting
+    import deepencoder  # the mode in force while exporting
 
-    return _ATTENTION == "fused"
+    return deepencoder._ATTENTION.startswith("fused")
 
 
 def check_with_onnxruntime(view: ViewEncoder, path: str) -> dict[str, float]:
@@ -175,7 +175,7 @@ def main() -> None:
     parser.add_argument("--out", required=True)
     parser.add_argument("--references", action="store_true", help="also write page PNGs + PyTorch references")
     parser.add_argument("--attention", choices=ATTENTION_MODES[1:], default="math",
-                        help="math: plain ONNX ops (portable); fused: com.microsoft.MultiHeadAttention (ONNX Runtime, fast on CUDA)")
+                        help="math: plain ONNX ops (portable); fused, fused_same_v: com.microsoft.MultiHeadAttention (ONNX Runtime)")
     parser.add_argument("--no-check", action="store_true", help="skip the ONNX Runtime CPU check")
     args = parser.parse_args()
 

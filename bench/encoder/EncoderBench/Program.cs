@@ -8,7 +8,7 @@ namespace CodeContext.Bench.Encoder;
 
 /// <summary>
 /// EncoderBench --model M.onnx [--provider auto|cuda|cpu] [--batches 1,8,32] [--input pages.f32]
-///               [--dump out.f32] [--seconds 4] [--json result.json]
+///               [--dump out.f32] [--seconds 4] [--json result.json] [--cuda-options "k=v;k=v"] [--profile prefix]
 /// Times OnnxViewModel.Run (host pixels in, host embeddings out: the copies are part of the time) per
 /// batch size and, with --dump, writes the model's output for the --input views in one batch.
 /// </summary>
@@ -30,7 +30,8 @@ public static partial class Program
     private static int Run(Arguments args)
     {
         var loadClock = Stopwatch.StartNew();
-        using var model = OnnxViewModel.Load(args.Model, args.Provider);
+        var settings = new OnnxSessionSettings(args.CudaOptions, args.Profile);
+        using var model = OnnxViewModel.Load(args.Model, args.Provider, settings);
         Console.WriteLine($"model {model.Path}: {model.ImageSize}px -> [{model.Tokens}, {model.OutputDim}] {model.DataType}, " +
                           $"weights {model.Weights}, provider {model.Provider}{(model.FallbackReason is null ? "" : $" (CUDA unavailable: {model.FallbackReason})")}, " +
                           $"loaded in {loadClock.Elapsed.TotalSeconds:F1} s");
@@ -46,6 +47,14 @@ public static partial class Program
             using var file = File.Create(args.Dump);
             file.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(output.AsSpan(0, views.Count * model.Tokens * model.OutputDim)));
             Console.WriteLine($"dumped {views.Count} x [{model.Tokens}, {model.OutputDim}] to {args.Dump}");
+        }
+
+        if (args.Profile is not null)
+        {
+            // A short profiled run at the first batch size only: the trace says which nodes cost time.
+            for (var i = 0; i < 3; i++) model.Run(pixels, args.Batches[0], output);
+            Console.WriteLine($"profile written to {model.EndProfiling()}");
+            return 0;
         }
 
         var rows = new List<string>();
@@ -99,7 +108,8 @@ public static partial class Program
     [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
     private sealed partial class BenchJson : System.Text.Json.Serialization.JsonSerializerContext;
 
-    private sealed record Arguments(string Model, ProviderChoice Provider, int[] Batches, string? Input, string? Dump, double Seconds, string? Json)
+    private sealed record Arguments(string Model, ProviderChoice Provider, int[] Batches, string? Input, string? Dump, double Seconds, string? Json,
+        IReadOnlyDictionary<string, string>? CudaOptions, string? Profile)
     {
         public static Arguments Parse(string[] args)
         {
@@ -114,7 +124,12 @@ public static partial class Program
             var provider = ExecutionProviders.Parse(values.GetValueOrDefault("provider"));
             var batches = values.GetValueOrDefault("batches", "1,8,32").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray();
             var seconds = double.Parse(values.GetValueOrDefault("seconds", "4"), CultureInfo.InvariantCulture);
-            return new Arguments(model, provider, batches, values.GetValueOrDefault("input"), values.GetValueOrDefault("dump"), seconds, values.GetValueOrDefault("json"));
+            // --cuda-options "prefer_nhwc=1;cudnn_conv_algo_search=HEURISTIC": passed to the CUDA provider as given.
+            var cudaOptions = values.GetValueOrDefault("cuda-options")?.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('=', 2))
+                .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : throw new UserError($"--cuda-options: '{kv[0]}' needs =value"));
+            return new Arguments(model, provider, batches, values.GetValueOrDefault("input"), values.GetValueOrDefault("dump"), seconds,
+                values.GetValueOrDefault("json"), cudaOptions, values.GetValueOrDefault("profile"));
         }
     }
 }
