@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CodeContext.Rendering.Profiles;
 using System.Text.Json.Serialization;
 
 namespace CodeContext.VisionEncoder;
@@ -25,6 +26,32 @@ public static class DeepSeekOcrModes
         All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new CodeContext.Core.UserError(
             $"unknown DeepSeek-OCR mode '{name}' (known: {string.Join(", ", All.Select(m => m.Name))})");
+
+    /// <summary>A mode name (Tiny .. Gundam) or the id of a DeepSeek-OCR rendering profile.</summary>
+    public static DeepSeekOcrMode Resolve(string nameOrProfileId)
+    {
+        if (ProfileCatalog.Ids.Contains(nameOrProfileId, StringComparer.OrdinalIgnoreCase))
+            return FromProfile(ProfileCatalog.Get(nameOrProfileId));
+        return Get(nameOrProfileId);
+    }
+
+    /// <summary>
+    /// The encoder geometry of a rendering profile, so pages are encoded exactly as the profile
+    /// costs them: the global view is its base size (padded above 640, stretched at or below, as
+    /// DeepSeek-OCR's code does), tiles of its image size when it crops.
+    /// </summary>
+    public static DeepSeekOcrMode FromProfile(ModelProfile profile)
+    {
+        var cost = profile.Cost;
+        if (cost.Kind != "deepseek-ocr")
+            throw new CodeContext.Core.UserError($"profile '{profile.Id}' is not a DeepSeek-OCR profile (cost kind {cost.Kind})");
+        return cost.Crop
+            ? new DeepSeekOcrMode(profile.Id, cost.BaseSize, cost.BaseSize > StretchLimit, cost.ImageSize, cost.MinTiles, cost.MaxTiles)
+            : new DeepSeekOcrMode(profile.Id, cost.BaseSize, cost.BaseSize > StretchLimit);
+    }
+
+    // DeepSeek-OCR resizes a global view of 640 or less straight to the square and pads larger ones.
+    private const int StretchLimit = 640;
 
     private static (int, IReadOnlyList<DeepSeekOcrMode>) Load()
     {

@@ -49,3 +49,28 @@ public sealed class TokenFormulaTests
         Assert.Contains("Gundam", error.Message);
     }
 }
+
+/// <summary>The encoder's geometry must cost exactly what the renderer's profiles say a page costs.</summary>
+public sealed class ProfileAgreementTests
+{
+    public static TheoryData<string> DeepSeekProfiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var profile in Rendering.Profiles.ProfileCatalog.All.Where(p => p.Cost.Kind == "deepseek-ocr")) data.Add(profile.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DeepSeekProfiles))]
+    public void EncoderOutputLengthEqualsTheProfileCost(string profileId)
+    {
+        var profile = Rendering.Profiles.ProfileCatalog.Get(profileId);
+        var mode = DeepSeekOcrModes.Resolve(profileId);
+        var sizes = new[] { (profile.Page.Width, profile.Page.Height), (512, 512), (640, 640), (641, 480), (1024, 1024), (1280, 1920), (1920, 1080), (700, 3000), (3000, 700) };
+        foreach (var (w, h) in sizes)
+        {
+            var expected = Rendering.Costs.VisionCostCalculator.Compute(profile.Cost, w, h).Tokens;
+            Assert.True(expected == VisionTokenFormula.ForPage(mode, w, h), $"{profileId} {w}x{h}: profile {expected}, encoder {VisionTokenFormula.ForPage(mode, w, h)}");
+        }
+    }
+}

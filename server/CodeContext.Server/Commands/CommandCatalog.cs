@@ -7,6 +7,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return PackCommand.Create();
+        yield return RankCommand.Create();
+        yield return RenderCommand.Create();
+        yield return CostCommand.Create();
+        yield return TokensCommand.Create();
         yield return EncodeCommand.Create();
     }
 }

@@ -15,7 +15,7 @@ internal static class EncodeCommand
     {
         var inputs = new Argument<string[]>("pages") { Description = "Page images (PNG/JPEG) or folders of them (a rendered bundle).", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string[]>("--model") { Description = "DeepEncoder ONNX file(s) or folders (tools/export-encoder); one per view size the mode needs.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var mode = new Option<string>("--mode") { Description = "DeepSeek-OCR mode: Tiny, Small, Base, Large or Gundam.", DefaultValueFactory = _ => "Base" };
+        var mode = new Option<string>("--mode") { Description = "DeepSeek-OCR mode (Tiny, Small, Base, Large, Gundam) or a DeepSeek-OCR profile id (e.g. deepseek-ocr-vllm).", DefaultValueFactory = _ => "Base" };
         var provider = new Option<string>("--provider") { Description = "auto (CUDA when it loads, else CPU), cuda or cpu.", DefaultValueFactory = _ => "auto" };
         var batch = new Option<int>("--batch") { Description = "Views per ONNX Runtime call.", DefaultValueFactory = _ => 8 };
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache directory (default: $CODECONTEXT_CACHE_DIR, $XDG_CACHE_HOME/codecontext, ~/.cache/codecontext)." };
@@ -29,7 +29,7 @@ internal static class EncodeCommand
         {
             var batchSize = result.GetValue(batch);
             if (batchSize < 1) throw new UserError($"--batch must be at least 1 (got {batchSize})");
-            var deepSeekMode = DeepSeekOcrModes.Get(result.GetValue(mode)!);
+            var deepSeekMode = DeepSeekOcrModes.Resolve(result.GetValue(mode)!);
             var pages = ExpandPages(result.GetValue(inputs) ?? []);
             using var models = EncoderModels.Load(result.GetValue(model) ?? [], ExecutionProviders.Parse(result.GetValue(provider)));
             foreach (var reason in models.Models.Select(m => m.FallbackReason).OfType<string>().Distinct())

@@ -1,0 +1,188 @@
+using CodeContext.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeContext.Analyzers.Graph;
+
+/// <summary>
+/// One walk over a document's syntax tree and semantic model: its declarations, every use of a
+/// source symbol with the kind of use, and its identifier bag.
+/// </summary>
+internal static class DocumentAnalyzer
+{
+    public static async Task<DocumentFacts> AnalyzeAsync(Document document, bool isTest, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
+
+        var declarations = CollectDeclarations(root, model, cancellationToken);
+        var uses = new Dictionary<(string, EdgeKind), SymbolUse>();
+
+        foreach (var node in root.DescendantNodes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case SimpleNameSyntax name:
+                    RecordName(name, model, uses, cancellationToken);
+                    break;
+                case ImplicitObjectCreationExpressionSyntax creation:
+                    if (model.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol ctor)
+                        Record(uses, ctor.ContainingType, EdgeKind.Creates, creation);
+                    break;
+                case MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.OverrideKeyword):
+                    var declared = model.GetDeclaredSymbol(member, cancellationToken);
+                    var overridden = declared switch
+                    {
+                        IMethodSymbol m => (ISymbol?)m.OverriddenMethod,
+                        IPropertySymbol p => p.OverriddenProperty,
+                        IEventSymbol e => e.OverriddenEvent,
+                        _ => null,
+                    };
+                    if (overridden is not null) Record(uses, overridden, EdgeKind.Overrides, member);
+                    break;
+            }
+        }
+
+        return new DocumentFacts
+        {
+            TextHash = ContentHash.Of(text.ToString()),
+            IsTest = isTest,
+            Declarations = declarations,
+            Uses = [.. uses.Values.OrderBy(u => u.Line)],
+            Identifiers = root.DescendantTokens()
+                .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+                .GroupBy(t => t.ValueText, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        };
+    }
+
+    private static void RecordName(SimpleNameSyntax name, SemanticModel model, Dictionary<(string, EdgeKind), SymbolUse> uses, CancellationToken cancellationToken)
+    {
+        // In "a.B.C" only the rightmost name decides the use; qualifiers are recorded on their own visit.
+        var info = model.GetSymbolInfo(name, cancellationToken);
+        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        if (symbol is null) return;
+
+        switch (symbol)
+        {
+            case INamedTypeSymbol type:
+                var kind = EdgeKind.ReferencesType;
+                if (IsInBaseList(name)) kind = type.TypeKind == TypeKind.Interface ? EdgeKind.Implements : EdgeKind.Inherits;
+                else if (name.Parent is ObjectCreationExpressionSyntax || (name.Parent is QualifiedNameSyntax q && q.Parent is ObjectCreationExpressionSyntax && q.Right == name))
+                    kind = EdgeKind.Creates;
+                Record(uses, type, kind, name);
+                break;
+            case IMethodSymbol method when method.MethodKind == MethodKind.Constructor:
+                Record(uses, method.ContainingType, EdgeKind.Creates, name);
+                break;
+            case IMethodSymbol method:
+                Record(uses, method.ReducedFrom ?? method, EdgeKind.Calls, name);
+                break;
+            case IPropertySymbol or IFieldSymbol or IEventSymbol:
+                Record(uses, symbol, IsWrittenTo(name) ? EdgeKind.WritesMember : EdgeKind.ReadsMember, name);
+                break;
+        }
+    }
+
+    private static bool IsInBaseList(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseTypeSyntax) return current.Parent is BaseListSyntax;
+            if (current is not (NameSyntax or TypeArgumentListSyntax)) return false;
+        }
+        return false;
+    }
+
+    private static bool IsWrittenTo(SimpleNameSyntax name)
+    {
+        SyntaxNode target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return target.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == target,
+            PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword),
+            _ => false,
+        };
+    }
+
+    private static void Record(Dictionary<(string, EdgeKind), SymbolUse> uses, ISymbol symbol, EdgeKind kind, SyntaxNode at)
+    {
+        symbol = symbol.OriginalDefinition;
+        if (!symbol.Locations.Any(l => l.IsInSource)) return;
+        var id = symbol.GetDocumentationCommentId();
+        if (id is null) return;
+
+        var line = at.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+        if (uses.TryGetValue((id, kind), out var existing))
+        {
+            uses[(id, kind)] = existing with { Count = existing.Count + 1 };
+            return;
+        }
+        uses[(id, kind)] = new SymbolUse(id, Display(symbol), kind, EnclosingMember(at), line, 1);
+    }
+
+    private static List<DeclaredSymbol> CollectDeclarations(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var declarations = new List<DeclaredSymbol>();
+        var tree = root.SyntaxTree;
+        foreach (var node in root.DescendantNodes().OfType<MemberDeclarationSyntax>())
+        {
+            if (node is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)) continue;
+            if (model.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol type) continue;
+            Add(type, node, isType: true);
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol) continue; // nested types have their own declaration node
+                if (member.IsImplicitlyDeclared && member is not IPropertySymbol) continue;
+                var location = member.Locations.FirstOrDefault(l => l.SourceTree == tree);
+                if (location is null) continue;
+                Add(member, null, isType: false, location);
+            }
+        }
+        return declarations;
+
+        void Add(ISymbol symbol, SyntaxNode? node, bool isType, Location? location = null)
+        {
+            var id = symbol.GetDocumentationCommentId();
+            if (id is null) return;
+            var line = (location ?? node!.GetLocation()).GetLineSpan().StartLinePosition.Line + 1;
+            declarations.Add(new DeclaredSymbol(id, symbol.Name, Display(symbol), line, isType));
+        }
+    }
+
+    internal static string Display(ISymbol symbol) => symbol switch
+    {
+        INamedTypeSymbol type => type.Name,
+        IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.ContainingType.Name,
+        _ when symbol.ContainingType is not null => $"{symbol.ContainingType.Name}.{symbol.Name}",
+        _ => symbol.Name,
+    };
+
+    private static string EnclosingMember(SyntaxNode node)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            var name = ancestor switch
+            {
+                MethodDeclarationSyntax m => m.Identifier.ValueText,
+                ConstructorDeclarationSyntax c => c.Identifier.ValueText,
+                PropertyDeclarationSyntax p => p.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null)
+            {
+                if (ancestor is BaseTypeDeclarationSyntax t) return t.Identifier.ValueText;
+                continue;
+            }
+            var type = ancestor.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
+            return type is null ? name : $"{type.Identifier.ValueText}.{name}";
+        }
+        return "(top level)";
+    }
+}

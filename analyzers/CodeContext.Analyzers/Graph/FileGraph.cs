@@ -1,0 +1,51 @@
+namespace CodeContext.Analyzers.Graph;
+
+/// <summary>A resolved use of one file's symbol by another file.</summary>
+/// <param name="From">Index of the using file.</param>
+/// <param name="To">Index of the declaring file.</param>
+public sealed record FileEdge(int From, int To, EdgeKind Kind, int Count, string TargetDisplay, string FromMember, int Line);
+
+/// <summary>
+/// The analyse stage's product: files as nodes, typed uses as edges, plus each file's facts
+/// (declarations, identifiers) for the lexical and cursor signals.
+/// </summary>
+public sealed class FileGraph
+{
+    private readonly Dictionary<string, int> _indexByPath;
+
+    public FileGraph(IReadOnlyList<string> paths, IReadOnlyList<DocumentFacts> facts, IReadOnlyList<FileEdge> edges)
+    {
+        Paths = paths;
+        Facts = facts;
+        Edges = edges;
+        _indexByPath = paths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        Outgoing = Group(edges, e => e.From, paths.Count);
+        Incoming = Group(edges, e => e.To, paths.Count);
+        DeclaringFiles = IndexDeclarations(facts);
+    }
+
+    internal static Dictionary<string, int[]> IndexDeclarations(IReadOnlyList<DocumentFacts> facts) => facts
+        .SelectMany((f, i) => f.Declarations.Select(d => (d.Id, i)))
+        .GroupBy(x => x.Id, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.i).Distinct().ToArray(), StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Paths { get; }
+    public IReadOnlyList<DocumentFacts> Facts { get; }
+    public IReadOnlyList<FileEdge> Edges { get; }
+    public IReadOnlyList<IReadOnlyList<FileEdge>> Outgoing { get; }
+    public IReadOnlyList<IReadOnlyList<FileEdge>> Incoming { get; }
+
+    /// <summary>Symbol documentation ID -> indices of the files declaring it (several for partial types).</summary>
+    public IReadOnlyDictionary<string, int[]> DeclaringFiles { get; }
+
+    public int Count => Paths.Count;
+
+    public int? IndexOf(string relativePath) => _indexByPath.TryGetValue(relativePath, out var i) ? i : null;
+
+    private static IReadOnlyList<FileEdge>[] Group(IReadOnlyList<FileEdge> edges, Func<FileEdge, int> key, int count)
+    {
+        var lists = Enumerable.Range(0, count).Select(_ => new List<FileEdge>()).ToArray();
+        foreach (var edge in edges) lists[key(edge)].Add(edge);
+        return [.. lists];
+    }
+}

@@ -1,0 +1,94 @@
+using CodeContext.Core;
+using Microsoft.CodeAnalysis;
+
+namespace CodeContext.Analyzers.Loading;
+
+/// <summary>A loaded codebase: one immutable Roslyn snapshot plus the files that may become context.</summary>
+public sealed class LoadedWorkspace
+{
+    private readonly Dictionary<string, SourceFile> _byRelativePath;
+    private readonly Dictionary<DocumentId, SourceFile> _byDocument;
+
+    internal LoadedWorkspace(
+        string rootDirectory,
+        Solution solution,
+        IReadOnlyList<SourceFile> files,
+        IReadOnlyList<SkippedFile> skipped,
+        IReadOnlyList<DegradedProject> degraded,
+        string loadMode,
+        FileFilter filter)
+    {
+        Filter = filter;
+        RootDirectory = rootDirectory;
+        Solution = solution;
+        Files = files;
+        Skipped = skipped;
+        Degraded = degraded;
+        LoadMode = loadMode;
+        _byRelativePath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        _byDocument = files.ToDictionary(f => f.DocumentId);
+    }
+
+    internal FileFilter Filter { get; }
+
+    /// <summary>The same codebase with another snapshot and file list (edits, files created or deleted).</summary>
+    internal LoadedWorkspace With(Solution solution, IReadOnlyList<SourceFile> files) =>
+        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter);
+
+    /// <summary>The folder every reported path is relative to.</summary>
+    public string RootDirectory { get; }
+
+    public Solution Solution { get; }
+
+    /// <summary>Context candidates, sorted by relative path.</summary>
+    public IReadOnlyList<SourceFile> Files { get; }
+
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+
+    public IReadOnlyList<DegradedProject> Degraded { get; }
+
+    /// <summary>"msbuild", "syntax-only" or "msbuild+syntax-only" (some projects degraded).</summary>
+    public string LoadMode { get; }
+
+    public Document GetDocument(SourceFile file) =>
+        Solution.GetDocument(file.DocumentId)
+        ?? throw new InvalidOperationException($"Document for {file.RelativePath} is not in the snapshot.");
+
+    public SourceFile? FindByRelativePath(string relativePath) =>
+        _byRelativePath.GetValueOrDefault(relativePath.Replace('\\', '/'));
+
+    public SourceFile? FindByDocument(DocumentId id) => _byDocument.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Resolves a user-given path: absolute, relative to the loaded root, or relative to the current
+    /// directory, in that order of preference.
+    /// </summary>
+    public SourceFile ResolveFile(string pathArgument)
+    {
+        if (string.IsNullOrWhiteSpace(pathArgument)) throw new UserError("an empty file path was given");
+
+        var candidates = new List<string>();
+        if (Path.IsPathRooted(pathArgument)) candidates.Add(Path.GetFullPath(pathArgument));
+        else
+        {
+            candidates.Add(Path.GetFullPath(Path.Combine(RootDirectory, pathArgument)));
+            candidates.Add(Path.GetFullPath(pathArgument));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (!RepoPath.IsUnder(RootDirectory, candidate)) continue;
+            var found = FindByRelativePath(RepoPath.Relative(RootDirectory, candidate));
+            if (found is not null) return found;
+        }
+
+        var skipped = candidates
+            .Where(c => RepoPath.IsUnder(RootDirectory, c))
+            .Select(c => RepoPath.Relative(RootDirectory, c))
+            .Select(rel => Skipped.FirstOrDefault(s => s.RelativePath == rel))
+            .FirstOrDefault(s => s is not null);
+        if (skipped is not null)
+            throw new UserError($"'{pathArgument}' is not context: {skipped.Reason}");
+        throw new UserError($"'{pathArgument}' is not a C# file of the loaded codebase ({RootDirectory})");
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Build.Locator;
+
+namespace CodeContext.Analyzers.Loading;
+
+/// <summary>
+/// Points this process at an installed MSBuild (the newest .NET SDK). Must run before any method
+/// that mentions an MSBuild or MSBuildWorkspace type is JIT-compiled, which is why the workspace
+/// code lives in separate, non-inlined methods.
+/// </summary>
+public static class MsBuildRegistration
+{
+    private static readonly Lock Gate = new();
+    private static string? _registered;
+
+    /// <summary>Registers once; returns a description of the chosen SDK, or null when none is usable.</summary>
+    public static string? EnsureRegistered(TextWriter? log)
+    {
+        lock (Gate)
+        {
+            if (_registered is not null) return _registered;
+            if (!MSBuildLocator.IsRegistered)
+            {
+                if (!MSBuildLocator.CanRegister) return null;
+                var instance = MSBuildLocator.QueryVisualStudioInstances()
+                    .OrderByDescending(i => i.Version)
+                    .FirstOrDefault();
+                if (instance is null)
+                {
+                    log?.WriteLine("codecontext: no .NET SDK with MSBuild found; loading syntax-only");
+                    return null;
+                }
+                MSBuildLocator.RegisterInstance(instance);
+                _registered = $"{instance.Name} {instance.Version} ({instance.MSBuildPath})";
+            }
+            else
+            {
+                _registered = "MSBuild registered by the host";
+            }
+            log?.WriteLine($"codecontext: using MSBuild from {_registered}");
+            return _registered;
+        }
+    }
+}

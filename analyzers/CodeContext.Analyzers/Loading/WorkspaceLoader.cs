@@ -1,0 +1,214 @@
+using System.Runtime.CompilerServices;
+using CodeContext.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace CodeContext.Analyzers.Loading;
+
+/// <summary>
+/// The load stage: a path (.sln, .slnx, .csproj or folder) becomes one Roslyn snapshot. MSBuild
+/// first; any project it cannot load is loaded syntax-first instead and reported as degraded.
+/// </summary>
+public static class WorkspaceLoader
+{
+    public static async Task<LoadedWorkspace> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken = default)
+    {
+        var target = LoadTarget.Resolve(path);
+        var log = options.Log;
+        log?.WriteLine($"codecontext: loading {target.Kind.ToString().ToLowerInvariant()} at {target.RootDirectory}");
+
+        var degraded = new List<DegradedProject>();
+        Solution solution;
+        string mode;
+        if (target.Kind == LoadTargetKind.LooseFiles)
+        {
+            solution = SyntaxOnlyProjects.AddProject(NewSolution(), "LooseFiles", null, target.Paths, []);
+            mode = "syntax-only";
+        }
+        else
+        {
+            var projectPaths = target.Kind == LoadTargetKind.Solution
+                ? ProjectFileReader.SolutionProjects(target.Paths[0])
+                : target.Paths;
+            var modelCache = options.Cache is null || options.NoMsBuild ? null : new ProjectModelCache(options.Cache);
+            if (modelCache?.TryLoad(target, projectPaths) is { } cached)
+            {
+                (solution, mode) = (cached.Solution, cached.Mode);
+                degraded.AddRange(cached.Degraded);
+                log?.WriteLine("codecontext: project model unchanged since the last run; MSBuild evaluation skipped");
+            }
+            else if ((options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log)) is null)
+            {
+                var reason = options.NoMsBuild ? "--no-msbuild" : "no usable .NET SDK / MSBuild";
+                solution = AddSyntaxOnly(NewSolution(), projectPaths, target.RootDirectory, degraded, reason);
+                mode = "syntax-only";
+            }
+            else
+            {
+                (solution, mode) = await OpenWithMsBuildAsync(target, projectPaths, degraded, log, cancellationToken).ConfigureAwait(false);
+                modelCache?.Save(target, projectPaths, solution, degraded, mode);
+            }
+        }
+
+        var filter = new FileFilter(target.RootDirectory, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
+        var (files, skipped) = CollectFiles(solution, target.RootDirectory, filter);
+        foreach (var project in degraded)
+            log?.WriteLine($"codecontext: degraded project {project.RelativePath}: {project.Reason} -> {project.Fallback}");
+        if (options.Verbose)
+        {
+            foreach (var skip in skipped) log?.WriteLine($"codecontext: skipped {skip.RelativePath}: {skip.Reason}");
+        }
+        log?.WriteLine($"codecontext: {files.Count} files as context, {skipped.Count} skipped, {degraded.Count} degraded projects ({mode})");
+        if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
+
+        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter);
+    }
+
+    private static Solution NewSolution() => new AdhocWorkspace().CurrentSolution;
+
+    // Kept out of line: this method mentions MSBuildWorkspace, whose assemblies may only load
+    // after MsBuildRegistration has run.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<(Solution, string)> OpenWithMsBuildAsync(
+        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var failures = new List<string>();
+        var workspace = MSBuildWorkspace.Create();
+        workspace.RegisterWorkspaceFailedHandler(e =>
+        {
+            // Warnings arrive here too; only failures say a project is broken.
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure) lock (failures) failures.Add(e.Diagnostic.Message);
+        });
+
+        var solution = workspace.CurrentSolution;
+        try
+        {
+            if (target.Kind == LoadTargetKind.Solution)
+            {
+                solution = (await workspace.OpenSolutionAsync(target.Paths[0], cancellationToken: cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                foreach (var projectPath in projectPaths)
+                {
+                    if (solution.Projects.Any(p => p.FilePath == projectPath)) continue;
+                    try
+                    {
+                        await workspace.OpenProjectAsync(projectPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+                    {
+                        lock (failures) failures.Add($"{projectPath}: {e.Message}");
+                    }
+                    solution = workspace.CurrentSolution;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
+        {
+            lock (failures) failures.Add($"{target.Paths[0]}: {e.Message}");
+        }
+
+        solution = TargetFrameworkChoice.KeepNewestPerProject(solution);
+
+        // A project file MSBuild could not evaluate can still appear, empty; it counts as not loaded.
+        foreach (var broken in solution.Projects.Where(p => p.FilePath is not null && !p.DocumentIds.Any() && failures.Any(f => f.Contains(p.FilePath!, StringComparison.Ordinal))).ToList())
+            solution = solution.RemoveProject(broken.Id);
+
+        var loadedPaths = solution.Projects.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var missing = projectPaths.Where(p => !loadedPaths.Contains(p)).ToList();
+        foreach (var projectPath in missing)
+        {
+            var reason = failures.FirstOrDefault(f => f.Contains(projectPath, StringComparison.Ordinal))
+                ?? failures.FirstOrDefault(f => f.Contains(Path.GetFileName(projectPath), StringComparison.Ordinal))
+                ?? (File.Exists(projectPath) ? "MSBuild could not load the project" : "project file not found");
+            if (!File.Exists(projectPath))
+            {
+                degraded.Add(new DegradedProject(RepoPath.Relative(target.RootDirectory, projectPath), reason, "skipped"));
+                continue;
+            }
+            solution = AddSyntaxOnly(solution, [projectPath], target.RootDirectory, degraded, OneLine(reason));
+        }
+
+        foreach (var project in solution.Projects.Where(p => p.FilePath is not null && loadedPaths.Contains(p.FilePath)))
+        {
+            var projectPath = project.FilePath!;
+            var assets = Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "project.assets.json");
+            if (ProjectFileReader.UsesPackages(projectPath) && !File.Exists(assets))
+            {
+                degraded.Add(new DegradedProject(
+                    RepoPath.Relative(target.RootDirectory, projectPath),
+                    "not restored (no obj/project.assets.json; run 'dotnet restore')",
+                    "MSBuild project without package references"));
+            }
+        }
+
+        var mode = missing.Count == 0 ? "msbuild" : solution.Projects.Any(p => loadedPaths.Contains(p.FilePath ?? "")) ? "msbuild+syntax-only" : "syntax-only";
+        return (solution, mode);
+    }
+
+    private static Solution AddSyntaxOnly(Solution solution, IReadOnlyList<string> projectPaths, string root, List<DegradedProject> degraded, string reason)
+    {
+        var allProjectDirectories = projectPaths
+            .Concat(solution.Projects.Select(p => p.FilePath).OfType<string>())
+            .Select(p => Path.GetDirectoryName(p)!)
+            .ToHashSet(StringComparer.Ordinal);
+        var idsByPath = solution.Projects
+            .Where(p => p.FilePath is not null)
+            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+
+        // Add in dependency order where possible so project references can be wired.
+        var pending = projectPaths.Where(File.Exists).ToList();
+        foreach (var missing in projectPaths.Where(p => !File.Exists(p)))
+            degraded.Add(new DegradedProject(RepoPath.Relative(root, missing), "project file not found", "skipped"));
+
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(p => ProjectFileReader.ProjectReferences(p).All(r => idsByPath.ContainsKey(r) || !pending.Contains(r)))
+                ?? pending[0];
+            pending.Remove(next);
+            var references = ProjectFileReader.ProjectReferences(next).Where(idsByPath.ContainsKey).Select(r => idsByPath[r]);
+            var files = ProjectFileReader.SourceFilesOf(next, allProjectDirectories);
+            solution = SyntaxOnlyProjects.AddProject(solution, Path.GetFileNameWithoutExtension(next), next, files, references);
+            idsByPath[next] = solution.Projects.Last(p => p.FilePath == next).Id;
+            degraded.Add(new DegradedProject(RepoPath.Relative(root, next), reason, "syntax-only (source files + framework references)"));
+        }
+        return solution;
+    }
+
+    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, FileFilter filter)
+    {
+        var files = new List<SourceFile>();
+        var skipped = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var project in solution.Projects)
+        {
+            foreach (var document in project.Documents)
+            {
+                if (document.FilePath is null || !document.FilePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
+                var full = Path.GetFullPath(document.FilePath);
+                if (!seen.Add(full)) continue; // linked into several projects: the first one carries it
+                var under = RepoPath.IsUnder(root, full);
+                var relative = under ? RepoPath.Relative(root, full) : full;
+                var reason = filter.ReasonToSkip(full);
+                if (reason is null) files.Add(new SourceFile(relative, full, document.Id, project.Id));
+                else if (under) skipped[relative] = new SkippedFile(relative, reason);
+            }
+        }
+
+        // Files in the tree that no project compiles are reported too, so nothing disappears silently.
+        foreach (var file in LoadTarget.EnumerateSourceTree(root, [".cs"]))
+        {
+            if (seen.Contains(file)) continue;
+            var relative = RepoPath.Relative(root, file);
+            skipped[relative] = new SkippedFile(relative, filter.ReasonToSkip(file) ?? "not part of any loaded project");
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (files, skipped.Values.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList());
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,176 @@
+using CodeContext.Analyzers.Graph;
+using CodeContext.Core;
+
+namespace CodeContext.Analyzers.Ranking;
+
+/// <summary>
+/// The rank stage: personalised PageRank over the symbol graph (both directions), mixed with the
+/// lexical (BM25 over identifiers) and co-change signals. Built once per graph; ranking one active
+/// file is then cheap, so batch use ranks many.
+/// </summary>
+public sealed class FileRanker
+{
+    private readonly FileGraph _graph;
+    private readonly CoChangeHistory _history;
+    private readonly RankingWeights _weights;
+    private readonly IReadOnlyList<IReadOnlyList<(int Target, double Weight)>> _walk;
+    private readonly Bm25Index _lexical;
+    private readonly Dictionary<string, int>[] _terms;
+
+    public FileRanker(FileGraph graph, CoChangeHistory history, RankingWeights? weights = null)
+    {
+        _graph = graph;
+        _history = history;
+        _weights = weights ?? RankingWeights.Default;
+        _walk = BuildWalk(graph, _weights);
+        _terms = [.. graph.Facts.Select(f => IdentifierTerms.Bag(f.Identifiers))];
+        _lexical = new Bm25Index(_terms, _weights.Bm25);
+    }
+
+    public FileGraph Graph => _graph;
+
+    public RankingWeights Weights => _weights;
+
+    public IReadOnlyList<RankedFile> Rank(RankRequest request)
+    {
+        var active = _graph.IndexOf(request.ActivePath)
+            ?? throw new UserError($"'{request.ActivePath}' is not a context file of the loaded codebase");
+        var n = _graph.Count;
+        var seeds = Seeds(active, request);
+
+        var graphScore = _weights.SignalWeights.Graph > 0
+            ? PersonalizedPageRank.Compute(_walk, seeds.Vector, _weights.Damping, _weights.Iterations)
+            : new double[n];
+        var lexicalScore = _weights.SignalWeights.Lexical > 0 ? LexicalScores(active, request.Query) : new double[n];
+        var partners = _weights.SignalWeights.CoChange > 0
+            ? _history.Partners(request.ActivePath, request.HistoryBefore)
+            : [];
+        var coChangeScore = new double[n];
+        foreach (var (path, score) in partners)
+        {
+            if (_graph.IndexOf(path) is { } i) coChangeScore[i] = score.Score;
+        }
+
+        var combined = new double[n];
+        Accumulate(combined, graphScore, _weights.SignalWeights.Graph, active);
+        Accumulate(combined, lexicalScore, _weights.SignalWeights.Lexical, active);
+        Accumulate(combined, coChangeScore, _weights.SignalWeights.CoChange, active);
+
+        var explainer = new ReasonWriter(_graph, active, _terms, _weights.ReasonsPerFile);
+        var ranked = Enumerable.Range(0, n)
+            .Where(i => i != active && combined[i] > 0)
+            .OrderByDescending(i => combined[i])
+            .ThenBy(i => _graph.Paths[i], StringComparer.Ordinal)
+            .Take(request.Top ?? n)
+            .Select(i => new RankedFile(_graph.Paths[i], Math.Round(combined[i], 6), explainer.Explain(i, seeds, partners.GetValueOrDefault(_graph.Paths[i]).Commits, lexicalScore[i] > 0)))
+            .ToList();
+        return ranked;
+    }
+
+    private void Accumulate(double[] into, double[] signal, double weight, int active)
+    {
+        if (weight <= 0) return;
+        if (_weights.Fusion == "rrf")
+        {
+            // Rank positions instead of raw scores: robust to signals whose scores are skewed
+            // (PageRank mass piles onto a few files; BM25 is flatter).
+            var order = Enumerable.Range(0, signal.Length).Where(i => i != active && signal[i] > 0).OrderByDescending(i => signal[i]).ToList();
+            for (var rank = 0; rank < order.Count; rank++) into[order[rank]] += weight / (_weights.RrfK + rank + 1);
+            return;
+        }
+        var max = signal.Where((_, i) => i != active).DefaultIfEmpty(0).Max();
+        if (max <= 0) return;
+        for (var i = 0; i < into.Length; i++) into[i] += weight * signal[i] / max;
+    }
+
+    private double[] LexicalScores(int active, string? query)
+    {
+        var scores = _lexical.Score(Bm25Index.QueryFrom(_terms[active]));
+        if (string.IsNullOrWhiteSpace(query)) return scores;
+        // Words of the question count more than the active file's own vocabulary: they are the
+        // developer's intent in their own words.
+        var queryTerms = IdentifierTerms.Bag(IdentifierTerms.IdentifiersIn(query).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()));
+        var queryScores = _lexical.Score(queryTerms.ToDictionary(t => t.Key, _ => 3.0, StringComparer.Ordinal));
+        for (var i = 0; i < scores.Length; i++) scores[i] += queryScores[i];
+        return scores;
+    }
+
+    private SeedSet Seeds(int active, RankRequest request)
+    {
+        var n = _graph.Count;
+        var shares = _weights.SeedShares;
+        var vector = new double[n];
+        vector[active] += shares.Active;
+
+        var cursorFiles = new HashSet<int>();
+        string? cursorDisplay = null;
+        if (request.CursorSymbolId is { } cursorId)
+        {
+            if (_graph.DeclaringFiles.TryGetValue(cursorId, out var declaring)) cursorFiles.UnionWith(declaring);
+            for (var i = 0; i < n; i++)
+            {
+                var use = _graph.Facts[i].Uses.FirstOrDefault(u => u.TargetId == cursorId);
+                if (use is null) continue;
+                cursorFiles.Add(i);
+                cursorDisplay ??= use.TargetDisplay;
+            }
+            cursorDisplay ??= _graph.Facts.SelectMany(f => f.Declarations).FirstOrDefault(d => d.Id == cursorId)?.Display;
+            Spread(vector, cursorFiles, shares.Cursor);
+        }
+
+        var recentFiles = request.Recent.Select(_graph.IndexOf).OfType<int>().ToHashSet();
+        Spread(vector, recentFiles, shares.Recent);
+
+        var queryFiles = new Dictionary<int, string>();
+        if (!string.IsNullOrWhiteSpace(request.Query))
+        {
+            var words = IdentifierTerms.IdentifiersIn(request.Query).Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < n; i++)
+            {
+                var named = _graph.Facts[i].Declarations.FirstOrDefault(d => d.IsType && words.Contains(d.Name))
+                    ?? _graph.Facts[i].Declarations.FirstOrDefault(d => words.Contains(d.Name));
+                if (named is not null) queryFiles[i] = named.Display;
+            }
+            Spread(vector, queryFiles.Keys.ToHashSet(), shares.Query);
+        }
+
+        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles);
+    }
+
+    private static void Spread(double[] vector, IReadOnlySet<int> files, double share)
+    {
+        if (files.Count == 0) return;
+        foreach (var file in files) vector[file] += share / files.Count;
+    }
+
+    /// <summary>
+    /// The walk PageRank takes: each use as a forward edge (damped when the target is used by very
+    /// many files, as a shared utility says little about any one of them) and the same use reversed,
+    /// so that what depends on the active file is found as readily as what it depends on.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<(int, double)>> BuildWalk(FileGraph graph, RankingWeights weights)
+    {
+        var n = graph.Count;
+        var pairs = new Dictionary<(int, int), double>();
+        var users = graph.Incoming.Select(edges => edges.Select(e => e.From).Distinct().Count()).ToArray();
+        foreach (var edge in graph.Edges)
+        {
+            var kindWeight = weights.EdgeWeights.GetValueOrDefault(edge.Kind, 1.0);
+            var weight = kindWeight * (1 + Math.Log(edge.Count)) / (1 + weights.HubDamping * Math.Log(1 + users[edge.To]));
+            pairs[(edge.From, edge.To)] = pairs.GetValueOrDefault((edge.From, edge.To)) + weight;
+            if (weights.ReverseFactor > 0)
+                pairs[(edge.To, edge.From)] = pairs.GetValueOrDefault((edge.To, edge.From)) + weight * weights.ReverseFactor;
+        }
+        var lists = Enumerable.Range(0, n).Select(_ => new List<(int, double)>()).ToArray();
+        foreach (var ((from, to), weight) in pairs) lists[from].Add((to, weight));
+        return lists;
+    }
+}
+
+/// <summary>The restart distribution and where its mass came from (for reasons).</summary>
+internal sealed record SeedSet(
+    double[] Vector,
+    IReadOnlySet<int> CursorFiles,
+    string? CursorDisplay,
+    IReadOnlySet<int> RecentFiles,
+    IReadOnlyDictionary<int, string> QueryFiles);

@@ -1,0 +1,20 @@
+namespace CodeContext.Analyzers.Ranking;
+
+/// <summary>What to rank for: the active file and every other hint about the developer's focus.</summary>
+public sealed record RankRequest(string ActivePath)
+{
+    /// <summary>Documentation ID of the symbol under the cursor (see <see cref="CursorSymbol"/>).</summary>
+    public string? CursorSymbolId { get; init; }
+
+    public IReadOnlyList<string> Recent { get; init; } = [];
+
+    public string? Query { get; init; }
+
+    /// <summary>Only co-change history older than this commit counts (benchmarks).</summary>
+    public string? HistoryBefore { get; init; }
+
+    public int? Top { get; init; }
+}
+
+/// <summary>One ranked file: its score (higher is more relevant) and why, in plain words.</summary>
+public sealed record RankedFile(string Path, double Score, IReadOnlyList<string> Reasons);

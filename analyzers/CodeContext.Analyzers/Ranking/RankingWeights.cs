@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeContext.Analyzers.Graph;
+
+namespace CodeContext.Analyzers.Ranking;
+
+/// <summary>The ranking's tunable numbers, loaded from the embedded ranking-weights.json.</summary>
+public sealed record RankingWeights
+{
+    public required Dictionary<EdgeKind, double> EdgeWeights { get; init; }
+    public double ReverseFactor { get; init; }
+    public double HubDamping { get; init; }
+    public double Damping { get; init; }
+    public int Iterations { get; init; }
+    public required SeedShares SeedShares { get; init; }
+    public required SignalWeights SignalWeights { get; init; }
+    public required Bm25Parameters Bm25 { get; init; }
+    public required CoChangeParameters CoChange { get; init; }
+    public int ReasonsPerFile { get; init; }
+
+    /// <summary>"max": each signal scaled by its maximum, then summed; "rrf": reciprocal rank fusion.</summary>
+    public string Fusion { get; init; } = "max";
+
+    /// <summary>The k of reciprocal rank fusion: larger flattens the advantage of the very top ranks.</summary>
+    public double RrfK { get; init; } = 10;
+
+    public static RankingWeights Default { get; } = LoadEmbedded();
+
+    private static RankingWeights LoadEmbedded()
+    {
+        using var stream = typeof(RankingWeights).Assembly.GetManifestResourceStream("CodeContext.Analyzers.Ranking.ranking-weights.json")
+            ?? throw new InvalidOperationException("ranking-weights.json is not embedded");
+        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+        return JsonSerializer.Deserialize<RankingWeights>(stream, options) ?? throw new InvalidOperationException("ranking-weights.json is empty");
+    }
+}
+
+public sealed record SeedShares(double Active, double Cursor, double Recent, double Query);
+
+public sealed record SignalWeights(double Graph, double Lexical, double CoChange);
+
+public sealed record Bm25Parameters(double K1, double B);
+
+public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);

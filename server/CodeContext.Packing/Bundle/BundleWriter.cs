@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeContext.Core;
+
+namespace CodeContext.Packing;
+
+/// <summary>
+/// Writes a package as a bundle folder: manifest.json, pages/*.png, context.md (for people),
+/// request.openai.json (chat-completions body) and prompt.deepseek-ocr.json (native prompt with
+/// &lt;image&gt; placeholders and the image list). Every file is written atomically.
+/// </summary>
+public static class BundleWriter
+{
+    public const string ManifestFile = "manifest.json";
+    public const string ContextFile = "context.md";
+    public const string OpenAiFile = "request.openai.json";
+    public const string DeepSeekFile = "prompt.deepseek-ocr.json";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task WriteAsync(ContextPackage package, string outDirectory, CancellationToken ct)
+    {
+        var root = Path.GetFullPath(outDirectory);
+        if (File.Exists(root))
+        {
+            throw new UserError($"--out '{outDirectory}' is a file; give a folder");
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "pages"));
+        // Pages of an earlier bundle in the same folder would be mistaken for this one's.
+        foreach (var stale in Directory.EnumerateFiles(Path.Combine(root, "pages"), "page-*.png"))
+        {
+            if (!package.Pages.ContainsKey("pages/" + Path.GetFileName(stale)))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        foreach (var (name, png) in package.PageList)
+        {
+            ct.ThrowIfCancellationRequested();
+            await Task.Run(() => AtomicFile.WriteAllBytes(Path.Combine(root, name), png), ct).ConfigureAwait(false);
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(package.Manifest, Json));
+        AtomicFile.WriteAllText(Path.Combine(root, ContextFile), ContextMarkdown.Write(package));
+        AtomicFile.WriteAllText(Path.Combine(root, OpenAiFile), DeliveryForms.OpenAiRequest(package));
+        AtomicFile.WriteAllText(Path.Combine(root, DeepSeekFile), DeliveryForms.DeepSeekPrompt(package));
+    }
+}

@@ -1,0 +1,19 @@
+namespace CodeContext.Packing;
+
+/// <summary>What to compose a context for.</summary>
+/// <param name="ActivePath">The active file as the user typed it (resolved via the workspace).</param>
+public sealed record ComposeRequest(string ActivePath)
+{
+    /// <summary>1-based line and column of the cursor in the active file.</summary>
+    public (int Line, int Column)? Cursor { get; init; }
+
+    public IReadOnlyList<string> Recent { get; init; } = [];
+
+    /// <summary>The developer's question; it goes last in the prompt.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Hard limit on every token of the prompt, counted as the profile's model counts.</summary>
+    public int Budget { get; init; } = 32000;
+
+    public string Profile { get; init; } = "deepseek-ocr-base";
+}

@@ -1,0 +1,293 @@
+using CodeContext.Analyzers;
+using CodeContext.Analyzers.Classification;
+using CodeContext.Core;
+using CodeContext.Packing.Planning;
+using CodeContext.Packing.Secrets;
+using CodeContext.Rendering;
+using CodeContext.Rendering.Layout;
+using CodeContext.Rendering.Profiles;
+using CodeContext.Rendering.Tokenizers;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeContext.Packing;
+
+/// <summary>
+/// The package stage's entry: rank, plan under the hard budget, render, and assemble the ordered
+/// prompt with exact accounting. Least relevant material comes first, the active file and the
+/// question last.
+/// </summary>
+public static class ContextComposer
+{
+    private const int MaxRepairRounds = 40;
+    private const int CalibrationRounds = 3;
+
+    public static async Task<ContextPackage> ComposeAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, CancellationToken ct)
+    {
+        var profile = ProfileCatalog.Get(request.Profile);
+        if (request.Budget <= 0)
+        {
+            throw new UserError($"--budget must be positive, got {request.Budget}");
+        }
+
+        var tokenizer = TokenizerCatalog.Get(profile.Tokenizer);
+        var settings = PlannerSettings.Default;
+        var workspace = analysis.Workspace;
+        var (active, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
+        var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
+        var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
+
+        var activeSource = (await workspace.GetDocument(active).GetTextAsync(ct).ConfigureAwait(false)).ToString();
+        var (activeMasked, activeSecrets) = SecretMasker.Mask(activeSource);
+        var instruction = request.Query?.Trim() ?? "";
+        var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
+
+        var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
+        var candidates = await CandidateBuilder.BuildAsync(workspace, others, relevance, CandidateBuilder.TermsOf(activeMasked), tokenizer, settings, ct).ConfigureAwait(false);
+        var estimator = new ImageCostEstimator(profile, candidates);
+        var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
+        var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
+
+        // Plan with estimated page shares, lay out exactly, learn how far each level's estimate was
+        // off, and plan again; then undo the weakest upgrades until the exact count fits.
+        BudgetPlanner planner = null!;
+        Assembly assembly = null!;
+        for (var calibration = 0; calibration < CalibrationRounds; calibration++)
+        {
+            planner = new BudgetPlanner(candidates, profile, estimator, settings);
+            planner.Fill(available);
+            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
+            Trace(assembly, planner, candidates, "plan");
+            if (!Recalibrate(estimator, assembly, candidates))
+            {
+                break;
+            }
+        }
+
+        var round = 0;
+        while (assembly.Total > request.Budget)
+        {
+            ct.ThrowIfCancellationRequested();
+            var over = assembly.Total - request.Budget;
+            // Estimates are in the planner's units: scale the overshoot by how far they were off.
+            var estimated = Enumerable.Range(0, candidates.Count).Sum(i => planner.OptionOf(i).Cost);
+            var spent = Math.Max(1, assembly.Total - fixedTokens);
+            var target = over * Math.Max(0.2, estimated / spent) * (1 + round * 0.5);
+            if (!planner.Demote(target) || ++round > MaxRepairRounds)
+            {
+                throw new InvalidOperationException($"could not fit the budget of {request.Budget} tokens (the active file and wrapper alone cost {fixedTokens})");
+            }
+
+            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
+            Trace(assembly, planner, candidates, "repair");
+        }
+
+        var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
+        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, tokenizer);
+        var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
+        return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
+    }
+
+    /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>
+    private static bool Recalibrate(ImageCostEstimator estimator, Assembly assembly, IReadOnlyList<Candidate> candidates)
+    {
+        var changed = false;
+        foreach (var (level, layout, items) in assembly.Layouts)
+        {
+            var estimated = items.Sum(i => estimator.Estimate(candidates[i], level));
+            var actual = layout.Pages.Sum(p => p.Cost.Tokens + 1);
+            var ratio = Math.Clamp(actual / Math.Max(1, estimated), 0.25, 8);
+            if (Math.Abs(ratio - 1) > 0.1)
+            {
+                estimator.Scale[level] = estimator.Scale.GetValueOrDefault(level, 1) * ratio;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static void Trace(Assembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)
+    {
+        if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is null)
+        {
+            return;
+        }
+
+        var forms = Enumerable.Range(0, candidates.Count).GroupBy(planner.FormOf).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+        var layouts = assembly.Layouts.Select(l => $"{l.Level} {l.Layout.Pages.Count}p");
+        Console.Error.WriteLine($"{step}: total {assembly.Total} (text {assembly.TextTokens}, vision {assembly.VisionTokens}); {string.Join(", ", forms)}; pages {string.Join(", ", layouts)}");
+    }
+
+    internal static string PageFile(int index) => $"pages/page-{index + 1:D3}.png";
+
+    /// <summary>The active file's segment: all of it when it fits, else the largest window around the cursor that does.</summary>
+    private static ActiveText ActiveSegment(ModelProfile profile, ITextTokenizer tokenizer, string path, string text, int? cursorLine, string instruction, int budget)
+    {
+        int Cost(TextSegment segment) => PromptParts.CountText(PromptParts.Build(profile, [segment], instruction), tokenizer);
+
+        var whole = new TextSegment("active", SegmentText.Code(SegmentText.ActiveCaption(path, 1, 1, whole: true), text), path, 1, null);
+        var source = SourceText.From(text);
+        var lines = CandidateBuilder.LineCount(source);
+        whole = whole with { EndLine = lines };
+        if (Cost(whole) <= budget)
+        {
+            return new ActiveText(whole, 1, lines, true, text);
+        }
+
+        var center = Math.Clamp(cursorLine ?? 1, 1, lines);
+        TextSegment Window(int half)
+        {
+            var start = Math.Max(1, center - half);
+            var end = Math.Min(lines, start + 2 * half);
+            start = Math.Max(1, Math.Min(start, end - 2 * half));
+            var slice = CandidateBuilder.SliceOf(text, source, start, end);
+            return new TextSegment("active", SegmentText.Code(SegmentText.ActiveCaption(path, start, end, whole: false), slice), path, start, end);
+        }
+
+        if (Cost(Window(0)) > budget)
+        {
+            throw new UserError($"budget {budget} is too small: the prompt wrapper, the question and one line of {path} already cost {Cost(Window(0))} tokens");
+        }
+
+        var (low, high) = (0, lines);
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Cost(Window(mid)) <= budget)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        var best = Window(low);
+        return new ActiveText(best, best.StartLine!.Value, best.EndLine!.Value, false, CandidateBuilder.SliceOf(text, source, best.StartLine!.Value, best.EndLine!.Value));
+    }
+
+    /// <summary>Segments in prompt order for the planner's current forms, with pages laid out and every token counted exactly.</summary>
+    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction)
+    {
+        var forms = Enumerable.Range(0, candidates.Count).Select(planner.FormOf).ToArray();
+        // Least relevant first within every group; groups from the lowest form to the highest.
+        var order = Enumerable.Range(0, candidates.Count)
+            .OrderBy(i => candidates[i].Relevance).ThenBy(i => candidates[i].Path, StringComparer.Ordinal).ThenBy(i => candidates[i].Slice)
+            .ToList();
+
+        var segments = new List<PromptSegment>();
+        var listed = order.Where(i => forms[i] == Form.Listed).ToList();
+        if (listed.Count > 0)
+        {
+            var index = SegmentText.IndexHeader + string.Concat(listed.OrderBy(i => candidates[i].Path, StringComparer.Ordinal).Select(i => candidates[i].ListedLine));
+            segments.Add(new TextSegment("index", index));
+        }
+
+        var layouts = new List<(Form Level, PageLayout Layout, List<int> Items)>();
+        var pageCount = 0;
+        foreach (var level in new[] { Form.L4, Form.L3, Form.L2, Form.L1 })
+        {
+            // Slices of one file stay together and in line order, so a page reads like the file.
+            var items = order.Where(i => forms[i] == level).GroupBy(i => candidates[i].Path).SelectMany(g => g.OrderBy(i => candidates[i].Slice)).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            var fragments = items.Select(i => Fragment(candidates[i], [])).ToList();
+            var layout = PageRenderer.Measure(fragments, new RenderRequest { Profile = profile, Level = FormNames.Level(level) });
+            layouts.Add((level, layout, items));
+            foreach (var page in layout.Pages)
+            {
+                segments.Add(new ImageSegment(FormNames.Level(level), pageCount++, page.Cost.Tokens));
+            }
+        }
+
+        foreach (var i in order.Where(i => forms[i] == Form.Outline))
+        {
+            var c = candidates[i];
+            segments.Add(new TextSegment("outline", c.OutlineSegment!, c.Path, c.StartLine, c.EndLine));
+        }
+
+        foreach (var i in order.Where(i => forms[i] == Form.Text))
+        {
+            var c = candidates[i];
+            segments.Add(new TextSegment("text", c.TextSegment, c.Path, c.StartLine, c.EndLine));
+        }
+
+        segments.Add(active);
+        if (instruction.Length > 0)
+        {
+            // The question is the wrapper's {prompt}; it is listed as a segment so readers see it, but counted once.
+            segments.Add(new TextSegment("instruction", instruction));
+        }
+
+        var parts = PromptParts.Build(profile, [.. segments.Where(s => s is not TextSegment { Role: "instruction" })], instruction);
+        var text = PromptParts.CountText(parts, tokenizer);
+        var vision = segments.OfType<ImageSegment>().Sum(s => s.Tokens);
+        return new Assembly(segments, parts, layouts, text, vision);
+    }
+
+    internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.StartLine, c.EndLine, c.Text, spans);
+
+    /// <summary>Rasterises each level's pages, from the cache when the same fragments were rendered before.</summary>
+    private static async Task<IReadOnlyList<RenderedPage>> RenderAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> layouts, ModelProfile profile, CacheDirectory? cache, CancellationToken ct)
+    {
+        var pageCache = new PageCache(cache);
+        var result = new List<RenderedPage>();
+        foreach (var (level, layout, _) in layouts)
+        {
+            var request = new RenderRequest { Profile = profile, Level = FormNames.Level(level) };
+            var key = PageCache.KeyOf(profile.Id, request.Level, request.Theme, layout.Fragments);
+            var pages = pageCache.TryGet(key);
+            if (pages is null || pages.Count != layout.Pages.Count)
+            {
+                var classified = await ClassifyAsync(workspace, layout.Fragments, ct).ConfigureAwait(false);
+                pages = PageRenderer.Render(classified, request);
+                pageCache.Put(key, pages);
+            }
+
+            result.AddRange(pages);
+        }
+
+        return result;
+    }
+
+    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets).</summary>
+    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, CancellationToken ct)
+    {
+        var result = new SourceFragment[fragments.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, fragments.Count), new ParallelOptions { CancellationToken = ct }, async (i, token) =>
+        {
+            var fragment = fragments[i];
+            var file = workspace.FindByRelativePath(fragment.RelativePath);
+            if (file is null)
+            {
+                result[i] = fragment;
+                return;
+            }
+
+            var document = workspace.GetDocument(file);
+            var text = await document.GetTextAsync(token).ConfigureAwait(false);
+            var from = text.Lines[fragment.StartLine - 1].Start;
+            var to = text.Lines[fragment.EndLine - 1].End;
+            var spans = await CodeClassifier.ClassifyAsync(document, TextSpan.FromBounds(from, to), token).ConfigureAwait(false);
+            result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
+        }).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <param name="Source">The carried lines exactly as in the (masked) file.</param>
+    internal sealed record ActiveText(TextSegment Segment, int StartLine, int EndLine, bool Whole, string Source);
+
+    internal sealed record Assembly(
+        IReadOnlyList<PromptSegment> Segments,
+        IReadOnlyList<PromptPart> Parts,
+        IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> Layouts,
+        int TextTokens,
+        int VisionTokens)
+    {
+        public int Total => TextTokens + VisionTokens;
+    }
+}

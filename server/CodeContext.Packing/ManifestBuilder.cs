@@ -1,0 +1,193 @@
+using System.Globalization;
+using CodeContext.Analyzers.Loading;
+using CodeContext.Packing.Planning;
+using CodeContext.Packing.Secrets;
+using CodeContext.Rendering;
+using CodeContext.Rendering.Profiles;
+using CodeContext.Rendering.Tokenizers;
+
+namespace CodeContext.Packing;
+
+/// <summary>Writes the plan's outcome into the manifest: segments in order, totals, and one explained entry per file.</summary>
+internal static class ManifestBuilder
+{
+    public static Manifest Build(
+        ModelProfile profile,
+        ComposeRequest request,
+        string activePath,
+        ContextComposer.ActiveText active,
+        IReadOnlyList<SecretFinding> activeSecrets,
+        IReadOnlyList<Candidate> candidates,
+        BudgetPlanner planner,
+        ContextComposer.Assembly assembly,
+        IReadOnlyList<RenderedPage> pages,
+        LoadedWorkspace workspace,
+        ITextTokenizer tokenizer)
+    {
+        var segments = new List<ManifestSegment>();
+        foreach (var segment in assembly.Segments)
+        {
+            switch (segment)
+            {
+                case TextSegment text:
+                    segments.Add(new ManifestSegment("text", text.Role, tokenizer.CountTokens(text.Text))
+                    {
+                        Path = text.Path,
+                        StartLine = text.StartLine,
+                        EndLine = text.EndLine,
+                        Text = text.Text,
+                    });
+                    break;
+                case ImageSegment image:
+                    var page = pages[image.Page];
+                    segments.Add(new ManifestSegment("image", image.Level, image.Tokens)
+                    {
+                        Image = new ManifestImage(ContextComposer.PageFile(image.Page), page.Width, page.Height),
+                        Regions = page.Regions,
+                    });
+                    break;
+            }
+        }
+
+        var imageTokens = ImageTokensPerCandidate(candidates, pages);
+        int TokensOf(int i) => planner.FormOf(i) switch
+        {
+            Form.Text => candidates[i].TextTokens,
+            Form.Outline => candidates[i].OutlineTokens,
+            Form.Listed => candidates[i].ListedTokens,
+            Form.Excluded => 0,
+            _ => (int)Math.Round(imageTokens.GetValueOrDefault(i)),
+        };
+
+        var activeTokens = tokenizer.CountTokens(active.Segment.Text);
+        var activeSource = tokenizer.CountTokens(active.Source);
+        var files = new List<ManifestFile>
+        {
+            new(activePath, 1, "text", activeTokens, ["the active file"], active.Whole
+                ? "the active file is always exact text"
+                : $"the active file is always exact text; only lines {active.StartLine}-{active.EndLine} around the cursor fit the budget")
+            {
+                SourceTokens = activeSource,
+                MaskedSecrets = activeSecrets.Count,
+            },
+        };
+
+        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(i => candidates[i].Path))
+        {
+            var items = group.ToList();
+            var first = candidates[items[0]];
+            var best = items.Select(planner.FormOf).Min();
+            var relevance = items.Max(i => candidates[i].Relevance);
+            var why = items.Count == 1
+                ? Why(candidates[items[0]], planner, items[0], profile)
+                : $"{items.Count} slices at member boundaries; " + string.Join("; ", items.Select(i => $"lines {candidates[i].StartLine}-{candidates[i].EndLine}: {Why(candidates[i], planner, i, profile)}"));
+            files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FormNames.Name(best), items.Sum(TokensOf), first.Reasons, why)
+            {
+                SourceTokens = items.Sum(i => candidates[i].SourceTokens),
+                Slices = items.Count == 1 ? null : items.Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), TokensOf(i))).ToList(),
+                MaskedSecrets = items.Sum(i => candidates[i].Secrets.Count),
+            });
+        }
+
+        var secretFiles = SecretFileFinder.Find(workspace.RootDirectory);
+        foreach (var secret in secretFiles)
+        {
+            files.Add(new ManifestFile(secret.RelativePath, 0, "excluded", 0, [secret.Reason], "looks like it holds secrets: never read into the context"));
+        }
+
+        foreach (var skipped in workspace.Skipped.Where(s => secretFiles.All(f => f.RelativePath != s.RelativePath)))
+        {
+            files.Add(new ManifestFile(skipped.RelativePath, 0, "excluded", 0, [skipped.Reason], "not context: " + skipped.Reason));
+        }
+
+        var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
+        var byForm = Enumerable.Range(0, candidates.Count)
+            .GroupBy(planner.FormOf)
+            .OrderBy(g => g.Key)
+            .ToDictionary(
+                g => FormNames.Name(g.Key),
+                g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Key is Form.Listed or Form.Excluded ? 0 : g.Sum(i => candidates[i].SourceTokens), g.Sum(TokensOf)));
+        byForm["active"] = new FormTotals(1, activeSource, activeTokens);
+        var sourceTokens = carried.Sum(i => candidates[i].SourceTokens) + activeSource;
+        var total = assembly.Total;
+        var totals = new ManifestTotals(
+            assembly.TextTokens,
+            assembly.VisionTokens,
+            total,
+            sourceTokens,
+            request.Budget - total,
+            candidates.Sum(c => c.SourceTokens) + activeSource,
+            Math.Round(sourceTokens / (double)Math.Max(1, total), 2),
+            byForm);
+
+        var masked = candidates.SelectMany(c => c.Secrets).Concat(activeSecrets)
+            .GroupBy(s => s.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        return new Manifest
+        {
+            Profile = profile.Id,
+            Tokenizer = profile.Tokenizer,
+            Budget = request.Budget,
+            Active = new ManifestActive(activePath, active.StartLine, active.EndLine, active.Whole),
+            Query = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
+            Totals = totals,
+            Segments = segments,
+            Files = files,
+            Secrets = new ManifestSecrets(masked, secretFiles.Count),
+        };
+    }
+
+    /// <summary>A page's tokens shared among the fragments on it by the height they take.</summary>
+    private static Dictionary<int, double> ImageTokensPerCandidate(IReadOnlyList<Candidate> candidates, IReadOnlyList<RenderedPage> pages)
+    {
+        var byPath = Enumerable.Range(0, candidates.Count).ToLookup(i => candidates[i].Path);
+        var result = new Dictionary<int, double>();
+        foreach (var page in pages)
+        {
+            var height = Math.Max(1, page.Regions.Sum(r => r.Height));
+            foreach (var region in page.Regions)
+            {
+                var owner = byPath[region.Path].FirstOrDefault(i => candidates[i].StartLine <= region.StartLine && region.StartLine <= candidates[i].EndLine, -1);
+                if (owner >= 0)
+                {
+                    result[owner] = result.GetValueOrDefault(owner) + page.VisionTokens * (double)region.Height / height;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Why a candidate got its form rather than the next better one on its options' hull.</summary>
+    private static string Why(Candidate c, BudgetPlanner planner, int item, ModelProfile profile)
+    {
+        var form = planner.FormOf(item);
+        var hull = planner.HullOf(item);
+        var current = planner.OptionOf(item);
+        var measured = FormNames.IsImage(form)
+            ? PlannerSettings.IsMeasured(form, profile) ? " (fidelity measured for this profile)" : " (fidelity from the DeepSeek-OCR paper; not yet measured for this profile)"
+            : "";
+        if (form == Form.Text)
+        {
+            return "exact text: the best form, and it fit";
+        }
+
+        var index = hull.ToList().FindIndex(o => o.Form == form);
+        if (index + 1 >= hull.Count)
+        {
+            return $"{FormNames.Name(form)}{measured}: every better form costs more for less value";
+        }
+
+        var next = hull[index + 1];
+        var extra = (next.Cost - current.Cost).ToString("0", CultureInfo.InvariantCulture);
+        var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
+        var chosen = form == Form.Excluded
+            ? c.Relevance == 0 ? "left out (no link to the active file found)" : "left out"
+            : FormNames.Name(form) + measured;
+        if (planner.RefusedOf(item) is { } refused && refused.Form == next.Form)
+        {
+            return $"{chosen}: {FormNames.Name(next.Form)} needed about {extra} more tokens than were left";
+        }
+
+        return $"{chosen}: {FormNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
+    }
+}

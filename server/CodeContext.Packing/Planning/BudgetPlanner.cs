@@ -1,0 +1,172 @@
+using CodeContext.Rendering.Profiles;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>One option of a candidate: a form, its (estimated) token cost and its value.</summary>
+public readonly record struct FormOption(Form Form, double Cost, double Value);
+
+/// <summary>
+/// The multiple-choice knapsack: each candidate takes one form; maximise the sum of
+/// relevance x fidelity(form) under a token budget. Options are reduced to each candidate's upper
+/// convex hull and upgrades are taken greedily by value per token (the classic near-optimal method).
+/// The planner keeps its decisions so the composer can demote the weakest upgrades when the exact
+/// layout costs more than estimated.
+/// </summary>
+public sealed class BudgetPlanner
+{
+    private readonly IReadOnlyList<Candidate> _candidates;
+    private readonly List<FormOption>[] _hull;
+    private readonly int[] _step;
+    private readonly FormOption?[] _refused;
+    private readonly List<(int Item, int Step, double Slope)> _taken = [];
+
+    public BudgetPlanner(IReadOnlyList<Candidate> candidates, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
+    {
+        _candidates = candidates;
+        _hull = new List<FormOption>[candidates.Count];
+        _step = new int[candidates.Count];
+        _refused = new FormOption?[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            _hull[i] = Hull(Options(candidates[i], profile, images, settings));
+        }
+    }
+
+    /// <summary>Value per token of the last upgrade taken: what a better form had to beat.</summary>
+    public double CutOff { get; private set; } = double.PositiveInfinity;
+
+    public Form FormOf(int item) => _hull[item][_step[item]].Form;
+
+    public FormOption OptionOf(int item) => _hull[item][_step[item]];
+
+    public IReadOnlyList<FormOption> HullOf(int item) => _hull[item];
+
+    /// <summary>The upgrade that did not fit, if the greedy stopped this candidate for lack of tokens.</summary>
+    public FormOption? RefusedOf(int item) => _refused[item];
+
+    /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits.</summary>
+    public void Fill(double budget)
+    {
+        var spent = Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
+        var queue = new PriorityQueue<int, (double, int)>();
+        for (var i = 0; i < _candidates.Count; i++)
+        {
+            Enqueue(queue, i);
+        }
+
+        while (queue.TryDequeue(out var item, out _))
+        {
+            var current = _hull[item][_step[item]];
+            var next = _hull[item][_step[item] + 1];
+            if (spent + next.Cost - current.Cost > budget)
+            {
+                _refused[item] = next;
+                continue;
+            }
+
+            spent += next.Cost - current.Cost;
+            _step[item]++;
+            _refused[item] = null;
+            var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
+            _taken.Add((item, _step[item], slope));
+            CutOff = Math.Min(CutOff, slope);
+            Enqueue(queue, item);
+        }
+    }
+
+    /// <summary>Undoes the weakest upgrades until their estimated cost adds up to <paramref name="tokens"/>.</summary>
+    public bool Demote(double tokens)
+    {
+        var saved = 0.0;
+        var any = false;
+        while (saved < tokens && _taken.Count > 0)
+        {
+            var weakest = 0;
+            for (var t = 1; t < _taken.Count; t++)
+            {
+                if (_taken[t].Slope < _taken[weakest].Slope || (_taken[t].Slope == _taken[weakest].Slope && _taken[t].Step > _taken[weakest].Step))
+                {
+                    weakest = t;
+                }
+            }
+
+            var (item, _, _) = _taken[weakest];
+            // Only an item's latest upgrade can be undone; its slopes fall step by step, so the weakest usually is.
+            var latest = _taken.FindLastIndex(t => t.Item == item);
+            var undone = _taken[latest];
+            _taken.RemoveAt(latest);
+            var from = _hull[item][undone.Step];
+            var to = _hull[item][undone.Step - 1];
+            _step[item] = undone.Step - 1;
+            _refused[item] = from;
+            saved += from.Cost - to.Cost;
+            any = true;
+        }
+
+        CutOff = _taken.Count == 0 ? double.PositiveInfinity : _taken.Min(t => t.Slope);
+        return any;
+    }
+
+    private void Enqueue(PriorityQueue<int, (double, int)> queue, int item)
+    {
+        if (_step[item] + 1 >= _hull[item].Count)
+        {
+            return;
+        }
+
+        var current = _hull[item][_step[item]];
+        var next = _hull[item][_step[item] + 1];
+        var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
+        queue.Enqueue(item, (-slope, item));
+    }
+
+    public static IReadOnlyList<FormOption> Options(Candidate c, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
+    {
+        var weight = c.Relevance + settings.RelevanceFloor;
+        var options = new List<FormOption> { new(Form.Excluded, 0, 0) };
+        if (c.ListedLine is not null)
+        {
+            options.Add(new FormOption(Form.Listed, c.ListedTokens, weight * settings.FidelityOf(Form.Listed, profile)));
+        }
+
+        foreach (var level in images.Levels)
+        {
+            options.Add(new FormOption(level, images.Estimate(c, level), weight * settings.FidelityOf(level, profile)));
+        }
+
+        if (c.OutlineSegment is not null)
+        {
+            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * settings.FidelityOf(Form.Outline, profile)));
+        }
+
+        options.Add(new FormOption(Form.Text, c.TextTokens, weight));
+        return options;
+    }
+
+    /// <summary>Options on the upper convex hull of (cost, value), cheapest first, starting at "excluded".</summary>
+    public static List<FormOption> Hull(IEnumerable<FormOption> options)
+    {
+        var sorted = options.OrderBy(o => o.Cost).ThenByDescending(o => o.Value).ToList();
+        var hull = new List<FormOption>();
+        foreach (var option in sorted)
+        {
+            if (hull.Count > 0 && option.Value <= hull[^1].Value)
+            {
+                continue;
+            }
+
+            while (hull.Count >= 2 && Cross(hull[^2], hull[^1], option) >= 0)
+            {
+                hull.RemoveAt(hull.Count - 1);
+            }
+
+            hull.Add(option);
+        }
+
+        return hull;
+    }
+
+    // > 0 when b lies below the line from a to c (b is not on the upper hull).
+    private static double Cross(FormOption a, FormOption b, FormOption c) =>
+        (b.Cost - a.Cost) * (c.Value - a.Value) - (b.Value - a.Value) * (c.Cost - a.Cost);
+}

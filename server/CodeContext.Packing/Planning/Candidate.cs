@@ -1,0 +1,49 @@
+using CodeContext.Packing.Secrets;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>
+/// One thing the planner decides a form for: a whole file, or a slice of a large file cut at member
+/// boundaries. Text is already masked; every token count is exact for the profile's tokenizer.
+/// </summary>
+public sealed class Candidate
+{
+    public required string Path { get; init; }
+    public required int StartLine { get; init; }
+    public required int EndLine { get; init; }
+
+    /// <summary>Masked source of lines StartLine..EndLine, joined by the file's own line breaks.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>0-based slice index; 0 for a whole file.</summary>
+    public required int Slice { get; init; }
+    public required int SliceCount { get; init; }
+
+    /// <summary>Relevance normalised to 0..1 (the most relevant file is 1), slices weighted by what they mention.</summary>
+    public required double Relevance { get; init; }
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>Exact text segment (caption, fence, source) and its tokens.</summary>
+    public required string TextSegment { get; init; }
+    public required int TextTokens { get; init; }
+
+    /// <summary>Exact outline segment and its tokens; null when the slice has no body to elide.</summary>
+    public required string? OutlineSegment { get; init; }
+    public required int OutlineTokens { get; init; }
+
+    /// <summary>The index line ("- path: description"); only the first slice of a file carries one.</summary>
+    public required string? ListedLine { get; init; }
+    public required int ListedTokens { get; init; }
+
+    /// <summary>Tokens of the bare source (no caption), for the "source tokens" total.</summary>
+    public required int SourceTokens { get; init; }
+
+    /// <summary>Monospace cells per line (tabs expanded), for estimating page rows.</summary>
+    public required int[] LineCells { get; init; }
+
+    public required IReadOnlyList<SecretFinding> Secrets { get; init; }
+
+    public bool IsWholeFile => SliceCount == 1;
+
+    public string Label => IsWholeFile ? Path : $"{Path}:{StartLine}-{EndLine}";
+}

@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using CodeContext.Analyzers.Loading;
+using CodeContext.Analyzers.Outline;
+using CodeContext.Packing.Secrets;
+using CodeContext.Rendering.Tokenizers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>Relevance and reasons of one file from the rank stage.</summary>
+public sealed record FileRelevance(double Relevance, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// Turns the codebase's files into planner candidates: masks secrets, cuts large files into
+/// slices, builds outlines and index lines, and prices each text form exactly.
+/// </summary>
+public static partial class CandidateBuilder
+{
+    public static async Task<IReadOnlyList<Candidate>> BuildAsync(
+        LoadedWorkspace workspace,
+        IEnumerable<SourceFile> files,
+        IReadOnlyDictionary<string, FileRelevance> relevance,
+        ISet<string> activeTerms,
+        ITextTokenizer tokenizer,
+        PlannerSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var results = new ConcurrentBag<Candidate>();
+        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
+        {
+            var source = (await workspace.GetDocument(file).GetTextAsync(ct).ConfigureAwait(false)).ToString();
+            var rel = relevance.GetValueOrDefault(file.RelativePath) ?? new FileRelevance(0, ["no link to the active file found (graph, names or history)"]);
+            foreach (var candidate in ForFile(file.RelativePath, source, rel, activeTerms, tokenizer, settings, ct))
+            {
+                results.Add(candidate);
+            }
+        }).ConfigureAwait(false);
+        return [.. results.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Slice)];
+    }
+
+    public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct)
+    {
+        var (masked, secrets) = SecretMasker.Mask(source);
+        var tree = CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
+        var text = tree.GetText(ct);
+        var lineCount = LineCount(text);
+        var wholeTokens = tokenizer.CountTokens(masked);
+        var ranges = wholeTokens > settings.SliceAboveTokens ? SliceFinder.Slices(tree, lineCount, settings.SliceLines, ct) : [(1, lineCount)];
+        var description = Describe(tree, ct);
+
+        var pieces = ranges.Select(r => ranges.Count == 1 ? masked : SliceOf(masked, text, r.Start, r.End)).ToList();
+        var mentions = pieces.Select(p => activeTerms.Count == 0 ? 0 : Identifier().Matches(p).Select(m => m.Value).Where(activeTerms.Contains).Distinct().Count()).ToList();
+        var maxMentions = Math.Max(1, mentions.Max());
+
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var (start, end) = ranges[i];
+            var piece = pieces[i];
+            var whole = ranges.Count == 1;
+            var caption = whole ? path : $"{path} (lines {start}-{end})";
+            var textSegment = SegmentText.Code(caption, piece);
+            var outline = OutlineBuilder.Build(whole ? tree : CSharpSyntaxTree.ParseText(piece, cancellationToken: ct), ct);
+            var outlineSegment = outline.Length < piece.Length
+                ? SegmentText.Code(SegmentText.OutlineCaption(path, start, end, whole), outline)
+                : null;
+            var listed = i == 0 ? SegmentText.Listed(path, description) : null;
+            var weight = ranges.Count == 1 ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
+            yield return new Candidate
+            {
+                Path = path,
+                StartLine = start,
+                EndLine = end,
+                Text = piece,
+                Slice = i,
+                SliceCount = ranges.Count,
+                Relevance = relevance.Relevance * weight,
+                Reasons = relevance.Reasons,
+                TextSegment = textSegment,
+                TextTokens = tokenizer.CountTokens(textSegment),
+                OutlineSegment = outlineSegment,
+                OutlineTokens = outlineSegment is null ? 0 : tokenizer.CountTokens(outlineSegment),
+                ListedLine = listed,
+                ListedTokens = listed is null ? 0 : tokenizer.CountTokens(listed),
+                SourceTokens = whole ? wholeTokens : tokenizer.CountTokens(piece),
+                LineCells = LineCells(piece),
+                Secrets = [.. secrets.Where(s => s.Line >= start && s.Line <= end)],
+            };
+        }
+    }
+
+    /// <summary>Identifiers of the active file that are worth matching in slices (type-like names of 4+ characters).</summary>
+    public static ISet<string> TermsOf(string activeText) =>
+        Identifier().Matches(activeText).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Lines as the renderer counts them: a final line break ends the last line.</summary>
+    public static int LineCount(SourceText text)
+    {
+        var count = text.Lines.Count;
+        return count > 1 && text.Lines[^1].Span.Length == 0 ? count - 1 : count;
+    }
+
+    /// <summary>Lines start..end (1-based, inclusive) without the last line's break.</summary>
+    public static string SliceOf(string source, SourceText text, int start, int end) =>
+        source[text.Lines[start - 1].Start..text.Lines[end - 1].End];
+
+    private static int[] LineCells(string text)
+    {
+        var cells = new List<int>();
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                cells.Add(count);
+                count = 0;
+            }
+            else if (c == '\t')
+            {
+                count += 4 - (count % 4);
+            }
+            else if (c != '\r')
+            {
+                count++;
+            }
+        }
+
+        cells.Add(count);
+        return [.. cells];
+    }
+
+    /// <summary>One line saying what a file declares, e.g. "class OrderService : IOrderService; record OrderReceipt".</summary>
+    private static string Describe(SyntaxTree tree, CancellationToken ct)
+    {
+        var types = tree.GetRoot(ct).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<BaseTypeDeclarationSyntax>()
+            .Select(t =>
+            {
+                var keyword = t switch
+                {
+                    RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                    TypeDeclarationSyntax d => d.Keyword.Text,
+                    EnumDeclarationSyntax => "enum",
+                    _ => "type",
+                };
+                var generic = t is TypeDeclarationSyntax { TypeParameterList: { } tp } ? tp.ToString() : "";
+                var bases = t.BaseList is { } list ? " : " + string.Join(", ", list.Types.Select(b => b.Type.ToString())) : "";
+                return $"{keyword} {t.Identifier.Text}{generic}{bases}";
+            })
+            .ToList();
+        var delegates = tree.GetRoot(ct).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<DelegateDeclarationSyntax>().Select(d => $"delegate {d.Identifier.Text}");
+        var all = types.Concat(delegates).ToList();
+        if (all.Count == 0)
+        {
+            return tree.GetRoot(ct).DescendantNodes().OfType<GlobalStatementSyntax>().Any() ? "top-level statements" : "no type declarations";
+        }
+
+        var line = string.Join("; ", all.Take(4));
+        return all.Count > 4 ? $"{line}; +{all.Count - 4} more" : line;
+    }
+
+    [GeneratedRegex("\\b[A-Z][A-Za-z0-9_]{3,}\\b")]
+    private static partial Regex Identifier();
+}

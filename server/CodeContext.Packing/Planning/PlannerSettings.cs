@@ -1,0 +1,53 @@
+using System.Text.Json;
+using CodeContext.Rendering.Profiles;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>The planner's data (Planning/planner.json, embedded): fidelity of forms and slicing thresholds.</summary>
+public sealed record PlannerSettings
+{
+    private static readonly Lazy<PlannerSettings> Bundled = new(Load);
+
+    public static PlannerSettings Default => Bundled.Value;
+
+    public required double OutlineFidelity { get; init; }
+    public required double ListedFidelity { get; init; }
+    public required IReadOnlyDictionary<string, double> LevelFidelityWhenUnmeasured { get; init; }
+
+    /// <summary>Added to every relevance so that unrelated files are still listed when tokens are left.</summary>
+    public required double RelevanceFloor { get; init; }
+
+    /// <summary>Files whose text costs more than this are split into slices at member boundaries.</summary>
+    public required int SliceAboveTokens { get; init; }
+
+    /// <summary>Target lines per slice.</summary>
+    public required int SliceLines { get; init; }
+
+    /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it.</summary>
+    public double FidelityOf(Form form, ModelProfile profile)
+    {
+        switch (form)
+        {
+            case Form.Text: return 1;
+            case Form.Outline: return OutlineFidelity;
+            case Form.Listed: return ListedFidelity;
+            case Form.Excluded: return 0;
+        }
+
+        var level = FormNames.Level(form);
+        var measured = profile.Levels.TryGetValue(level, out var found) ? found.Fidelity : double.NaN;
+        return double.IsNaN(measured) ? LevelFidelityWhenUnmeasured[level] : measured;
+    }
+
+    /// <summary>Whether the fidelity of a level comes from the profile's measurement or the paper fallback.</summary>
+    public static bool IsMeasured(Form form, ModelProfile profile) =>
+        FormNames.IsImage(form) && profile.Levels.TryGetValue(FormNames.Level(form), out var found) && !double.IsNaN(found.Fidelity);
+
+    private static PlannerSettings Load()
+    {
+        using var stream = typeof(PlannerSettings).Assembly.GetManifestResourceStream("CodeContext.Packing.Planning.planner.json")
+            ?? throw new InvalidOperationException("planner.json is not embedded");
+        return JsonSerializer.Deserialize<PlannerSettings>(stream, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })
+            ?? throw new InvalidOperationException("planner.json is empty");
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CodeContext.Packing.Secrets;
+
+/// <summary>The secret rules (Secrets/secret-rules.json, embedded): value patterns and file rules.</summary>
+internal sealed class SecretRules
+{
+    private static readonly Lazy<SecretRules> Bundled = new(Load);
+
+    private SecretRules(IReadOnlyList<(string Id, Regex Regex)> patterns, IReadOnlyList<FileRule> fileNames, IReadOnlyList<FileRule> contentChecked, IReadOnlyList<string> configMarkers)
+    {
+        Patterns = patterns;
+        FileNames = fileNames;
+        ContentChecked = contentChecked;
+        ConfigMarkers = configMarkers;
+    }
+
+    public static SecretRules Default => Bundled.Value;
+
+    public IReadOnlyList<(string Id, Regex Regex)> Patterns { get; }
+    public IReadOnlyList<FileRule> FileNames { get; }
+    public IReadOnlyList<FileRule> ContentChecked { get; }
+    public IReadOnlyList<string> ConfigMarkers { get; }
+
+    private static SecretRules Load()
+    {
+        using var stream = typeof(SecretRules).Assembly.GetManifestResourceStream("CodeContext.Packing.Secrets.secret-rules.json")
+            ?? throw new InvalidOperationException("secret-rules.json is not embedded");
+        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        var file = JsonSerializer.Deserialize<RulesFile>(stream, options) ?? throw new InvalidOperationException("secret-rules.json is empty");
+        var patterns = file.Patterns
+            .Select(p => (p.Id, new Regex(p.Regex, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2))))
+            .ToList();
+        return new SecretRules(patterns, file.FileNames, file.ContentChecked, file.ConfigMarkers);
+    }
+
+    private sealed record RulesFile(List<PatternRule> Patterns, List<FileRule> FileNames, List<FileRule> ContentChecked, List<string> ConfigMarkers);
+
+    private sealed record PatternRule(string Id, string Regex);
+}
+
+/// <summary>A file-name glob (<c>*</c> only) and the reason shown when it matches.</summary>
+internal sealed record FileRule(string Glob, string Reason)
+{
+    public bool Matches(string fileName)
+    {
+        var pattern = "^" + Regex.Escape(Glob).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
+        return Regex.IsMatch(fileName, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

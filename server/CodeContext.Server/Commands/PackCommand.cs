@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CodeContext.Analyzers;
+using CodeContext.Core;
+using CodeContext.Packing;
+
+namespace CodeContext.Server.Commands;
+
+/// <summary>`codecontext pack`: the main job. Composes the best mixed context for a budget and writes the bundle.</summary>
+internal static class PackCommand
+{
+    public static Command Create()
+    {
+        var shared = new SharedOptions();
+        var active = new Option<string>("--active") { Description = "The file being worked on (kept as exact text).", Required = true };
+        var cursor = new Option<string?>("--cursor") { Description = "LINE:COLUMN (1-based) of the cursor in the active file." };
+        var recent = new Option<string[]>("--recent") { Description = "Recently edited files (comma-separated or repeated)." };
+        var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
+        var budget = new Option<int>("--budget") { Description = "Hard limit on the prompt's tokens, counted as the model counts.", DefaultValueFactory = _ => 32000 };
+        var profile = new Option<string>("--profile") { Description = "Model profile (see `codecontext cost --help`).", DefaultValueFactory = _ => "deepseek-ocr-base" };
+        var output = new Option<string?>("--out") { Description = "Bundle folder (default: ./codecontext-bundle)." };
+        var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };
+        format.AcceptOnlyFromAmong("summary", "json");
+
+        var command = new Command("pack", "Compose the best mixed text + page-image context for an active file under a token budget and write the bundle.");
+        shared.AddTo(command);
+        foreach (var option in new Option[] { active, cursor, recent, query, budget, profile, output, format }) command.Options.Add(option);
+
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
+        {
+            var clock = Stopwatch.StartNew();
+            var request = new ComposeRequest(result.GetValue(active)!)
+            {
+                Cursor = SharedOptions.ParseCursor(result.GetValue(cursor)),
+                Recent = SharedOptions.SplitList(result.GetValue(recent)),
+                Query = result.GetValue(query),
+                Budget = result.GetValue(budget),
+                Profile = result.GetValue(profile)!,
+            };
+            _ = Rendering.Profiles.ProfileCatalog.Get(request.Profile);
+            var cache = shared.Cache(result);
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result), cache, ct).ConfigureAwait(false);
+            var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
+            if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())
+            {
+                throw new UserError($"--out '{outDir}' holds source files; give an empty or new folder");
+            }
+
+            var package = await ContextComposer.ComposeAsync(analysis, request, cache, ct).ConfigureAwait(false);
+            await BundleWriter.WriteAsync(package, outDir, ct).ConfigureAwait(false);
+            if (result.GetValue(format) == "json")
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(package.Manifest, CliJson.Options));
+            }
+            else
+            {
+                WriteSummary(package.Manifest, outDir, clock.Elapsed);
+            }
+
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void WriteSummary(Manifest m, string outDir, TimeSpan elapsed)
+    {
+        var t = m.Totals;
+        var c = CultureInfo.InvariantCulture;
+        Console.Out.WriteLine(string.Create(c, $"active   {m.Active.Path}{(m.Active.Whole ? "" : $" (lines {m.Active.StartLine}-{m.Active.EndLine})")}"));
+        Console.Out.WriteLine(string.Create(c, $"files    {string.Join(", ", t.ByForm.Select(f => $"{f.Key} {f.Value.Files}"))}"));
+        Console.Out.WriteLine(string.Create(c, $"tokens   {t.Total} / {m.Budget} ({t.TextTokens} text + {t.VisionTokens} vision in {m.Segments.Count(s => s.Kind == "image")} pages), {t.Headroom} left, profile {m.Profile}"));
+        Console.Out.WriteLine(string.Create(c, $"carries  {t.SourceTokens} tokens of source (of {t.RepositorySourceTokens} in the codebase): effective compression {t.EffectiveCompression:0.##}x"));
+        if (m.Secrets.ExcludedFiles > 0 || m.Secrets.MaskedValues.Count > 0)
+            Console.Out.WriteLine(string.Create(c, $"secrets  {m.Secrets.ExcludedFiles} files excluded, {m.Secrets.MaskedValues.Values.Sum()} values masked"));
+        Console.Out.WriteLine(string.Create(c, $"bundle   {outDir} (context.md, manifest.json, request.openai.json, {BundleWriter.DeepSeekFile}) in {elapsed.TotalSeconds:0.0} s"));
+    }
+}

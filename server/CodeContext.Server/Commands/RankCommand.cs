@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using CodeContext.Analyzers;
+using CodeContext.Analyzers.Ranking;
+using CodeContext.Core;
+
+namespace CodeContext.Server.Commands;
+
+/// <summary>`codecontext rank`: which files matter for an active file, and why.</summary>
+internal static class RankCommand
+{
+    public static Command Create()
+    {
+        var shared = new SharedOptions();
+        var active = new Option<string[]>("--active") { Description = "The file being worked on; repeat to rank several (the tree is loaded once).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var cursor = new Option<string?>("--cursor") { Description = "LINE:COLUMN (1-based) of the cursor in the (first) active file." };
+        var recent = new Option<string[]>("--recent") { Description = "Recently edited files (comma-separated or repeated)." };
+        var query = new Option<string?>("--query") { Description = "The developer's question; identifiers in it seed the ranking." };
+        var top = new Option<int?>("--top") { Description = "How many files to list per active file (default: all)." };
+        var format = new Option<string>("--format") { Description = "json or table.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+
+        var command = new Command("rank", "Rank the codebase's files by relevance to an active file.");
+        shared.AddTo(command);
+        foreach (var option in new Option[] { active, cursor, recent, query, top, format }) command.Options.Add(option);
+
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
+        {
+            var cursorAt = SharedOptions.ParseCursor(result.GetValue(cursor));
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result), shared.Cache(result), ct).ConfigureAwait(false);
+            var results = new List<RankOutput>();
+            var first = true;
+            foreach (var activeArgument in result.GetValue(active) ?? [])
+            {
+                var (file, ranked) = await analysis.RankAsync(
+                    activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), result.GetValue(query), result.GetValue(top), ct).ConfigureAwait(false);
+                results.Add(new RankOutput(file.RelativePath, ranked));
+                first = false;
+            }
+
+            if (result.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
+            else WriteTable(results);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static void WriteTable(IReadOnlyList<RankOutput> results)
+    {
+        foreach (var result in results)
+        {
+            Console.Out.WriteLine($"active: {result.Active}");
+            var width = result.Ranked.Select(r => r.Path.Length).DefaultIfEmpty(10).Max();
+            var rank = 1;
+            foreach (var file in result.Ranked)
+            {
+                Console.Out.WriteLine($"{rank,4}  {file.Score,7:F3}  {file.Path.PadRight(width)}  {string.Join("; ", file.Reasons.Take(1))}");
+                rank++;
+            }
+            Console.Out.WriteLine();
+        }
+    }
+
+    private sealed record RankOutput(string Active, IReadOnlyList<RankedFile> Ranked);
+}

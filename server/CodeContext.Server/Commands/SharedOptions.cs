@@ -1,0 +1,47 @@
+using System.CommandLine;
+using CodeContext.Analyzers.Loading;
+using CodeContext.Core;
+
+namespace CodeContext.Server.Commands;
+
+/// <summary>Options every command that loads a codebase shares, so they read the same everywhere.</summary>
+internal sealed class SharedOptions
+{
+    public Argument<string> Path { get; } = new("path") { Description = "A .sln, .slnx, .csproj or folder." };
+    public Option<bool> NoMsBuild { get; } = new("--no-msbuild") { Description = "Load every project syntax-first, without MSBuild." };
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "List every skipped file with its reason (stderr)." };
+    public Option<string?> CacheDir { get; } = new("--cache-dir") { Description = "Cache directory (default: $CODECONTEXT_CACHE_DIR, $XDG_CACHE_HOME/codecontext, ~/.cache/codecontext)." };
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Neither read nor write the analysis cache." };
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress on stderr." };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Path);
+        foreach (var option in new Option[] { NoMsBuild, Verbose, CacheDir, NoCache, Quiet }) command.Options.Add(option);
+    }
+
+    public LoadOptions LoadOptions(ParseResult result) => new()
+    {
+        NoMsBuild = result.GetValue(NoMsBuild),
+        Verbose = result.GetValue(Verbose),
+        Log = result.GetValue(Quiet) ? null : Console.Error,
+        Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
+    };
+
+    public CacheDirectory? Cache(ParseResult result) =>
+        result.GetValue(NoCache) ? null : CacheDirectory.Resolve(result.GetValue(CacheDir));
+
+    /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
+    public static (int Line, int Column)? ParseCursor(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var parts = value.Split(':');
+        if (parts.Length == 2 && int.TryParse(parts[0], out var line) && int.TryParse(parts[1], out var column) && line > 0 && column > 0)
+            return (line, column);
+        throw new UserError($"--cursor '{value}' is not LINE:COLUMN (1-based), e.g. 42:17");
+    }
+
+    /// <summary>Comma-separated and repeated values, flattened.</summary>
+    public static IReadOnlyList<string> SplitList(IEnumerable<string>? values) =>
+        values is null ? [] : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+}

@@ -1,0 +1,146 @@
+using CodeContext.Core;
+using CodeContext.Rendering.Layout;
+
+namespace CodeContext.Rendering.Tests;
+
+public sealed class PageLayoutTests
+{
+    [Fact]
+    public void RegionsCoverEveryLineOfEveryFragmentExactlyOnce()
+    {
+        var fragments = new[]
+        {
+            RenderTestInputs.Whole("src/A.cs", RenderTestInputs.NumberedFile(900)),
+            SourceFragment.FromFile("src/B.cs", RenderTestInputs.NumberedFile(300), [], 40, 260),
+            RenderTestInputs.Whole("src/C.cs", RenderTestInputs.OrderService),
+        };
+        var layout = PageLayoutEngine.Layout(fragments, RenderTestInputs.Request());
+        Assert.True(layout.Pages.Count >= 2, "the input should need several pages");
+
+        foreach (var fragment in fragments)
+        {
+            var covered = layout.Pages.SelectMany(p => p.Regions).Where(r => r.Path == fragment.RelativePath)
+                .SelectMany(r => Enumerable.Range(r.StartLine, r.EndLine - r.StartLine + 1)).Distinct().Order().ToList();
+            Assert.Equal(Enumerable.Range(fragment.StartLine, fragment.EndLine - fragment.StartLine + 1), covered);
+        }
+    }
+
+    [Fact]
+    public void RegionsLieInsideThePageAndNeverOverlap()
+    {
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(700)), RenderTestInputs.Whole("B.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request());
+        foreach (var page in layout.Pages)
+        {
+            foreach (var r in page.Regions)
+            {
+                Assert.InRange(r.X, 0, 1024);
+                Assert.InRange(r.Y, 0, 1024);
+                Assert.True(r.X + r.Width <= 1024 && r.Y + r.Height <= 1024, $"{r} leaves the page");
+                Assert.True(r.Height > 0 && r.Width > 0);
+            }
+
+            for (var i = 0; i < page.Regions.Count; i++)
+            {
+                for (var j = i + 1; j < page.Regions.Count; j++)
+                {
+                    var a = page.Regions[i];
+                    var b = page.Regions[j];
+                    var overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+                    Assert.False(overlap, $"{a} overlaps {b}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void LongLinesWrapOntoMarkedRowsAndLoseNoCharacter()
+    {
+        var longLine = "var s = \"" + string.Concat(Enumerable.Range(0, 120).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\";";
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("Long.cs", "int a;\n" + longLine + "\nint b;")], RenderTestInputs.Request());
+        var rows = layout.Pages.SelectMany(p => p.Columns).SelectMany(c => c.Rows).Where(r => r.Kind != RowKind.Header).ToList();
+        var pieces = rows.Where(r => r.Line == 1).ToList();
+        Assert.True(pieces.Count > 1);
+        Assert.Equal(RowKind.Line, pieces[0].Kind);
+        Assert.All(pieces.Skip(1), r => Assert.Equal(RowKind.Continuation, r.Kind));
+        Assert.Equal(longLine.Length, pieces.Sum(r => r.CellCount));
+        Assert.Equal(pieces.Count - 1, layout.Pages.SelectMany(p => p.Regions).Sum(r => r.ContinuationRows));
+    }
+
+    [Fact]
+    public void TabsExpandToStopsOfFourAndEmptyLinesStay()
+    {
+        var fragment = RenderTestInputs.Whole("T.cs", "\tx\nab\tc\n\n\n\r\nend");
+        var lines = CellLines.Build(fragment);
+        Assert.Equal(6, lines.Count);
+        Assert.Equal("    x", Text(lines[0]));
+        Assert.Equal("ab  c", Text(lines[1]));
+        Assert.Empty(lines[2]);
+        Assert.Empty(lines[4]);
+        Assert.Equal("end", Text(lines[5]));
+
+        var layout = PageLayoutEngine.Layout([fragment], RenderTestInputs.Request());
+        Assert.Equal(6, layout.Pages[0].Columns[0].Rows.Count(r => r.Kind == RowKind.Line));
+    }
+
+    [Fact]
+    public void CharactersNoBundledFontHasAreNamedInTheRegionMap()
+    {
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("U.cs", "// 处理 λ → x² 🚀\nvar ok = true;")], RenderTestInputs.Request());
+        var missing = layout.Pages[0].Regions.Single().MissingGlyphs;
+        Assert.Contains("U+5904", missing);
+        Assert.Contains("U+7406", missing);
+        Assert.Contains("U+1F680", missing);
+        Assert.DoesNotContain("U+03BB", missing); // λ comes from the fallback font
+        Assert.DoesNotContain("U+2192", missing);
+    }
+
+    [Fact]
+    public void FragmentHeadersNameThePathAndTheLinesOfTheirColumn()
+    {
+        var layout = PageLayoutEngine.Layout([SourceFragment.FromFile("src/B.cs", RenderTestInputs.NumberedFile(50), [], 10, 20)], RenderTestInputs.Request());
+        var header = layout.Pages[0].Columns[0].Rows[0];
+        Assert.Equal(RowKind.Header, header.Kind);
+        Assert.Equal("src/B.cs:10-20", header.HeaderText);
+        var region = layout.Pages[0].Regions.Single();
+        Assert.Equal((10, 20), (region.StartLine, region.EndLine));
+    }
+
+    [Fact]
+    public void PageTextTokensCountTheCarriedLinesWithTheProfileTokenizer()
+    {
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request());
+        var expected = Tokenizers.TokenizerCatalog.Get("deepseek-v3").CountTokens(RenderTestInputs.OrderService);
+        Assert.Equal(expected, layout.Pages.Single().TextTokens);
+        Assert.Equal(273, layout.Pages.Single().Cost.Tokens);
+        Assert.Equal(expected / 273.0, layout.Pages.Single().Compression, 6);
+    }
+
+    [Fact]
+    public void DenserLevelsNeedFewerPages()
+    {
+        var fragments = new[] { RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(3000)) };
+        var pages = new[] { "L1", "L2", "L3", "L4" }.Select(l => PageLayoutEngine.Layout(fragments, RenderTestInputs.Request(level: l)).Pages.Count).ToList();
+        for (var i = 1; i < pages.Count; i++)
+        {
+            Assert.True(pages[i] < pages[i - 1], $"levels need {string.Join(", ", pages)} pages");
+        }
+    }
+
+    [Fact]
+    public void FromFileSlicesLinesAndShiftsSpans()
+    {
+        var text = "line1\nline2 \"s\"\nline3\n";
+        var spans = new[] { new CodeSpan(12, 3, CodeSpanKind.StringLiteral), new CodeSpan(0, 5, CodeSpanKind.Keyword) };
+        var fragment = SourceFragment.FromFile("F.cs", text, spans, 2, 3);
+        Assert.Equal("line2 \"s\"\nline3", fragment.Text);
+        Assert.Equal([new CodeSpan(6, 3, CodeSpanKind.StringLiteral)], fragment.Spans);
+        Assert.Equal(3, SourceFragment.FromFile("F.cs", text, []).EndLine);
+        Assert.Throws<UserError>(() => SourceFragment.FromFile("F.cs", text, [], 5, 6));
+    }
+
+    [Fact]
+    public void TextThatDisagreesWithItsLineRangeIsRejected() =>
+        Assert.Throws<ArgumentException>(() => PageLayoutEngine.Layout([new SourceFragment("F.cs", 1, 5, "a\nb", [])], RenderTestInputs.Request()));
+
+    private static string Text(Cell[] cells) => string.Concat(cells.Select(c => char.ConvertFromUtf32(c.CodePoint)));
+}
