@@ -24,7 +24,8 @@ def compare(a: np.ndarray, b: np.ndarray, dim: int = 1280) -> dict[str, float]:
 def main() -> None:
     folder = sys.argv[1]
     load = lambda name: np.fromfile(os.path.join(folder, name), dtype="<f4")  # noqa: E731
-    reference = load("torch-fp32.f32")
+    have_fp32 = os.path.exists(os.path.join(folder, "torch-fp32.f32"))
+    reference = load("torch-fp32.f32" if have_fp32 else "torch-fp16.f32")
     report = {}
     for dtype in ("fp32", "fp16"):
         ort_file = os.path.join(folder, f"ort-{dtype}.f32")

@@ -486,11 +486,22 @@ class ViewEncoder(nn.Module):
             grid_pos = _resize_grid(pos[1:].reshape(1, g, g, -1), self.side).reshape(self.side * self.side, -1)
             self.register_buffer("clip_pos", torch.cat([pos[:1].to(torch.float32), grid_pos], 0)[None].to(dtype))
 
+    def _patch_embed(self, x: torch.Tensor) -> torch.Tensor:
+        """[B, 3, S, S] -> [B, g, g, C]. In the fused spelling the 16x16/16 convolution is written as
+        the matrix product it is (patches flattened in the kernel's (channel, row, column) order),
+        which ONNX Runtime runs as one GEMM instead of a 3-channel cuDNN convolution."""
+        proj = self.encoder.sam_model.patch_embed.proj
+        if not _ATTENTION.startswith("fused"):
+            return proj(x).permute(0, 2, 3, 1)
+        b, g, p = x.shape[0], self.grid, proj.kernel_size[0]
+        patches = x.reshape(b, 3, g, p, g, p).permute(0, 2, 4, 1, 3, 5).reshape(b, g, g, 3 * p * p)
+        return F.linear(patches, proj.weight.reshape(proj.out_channels, -1), proj.bias)
+
     def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
         enc = self.encoder
         sam = enc.sam_model
         x = pixel_values.to(self.compute_dtype)
-        h = sam.patch_embed.proj(x).permute(0, 2, 3, 1) + self.sam_pos
+        h = self._patch_embed(x) + self.sam_pos
         for i, block in enumerate(sam.blocks):
             h = block(h, getattr(self, f"rel_h_{i}"), getattr(self, f"rel_w_{i}"))
         h = sam.net_3(sam.net_2(sam.neck(h.permute(0, 3, 1, 2))))  # b, clip_dim, q, q
