@@ -33,8 +33,7 @@ public sealed class SampleFixture : IAsyncLifetime
         using var process = System.Diagnostics.Process.Start(psi)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet restore of the sample failed:
-{output}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet restore of the sample failed: {output}");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
