@@ -63,8 +63,8 @@ public sealed class VisionCostTests
     public void SquareTieKeepsTheSmallerGridUnlessTheImageIsLargeEnough()
     {
         // 1:1 ties between 2x2 and 3x3 (cap 9): 3x3 wins only when the image has over half of 1920x1920's pixels.
-        Assert.Equal((2, 2), DeepSeekOcrCost.ClosestGrid(1280, 1280, 640, 2, 9));
-        Assert.Equal((3, 3), DeepSeekOcrCost.ClosestGrid(1400, 1400, 640, 2, 9));
+        Assert.Equal((2, 2), GundamGrid.Closest(1280, 1280, 640, 2, 9));
+        Assert.Equal((3, 3), GundamGrid.Closest(1400, 1400, 640, 2, 9));
     }
 
     [Theory]

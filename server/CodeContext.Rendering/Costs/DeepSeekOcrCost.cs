@@ -21,7 +21,7 @@ internal static class DeepSeekOcrCost
             return new VisionCost(tokens, spec.BaseSize, spec.BaseSize, contentW, contentH, 1, 1, note);
         }
 
-        var (nw, nh) = ClosestGrid(width, height, spec.ImageSize, spec.MinTiles, spec.MaxTiles);
+        var (nw, nh) = GundamGrid.Closest(width, height, spec.ImageSize, spec.MinTiles, spec.MaxTiles);
         var localQ = QueriesPerSide(spec, spec.ImageSize);
         if (nw > 1 || nh > 1)
         {
@@ -52,46 +52,5 @@ internal static class DeepSeekOcrCost
             ? (width == baseSize ? $"{baseSize}x{baseSize} native" : $"resized to {baseSize}x{baseSize}")
             : $"padded to {baseSize}x{baseSize} (content {w}x{h})";
         return (w, h, desc);
-    }
-
-    /// <summary>
-    /// The tile grid whose aspect ratio is closest to the image's, candidates in increasing tile
-    /// count; on a tie a larger grid wins only when the image has more than half its pixels.
-    /// </summary>
-    internal static (int W, int H) ClosestGrid(int width, int height, int tileSize, int minTiles, int maxTiles)
-    {
-        var candidates = new List<(int W, int H)>();
-        for (var w = 1; w <= maxTiles; w++)
-        {
-            for (var h = 1; h <= maxTiles; h++)
-            {
-                var n = w * h;
-                if (n >= minTiles && n <= maxTiles)
-                {
-                    candidates.Add((w, h));
-                }
-            }
-        }
-
-        candidates.Sort((a, b) => (a.W * a.H).CompareTo(b.W * b.H) is var c && c != 0 ? c : a.W.CompareTo(b.W));
-        var aspect = width / (double)height;
-        var area = (double)width * height;
-        var best = (W: 1, H: 1);
-        var bestDiff = double.PositiveInfinity;
-        foreach (var grid in candidates)
-        {
-            var diff = Math.Abs(aspect - grid.W / (double)grid.H);
-            if (diff < bestDiff)
-            {
-                bestDiff = diff;
-                best = grid;
-            }
-            else if (diff == bestDiff && area > 0.5 * tileSize * tileSize * grid.W * grid.H)
-            {
-                best = grid;
-            }
-        }
-
-        return best;
     }
 }
