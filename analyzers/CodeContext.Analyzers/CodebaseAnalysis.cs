@@ -2,6 +2,8 @@ using CodeContext.Analyzers.Graph;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeContext.Analyzers;
 
@@ -29,12 +31,77 @@ public sealed class CodebaseAnalysis
     /// <param name="cache">Null: no graph cache (every file is analysed).</param>
     public static async Task<CodebaseAnalysis> OpenAsync(string path, LoadOptions options, CacheDirectory? cache, CancellationToken cancellationToken = default)
     {
-        var workspace = await WorkspaceLoader.LoadAsync(path, options, cancellationToken).ConfigureAwait(false);
-        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken).ConfigureAwait(false);
+        var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
+        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken, options.Progress).ConfigureAwait(false);
         var weights = RankingWeights.Default;
         var history = CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log);
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights));
     }
+
+    /// <summary>
+    /// The codebase with one document's text replaced (unsaved editor text wins over the disk).
+    /// Only that document, and documents its change made stale, are analysed again.
+    /// </summary>
+    public async Task<CodebaseAnalysis> WithDocumentTextAsync(string relativePath, string text, CancellationToken cancellationToken = default)
+    {
+        var file = Workspace.FindByRelativePath(relativePath)
+            ?? throw new UserError($"'{relativePath}' is not a context file of the loaded codebase");
+        var solution = Workspace.Solution.WithDocumentText(file.DocumentId, SourceText.From(text), PreservationMode.PreserveIdentity);
+        return await UpdateAsync(Workspace.With(solution, Workspace.Files), [file.RelativePath], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The codebase after files changed on disk: changed files are re-read, deleted ones removed,
+    /// new C# files added to the project whose folder holds them (if they may be context at all).
+    /// </summary>
+    public async Task<CodebaseAnalysis> WithFilesChangedOnDiskAsync(IEnumerable<string> fullPaths, CancellationToken cancellationToken = default)
+    {
+        var solution = Workspace.Solution;
+        var files = Workspace.Files.ToList();
+        var changed = new List<string>();
+        foreach (var fullPath in fullPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        {
+            if (!RepoPath.IsUnder(Workspace.RootDirectory, fullPath) || !fullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
+            var relative = RepoPath.Relative(Workspace.RootDirectory, fullPath);
+            var known = files.FirstOrDefault(f => f.RelativePath == relative);
+            var skip = File.Exists(fullPath) ? Workspace.Filter.ReasonToSkip(fullPath) : "deleted";
+            if (known is not null)
+            {
+                if (skip is null)
+                {
+                    solution = solution.WithDocumentText(known.DocumentId, SourceText.From(await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false)));
+                }
+                else
+                {
+                    solution = solution.RemoveDocument(known.DocumentId);
+                    files.Remove(known);
+                }
+                changed.Add(relative);
+            }
+            else if (skip is null && OwningProject(solution, fullPath) is { } project)
+            {
+                var id = DocumentId.CreateNewId(project.Id, fullPath);
+                var text = SourceText.From(await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false));
+                solution = solution.AddDocument(id, Path.GetFileName(fullPath), text, filePath: fullPath);
+                files.Add(new SourceFile(relative, fullPath, id, project.Id));
+                changed.Add(relative);
+            }
+        }
+        if (changed.Count == 0) return this;
+        return await UpdateAsync(Workspace.With(solution, files), changed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<CodebaseAnalysis> UpdateAsync(LoadedWorkspace workspace, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
+    {
+        var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, cancellationToken).ConfigureAwait(false);
+        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights));
+    }
+
+    /// <summary>The project whose folder most closely holds the file (a new file joins it).</summary>
+    private static Project? OwningProject(Solution solution, string fullPath) => solution.Projects
+        .Where(p => p.FilePath is not null && RepoPath.IsUnder(Path.GetDirectoryName(p.FilePath)!, fullPath))
+        .OrderByDescending(p => p.FilePath!.Length)
+        .FirstOrDefault();
 
     /// <summary>Ranks for one active file given as the user typed it (see <see cref="LoadedWorkspace.ResolveFile"/>).</summary>
     public async Task<(SourceFile Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(

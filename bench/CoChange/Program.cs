@@ -40,9 +40,10 @@ var methods = new (string Name, RankingWeights Weights)[]
     ("BM25 over identifiers (baseline)", baseWeights with { SignalWeights = new SignalWeights(0, 1, 0) }),
     ("graph, forward only (Aider-style)", baseWeights with { ReverseFactor = 0, SignalWeights = new SignalWeights(1, 0, 0) }),
     ("graph, both directions", baseWeights with { SignalWeights = new SignalWeights(1, 0, 0) }),
-    ("graph + lexical", baseWeights with { SignalWeights = baseWeights.SignalWeights with { CoChange = 0 } }),
     ("co-change history only", baseWeights with { SignalWeights = new SignalWeights(0, 0, 1) }),
-    ("graph + lexical + co-change (default)", baseWeights),
+    ("score fusion (max-scaled): graph + lexical + co-change", baseWeights with { Fusion = "max", SignalWeights = new SignalWeights(1, 0.25, 1.2) }),
+    ("rank fusion: graph + lexical", baseWeights with { SignalWeights = baseWeights.SignalWeights with { CoChange = 0 } }),
+    ("rank fusion: graph + lexical + co-change (default)", baseWeights),
 };
 
 int[] ks = [5, 10, 20];
@@ -51,13 +52,14 @@ if (arguments.Contains("--sweep"))
 {
     // Parameter search for ranking-weights.json; report R@10 per setting, best last.
     var results = new List<(string, double)>();
-    foreach (var damping in new[] { 0.3, 0.5, 0.7, 0.85 })
-    foreach (var reverse in new[] { 0.5, 1.0, 2.0 })
-    foreach (var hub in new[] { 0.0, 1.0, 3.0 })
-    foreach (var lexical in new[] { 0.25, 0.5, 1.0 })
-    foreach (var coChange in new[] { 0.3, 0.6, 1.2 })
+    // Second round (after the max-fusion grid over damping/reverse/hub/lexical/co-change chose the
+    // walk parameters): reciprocal rank fusion weights and k.
+    foreach (var k in new[] { 5.0, 20.0, 60.0 })
+    foreach (var lexical in new[] { 0.5, 1.0, 2.0 })
+    foreach (var coChange in new[] { 0.5, 1.0, 2.0 })
     {
-        var weights = baseWeights with { Damping = damping, ReverseFactor = reverse, HubDamping = hub, SignalWeights = new SignalWeights(1, lexical, coChange) };
+        var weights = baseWeights with { Fusion = "rrf", RrfK = k, SignalWeights = new SignalWeights(1, lexical, coChange) };
+        var setting = $"rrf k {k} lexical {lexical} coChange {coChange}";
         var ranker = new FileRanker(graph, history, weights);
         double total = 0; var n = 0;
         foreach (var (sha, files) in commits)
@@ -67,7 +69,7 @@ if (arguments.Contains("--sweep"))
             total += ranker.Rank(new RankRequest(active) { HistoryBefore = sha, Top = 10 }).Count(r => answer.Contains(r.Path)) / (double)answer.Count;
             n++;
         }
-        results.Add(($"damping {damping} reverse {reverse} hub {hub} lexical {lexical} coChange {coChange}", total / n));
+        results.Add((setting, total / n));
     }
     foreach (var (setting, recall) in results.OrderBy(r => r.Item2).TakeLast(15)) Console.WriteLine($"{recall:F3}  {setting}");
     return 0;

@@ -27,6 +27,8 @@ internal static class EdgeResolver
             edges.AddRange(testOf.Values);
         }
 
+        edges.AddRange(DispatchEdges(facts, edges));
+
         // Parts of one partial type belong together in both directions.
         foreach (var (id, files) in declaring)
         {
@@ -41,5 +43,32 @@ internal static class EdgeResolver
         }
 
         return new FileGraph(paths, facts, edges);
+    }
+
+    /// <summary>
+    /// A call through an interface or base class reaches its implementations at run time: a caller
+    /// of IOrderService.PlaceOrderAsync is a caller of OrderService.PlaceOrderAsync, one step away
+    /// rather than two. Derived from member uses plus implements/inherits edges.
+    /// </summary>
+    private static IEnumerable<FileEdge> DispatchEdges(IReadOnlyList<DocumentFacts> facts, List<FileEdge> edges)
+    {
+        var implementers = edges
+            .Where(e => e.Kind is EdgeKind.Implements or EdgeKind.Inherits)
+            .GroupBy(e => (e.To, Type: e.TargetDisplay))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.From).Distinct().ToList());
+        var seen = new HashSet<(int, int, string)>();
+        foreach (var use in edges.Where(e => e.Kind is EdgeKind.Calls or EdgeKind.ReadsMember or EdgeKind.WritesMember).ToList())
+        {
+            var dot = use.TargetDisplay.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || !implementers.TryGetValue((use.To, use.TargetDisplay[..dot]), out var implementations)) continue;
+            var member = use.TargetDisplay[(dot + 1)..];
+            foreach (var implementation in implementations)
+            {
+                if (implementation == use.From) continue;
+                var declared = facts[implementation].Declarations.FirstOrDefault(d => !d.IsType && d.Name == member);
+                if (declared is null || !seen.Add((use.From, implementation, declared.Display))) continue;
+                yield return new FileEdge(use.From, implementation, EdgeKind.Dispatches, use.Count, declared.Display, use.FromMember, use.Line);
+            }
+        }
     }
 }

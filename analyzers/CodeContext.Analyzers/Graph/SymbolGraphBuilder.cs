@@ -16,7 +16,7 @@ public sealed record GraphBuildStats(int Analyzed, int Reused, TimeSpan Elapsed)
 public static class SymbolGraphBuilder
 {
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> BuildAsync(
-        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, CancellationToken cancellationToken = default)
+        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = workspace.Files;
@@ -38,29 +38,7 @@ public static class SymbolGraphBuilder
                 facts[i] = entry;
         }
 
-        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken).ConfigureAwait(false);
-
-        // A reused file's uses stay right unless a symbol it used disappeared, or a new symbol
-        // appeared whose name it mentions (its identifiers may now bind to that symbol).
-        var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var added = facts.SelectMany(f => f!.Declarations).Where(d => !priorIds.Contains(d.Id)).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-        var stale = 0;
-        if (cached.Count > 0)
-        {
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (!ReferenceEquals(facts[i], cached.GetValueOrDefault(files[i].RelativePath))) continue;
-                var f = facts[i]!;
-                if (f.Uses.Any(u => priorIds.Contains(u.TargetId) && !currentIds.Contains(u.TargetId)) || f.Identifiers.Keys.Any(added.Contains))
-                {
-                    facts[i] = null;
-                    stale++;
-                }
-            }
-            if (stale > 0) analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken).ConfigureAwait(false);
-        }
-
-        var complete = facts.Select(f => f!).ToList();
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
         if (cache is not null && (analyzed > 0 || cached.Count != files.Count))
             cache.Save(workspace.RootDirectory, files.Select((f, i) => (f.RelativePath, complete[i])).ToDictionary(x => x.RelativePath, x => x.Item2, StringComparer.Ordinal));
 
@@ -70,8 +48,57 @@ public static class SymbolGraphBuilder
         return (graph, stats);
     }
 
+    /// <summary>
+    /// The graph after some files changed (edited text, created or deleted on disk): facts of every
+    /// other file carry over from <paramref name="previous"/> unless the change made them stale.
+    /// </summary>
+    public static async Task<(FileGraph Graph, GraphBuildStats Stats)> UpdateAsync(
+        LoadedWorkspace workspace, FileGraph previous, IReadOnlyCollection<string> changedPaths, TextWriter? log, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var changed = changedPaths.ToHashSet(StringComparer.Ordinal);
+        var facts = workspace.Files
+            .Select(f => changed.Contains(f.RelativePath) || previous.IndexOf(f.RelativePath) is not { } i ? null : previous.Facts[i])
+            .ToArray();
+        var priorIds = previous.Facts.SelectMany(f => f.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var testProjects = TestProjectDetector.Find(workspace.Solution);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, cancellationToken).ConfigureAwait(false);
+        var graph = EdgeResolver.Resolve([.. workspace.Files.Select(f => f.RelativePath)], complete);
+        return (graph, new GraphBuildStats(analyzed, workspace.Files.Count - analyzed, clock.Elapsed));
+    }
+
+    /// <summary>
+    /// Fills the missing facts, then re-analyses carried-over facts the change made stale: a reused
+    /// file's uses stay right unless a symbol it used disappeared, or a new symbol appeared whose
+    /// name it mentions (its identifiers may now bind to that symbol).
+    /// </summary>
+    private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
+        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+    {
+        var carried = facts.Select(f => f is not null).ToArray();
+        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
+        if (checkStale)
+        {
+            var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var added = facts.SelectMany(f => f!.Declarations).Where(d => !priorIds.Contains(d.Id)).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+            var stale = 0;
+            for (var i = 0; i < facts.Length; i++)
+            {
+                if (!carried[i]) continue;
+                var f = facts[i]!;
+                if (f.Uses.Any(u => priorIds.Contains(u.TargetId) && !currentIds.Contains(u.TargetId)) || f.Identifiers.Keys.Any(added.Contains))
+                {
+                    facts[i] = null;
+                    stale++;
+                }
+            }
+            if (stale > 0) analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken).ConfigureAwait(false);
+        }
+        return ([.. facts.Select(f => f!)], analyzed);
+    }
+
     private static async Task<int> AnalyzeMissingAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var missing = Enumerable.Range(0, facts.Length).Where(i => facts[i] is null).ToList();
         if (missing.Count == 0) return 0;
@@ -92,7 +119,7 @@ public static class SymbolGraphBuilder
                 facts[i] = new DocumentFacts { TextHash = "", IsTest = false, Declarations = [], Uses = [], Identifiers = [] };
             }
             var n = Interlocked.Increment(ref done);
-            if (n % 200 == 0) log?.WriteLine($"codecontext: analysed {n}/{missing.Count} files");
+            progress?.Report((n, missing.Count));
         }).ConfigureAwait(false);
         foreach (var failure in failures) log?.WriteLine($"codecontext: could not analyse {failure}");
         return missing.Count;

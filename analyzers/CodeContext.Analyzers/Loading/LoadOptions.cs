@@ -12,6 +12,15 @@ public sealed record LoadOptions
     /// <summary>Where progress and diagnostics go (stderr for the CLI). Null: silent.</summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>
+    /// Where the project model MSBuild produced is kept, so an unchanged tree loads without
+    /// MSBuild next time. Null: always ask MSBuild.
+    /// </summary>
+    public CodeContext.Core.CacheDirectory? Cache { get; init; }
+
+    /// <summary>Files analysed so far out of those that need analysis (a progress bar, say).</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+
     /// <summary>Log every skipped file with its reason.</summary>
     public bool Verbose { get; init; }
 }

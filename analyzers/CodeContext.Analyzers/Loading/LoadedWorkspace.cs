@@ -15,8 +15,10 @@ public sealed class LoadedWorkspace
         IReadOnlyList<SourceFile> files,
         IReadOnlyList<SkippedFile> skipped,
         IReadOnlyList<DegradedProject> degraded,
-        string loadMode)
+        string loadMode,
+        FileFilter filter)
     {
+        Filter = filter;
         RootDirectory = rootDirectory;
         Solution = solution;
         Files = files;
@@ -26,6 +28,12 @@ public sealed class LoadedWorkspace
         _byRelativePath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
         _byDocument = files.ToDictionary(f => f.DocumentId);
     }
+
+    internal FileFilter Filter { get; }
+
+    /// <summary>The same codebase with another snapshot and file list (edits, files created or deleted).</summary>
+    internal LoadedWorkspace With(Solution solution, IReadOnlyList<SourceFile> files) =>
+        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter);
 
     /// <summary>The folder every reported path is relative to.</summary>
     public string RootDirectory { get; }

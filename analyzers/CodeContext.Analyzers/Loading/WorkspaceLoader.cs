@@ -30,8 +30,14 @@ public static class WorkspaceLoader
             var projectPaths = target.Kind == LoadTargetKind.Solution
                 ? ProjectFileReader.SolutionProjects(target.Paths[0])
                 : target.Paths;
-            var sdk = options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log);
-            if (sdk is null)
+            var modelCache = options.Cache is null || options.NoMsBuild ? null : new ProjectModelCache(options.Cache);
+            if (modelCache?.TryLoad(target, projectPaths) is { } cached)
+            {
+                (solution, mode) = (cached.Solution, cached.Mode);
+                degraded.AddRange(cached.Degraded);
+                log?.WriteLine("codecontext: project model unchanged since the last run; MSBuild evaluation skipped");
+            }
+            else if ((options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log)) is null)
             {
                 var reason = options.NoMsBuild ? "--no-msbuild" : "no usable .NET SDK / MSBuild";
                 solution = AddSyntaxOnly(NewSolution(), projectPaths, target.RootDirectory, degraded, reason);
@@ -40,10 +46,12 @@ public static class WorkspaceLoader
             else
             {
                 (solution, mode) = await OpenWithMsBuildAsync(target, projectPaths, degraded, log, cancellationToken).ConfigureAwait(false);
+                modelCache?.Save(target, projectPaths, solution, degraded, mode);
             }
         }
 
-        var (files, skipped) = CollectFiles(solution, target.RootDirectory, options);
+        var filter = new FileFilter(target.RootDirectory, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
+        var (files, skipped) = CollectFiles(solution, target.RootDirectory, filter);
         foreach (var project in degraded)
             log?.WriteLine($"codecontext: degraded project {project.RelativePath}: {project.Reason} -> {project.Fallback}");
         if (options.Verbose)
@@ -53,7 +61,7 @@ public static class WorkspaceLoader
         log?.WriteLine($"codecontext: {files.Count} files as context, {skipped.Count} skipped, {degraded.Count} degraded projects ({mode})");
         if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
 
-        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode);
+        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter);
     }
 
     private static Solution NewSolution() => new AdhocWorkspace().CurrentSolution;
@@ -169,9 +177,8 @@ public static class WorkspaceLoader
         return solution;
     }
 
-    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, LoadOptions options)
+    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, FileFilter filter)
     {
-        var filter = new FileFilter(root, IgnoreRules.Load(root), options.MaxFileBytes);
         var files = new List<SourceFile>();
         var skipped = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -29,6 +29,8 @@ public sealed class FileRanker
 
     public FileGraph Graph => _graph;
 
+    public RankingWeights Weights => _weights;
+
     public IReadOnlyList<RankedFile> Rank(RankRequest request)
     {
         var active = _graph.IndexOf(request.ActivePath)
@@ -65,9 +67,17 @@ public sealed class FileRanker
         return ranked;
     }
 
-    private static void Accumulate(double[] into, double[] signal, double weight, int active)
+    private void Accumulate(double[] into, double[] signal, double weight, int active)
     {
         if (weight <= 0) return;
+        if (_weights.Fusion == "rrf")
+        {
+            // Rank positions instead of raw scores: robust to signals whose scores are skewed
+            // (PageRank mass piles onto a few files; BM25 is flatter).
+            var order = Enumerable.Range(0, signal.Length).Where(i => i != active && signal[i] > 0).OrderByDescending(i => signal[i]).ToList();
+            for (var rank = 0; rank < order.Count; rank++) into[order[rank]] += weight / (_weights.RrfK + rank + 1);
+            return;
+        }
         var max = signal.Where((_, i) => i != active).DefaultIfEmpty(0).Max();
         if (max <= 0) return;
         for (var i = 0; i < into.Length; i++) into[i] += weight * signal[i] / max;

@@ -18,6 +18,12 @@ public sealed record RankingWeights
     public required CoChangeParameters CoChange { get; init; }
     public int ReasonsPerFile { get; init; }
 
+    /// <summary>"max": each signal scaled by its maximum, then summed; "rrf": reciprocal rank fusion.</summary>
+    public string Fusion { get; init; } = "max";
+
+    /// <summary>The k of reciprocal rank fusion: larger flattens the advantage of the very top ranks.</summary>
+    public double RrfK { get; init; } = 10;
+
     public static RankingWeights Default { get; } = LoadEmbedded();
 
     private static RankingWeights LoadEmbedded()

@@ -12,5 +12,7 @@ internal static class CommandCatalog
         yield return RenderCommand.Create();
         yield return CostCommand.Create();
         yield return TokensCommand.Create();
+        yield return ServeCommand.Create();
+        yield return EncodeCommand.Create();
     }
 }

@@ -25,6 +25,7 @@ internal sealed class SharedOptions
         NoMsBuild = result.GetValue(NoMsBuild),
         Verbose = result.GetValue(Verbose),
         Log = result.GetValue(Quiet) ? null : Console.Error,
+        Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
     };
 
     public CacheDirectory? Cache(ParseResult result) =>

@@ -1,0 +1,118 @@
+// Incremental benchmark of `codecontext serve` (see README.md beside this file).
+// node bench.mjs --server <codecontext.dll> --root <repo> --active <relative path> [--edits 120]
+//   [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild] [--out results.json]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import rpc from 'vscode-jsonrpc/node.js';
+
+const { values: args } = parseArgs({
+  options: {
+    server: { type: 'string' }, root: { type: 'string' }, active: { type: 'string' },
+    edits: { type: 'string', default: '120' }, budget: { type: 'string', default: '32000' },
+    profile: { type: 'string', default: 'deepseek-ocr-base' }, cache: { type: 'string' },
+    'no-msbuild': { type: 'boolean', default: false }, out: { type: 'string' },
+  },
+});
+if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
+
+const cache = args.cache ?? mkdtempSync(path.join(tmpdir(), 'codecontext-bench-cache-'));
+const activePath = path.join(args.root, args.active);
+const activeUri = pathToFileURL(activePath).href;
+const budget = Number(args.budget);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Starts a server, initializes, waits for loading, composes once: the start-to-first-compose time. */
+async function start(label) {
+  const t0 = now();
+  const argv = [args.server, 'serve', '--cache-dir', cache, ...(args['no-msbuild'] ? ['--no-msbuild'] : [])];
+  const child = spawn('dotnet', argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  let loadedAt;
+  const loaded = new Promise((resolve) => {
+    connection.onNotification('$/progress', (p) => { if (p.value.kind === 'end') { loadedAt = now(); resolve(p.value.message); } });
+  });
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(args.root).href, capabilities: { window: { workDoneProgress: true } } });
+  await connection.sendNotification('initialized', {});
+  const loadMessage = await loaded;
+  const first = await compose(connection);
+  const t1 = now();
+  console.error(`${label}: first compose after ${(t1 - t0).toFixed(0)} ms (loaded after ${(loadedAt - t0).toFixed(0)} ms: ${loadMessage})`);
+  return { child, connection, startToFirstComposeMs: t1 - t0, startToLoadedMs: loadedAt - t0, loadMessage, first, stderr: () => stderr };
+}
+
+function compose(connection) {
+  return connection.sendRequest('codeContext/compose', { textDocument: { uri: activeUri }, budget, profile: args.profile, images: 'file' });
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)[1]);
+  return kb / 1024;
+}
+
+async function stop({ child, connection }) {
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  const [code] = await once(child, 'exit');
+  connection.dispose();
+  return code;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+if (!args.cache) rmSync(cache, { recursive: true, force: true });
+const cold = await start('cold (empty cache)');
+await stop(cold);
+const warm = await start('warm (same cache)');
+
+// One-line edits of the active document: line L is replaced by a comment naming the edit, or
+// by a statement-free variant, alternating, always as an incremental change of one line.
+const text = readFileSync(activePath, 'utf8');
+const lines = text.split('\n');
+const line = lines.findIndex((l, i) => i > 10 && l.trim() === '') >= 0 ? lines.findIndex((l, i) => i > 10 && l.trim() === '') : lines.length - 1;
+await warm.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: activeUri, languageId: 'csharp', version: 1, text } });
+await compose(warm.connection);
+let current = lines[line];
+const latencies = [];
+const edits = Number(args.edits);
+for (let n = 1; n <= edits; n++) {
+  const replacement = n % 2 === 0 ? `    // edit ${n}: retries, timeouts and circuit breakers` : `    // edit ${n}`;
+  const t0 = now();
+  await warm.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: activeUri, version: n + 1 },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
+  });
+  const pkg = await compose(warm.connection);
+  latencies.push(now() - t0);
+  if (pkg.totals.total > budget) throw new Error(`edit ${n}: total ${pkg.totals.total} over budget ${budget}`);
+  current = replacement;
+}
+const peak = peakRssMb(warm.child.pid);
+const exitCode = await stop(warm);
+if (!args.cache) rmSync(cache, { recursive: true, force: true });
+
+const sorted = [...latencies].sort((a, b) => a - b);
+const result = {
+  root: args.root, active: args.active, budget, profile: args.profile, msbuild: !args['no-msbuild'], edits,
+  coldStartToFirstComposeMs: Math.round(cold.startToFirstComposeMs), coldStartToLoadedMs: Math.round(cold.startToLoadedMs),
+  warmStartToFirstComposeMs: Math.round(warm.startToFirstComposeMs), warmStartToLoadedMs: Math.round(warm.startToLoadedMs),
+  loaded: warm.loadMessage,
+  didChangeToComposeMs: {
+    p50: +percentile(sorted, 50).toFixed(1), p90: +percentile(sorted, 90).toFixed(1), p99: +percentile(sorted, 99).toFixed(1),
+    min: +sorted[0].toFixed(1), max: +sorted.at(-1).toFixed(1), mean: +(latencies.reduce((a, b) => a + b, 0) / latencies.length).toFixed(1),
+  },
+  peakServerRssMb: Math.round(peak),
+  segments: warm.first.segments.length, totals: warm.first.totals,
+  exitCode,
+};
+console.log(JSON.stringify(result, null, 2));
+if (args.out) writeFileSync(args.out, JSON.stringify(result, null, 2) + '\n');

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using CodeContext.Core;
+using CodeContext.Server.Rpc;
+using CodeContext.Server.Rpc.Framing;
+
+namespace CodeContext.Server.Commands;
+
+/// <summary>`codecontext serve`: the JSON-RPC 2.0 server (LSP framing) on stdin/stdout; see docs/protocol.md.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache directory (default: $CODECONTEXT_CACHE_DIR, $XDG_CACHE_HOME/codecontext, ~/.cache/codecontext)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the analysis cache." };
+        var noMsBuild = new Option<bool>("--no-msbuild") { Description = "Load syntax-first, without MSBuild, unless the client's initializationOptions say otherwise." };
+        var maxMessage = new Option<int>("--max-message-bytes") { Description = "Largest accepted message body; bigger ones are skipped and answered with an error.", DefaultValueFactory = _ => new FramingLimits().MaxBodyBytes };
+        var command = new Command("serve", "Serve JSON-RPC 2.0 with LSP framing on stdin/stdout (for editors and agents); logs go to stderr.")
+        {
+            cacheDir, noCache, noMsBuild, maxMessage,
+        };
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
+        {
+            // stdout carries the protocol and nothing else: anything that writes to Console.Out
+            // (a library, a stray log line) lands on stderr instead.
+            var protocolOut = Console.OpenStandardOutput();
+            Console.SetOut(Console.Error);
+            if (result.GetValue(maxMessage) < 1) throw new UserError("--max-message-bytes must be positive");
+            var settings = new ServerSettings
+            {
+                Cache = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir)),
+                NoMsBuild = result.GetValue(noMsBuild),
+                Limits = new FramingLimits { MaxBodyBytes = result.GetValue(maxMessage) },
+            };
+            await using var input = Console.OpenStandardInput();
+            return await LanguageServer.RunAsync(input, protocolOut, settings, Console.Error, ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.IO.Pipelines;
+using System.Text;
+
+namespace CodeContext.Server.Rpc.Framing;
+
+/// <summary>
+/// Reads LSP base-protocol frames ("Content-Length: N\r\n\r\n" + N bytes) and never gives up on a
+/// bad one: a frame it cannot accept becomes a <see cref="RejectedFrame"/> and reading goes on.
+/// After a header it cannot trust it skips to the next "Content-Length:"; an oversized body is
+/// skipped byte-exactly without being held in memory.
+/// </summary>
+internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
+{
+    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+    private static readonly byte[] ContentLengthName = "content-length:"u8.ToArray();
+
+    private long _skipBytes;
+    private bool _resync;
+    private long? _pendingLength;
+
+    public async ValueTask<Frame> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingLength is { } pending)
+        {
+            _pendingLength = null;
+            return await BodyAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_skipBytes > 0 && !await SkipAsync(cancellationToken).ConfigureAwait(false)) return EndOfInput.Instance;
+        if (_resync && !await ResyncAsync(cancellationToken).ConfigureAwait(false)) return EndOfInput.Instance;
+
+        var headers = await ReadHeaderBlockAsync(cancellationToken).ConfigureAwait(false);
+        if (headers is null) return EndOfInput.Instance;
+        if (headers.Error is { } headerError)
+        {
+            // Junk before a good header (the tail of a body whose Content-Length was too small):
+            // answer the junk, then read the message the header announces.
+            if (headers.ContentLength is { } recovered) _pendingLength = recovered;
+            else _resync = true;
+            return new RejectedFrame(LspErrorCodes.ParseError, headerError, JsonRpcId.None);
+        }
+
+        return await BodyAsync(headers.ContentLength!.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<Frame> BodyAsync(long length, CancellationToken cancellationToken)
+    {
+        if (length > limits.MaxBodyBytes)
+        {
+            var id = await FindIdInPrefixAsync(length, cancellationToken).ConfigureAwait(false);
+            _skipBytes = length;
+            return new RejectedFrame(LspErrorCodes.InvalidRequest, $"message of {length} bytes exceeds the server's limit of {limits.MaxBodyBytes} bytes; it was skipped", id);
+        }
+
+        // Nothing to wait for: reading would block until the client's next message.
+        if (length == 0) return new RejectedFrame(LspErrorCodes.ParseError, "message body is empty (Content-Length: 0)", JsonRpcId.None);
+        var body = await ReadBodyAsync((int)length, cancellationToken).ConfigureAwait(false);
+        return body is null ? EndOfInput.Instance : new BodyFrame(body);
+    }
+
+    private sealed record HeaderBlock(long? ContentLength, string? Error);
+
+    /// <summary>Null at end of input.</summary>
+    private async ValueTask<HeaderBlock?> ReadHeaderBlockAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var end = IndexOf(buffer, HeaderEnd);
+            if (end >= 0)
+            {
+                var block = buffer.Slice(0, end).ToArray();
+                reader.AdvanceTo(buffer.GetPosition(end + HeaderEnd.Length));
+                return ParseHeaders(block);
+            }
+
+            if (buffer.Length > limits.MaxHeaderBytes)
+            {
+                // Keep the last bytes: they may be the start of the terminator.
+                reader.AdvanceTo(buffer.GetPosition(buffer.Length - HeaderEnd.Length));
+                return new HeaderBlock(null, $"header block is longer than {limits.MaxHeaderBytes} bytes without an empty line; expected 'Content-Length: N' followed by \\r\\n\\r\\n");
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                return null;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static HeaderBlock ParseHeaders(byte[] block)
+    {
+        var parsed = ParseHeaderLines(block);
+        if (parsed.Error is null) return parsed;
+        var at = IndexOfIgnoreCase(new ReadOnlySequence<byte>(block), ContentLengthName);
+        if (at <= 0) return parsed;
+        var tail = ParseHeaderLines(block[(int)at..]);
+        return tail.Error is null
+            ? new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)")
+            : parsed;
+    }
+
+    private static HeaderBlock ParseHeaderLines(byte[] block)
+    {
+        long? contentLength = null;
+        var text = Encoding.ASCII.GetString(block);
+        foreach (var line in text.Split("\r\n"))
+        {
+            if (line.Length == 0) continue;
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0) return new HeaderBlock(null, $"malformed header line '{Shorten(line)}': expected 'Name: value'");
+            var name = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Utf8Parser.TryParse(Encoding.ASCII.GetBytes(value), out long parsed, out var consumed) || consumed != value.Length || value.Length == 0 || parsed < 0)
+                    return new HeaderBlock(null, $"Content-Length '{Shorten(value)}' is not a non-negative whole number");
+                contentLength = parsed;
+            }
+            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+                && value.Contains("charset", StringComparison.OrdinalIgnoreCase)
+                && !value.Contains("utf-8", StringComparison.OrdinalIgnoreCase)
+                && !value.Contains("utf8", StringComparison.OrdinalIgnoreCase))
+            {
+                return new HeaderBlock(null, $"Content-Type '{Shorten(value)}' names a charset other than utf-8");
+            }
+        }
+
+        return contentLength is null
+            ? new HeaderBlock(null, "header block has no Content-Length header")
+            : new HeaderBlock(contentLength, null);
+    }
+
+    /// <summary>Null at end of input before the whole body arrived.</summary>
+    private async ValueTask<byte[]?> ReadBodyAsync(int length, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length >= length)
+            {
+                var body = buffer.Slice(0, length).ToArray();
+                reader.AdvanceTo(buffer.GetPosition(length));
+                return body;
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                return null;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Looks for a top-level "id" in the first bytes of an oversized body (clients write it before params).</summary>
+    private async ValueTask<JsonRpcId> FindIdInPrefixAsync(long length, CancellationToken cancellationToken)
+    {
+        var want = (int)Math.Min(length, limits.IdSearchBytes);
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length >= want || result.IsCompleted)
+            {
+                var prefix = buffer.Slice(0, Math.Min(buffer.Length, want)).ToArray();
+                reader.AdvanceTo(buffer.Start);
+                return JsonRpcShape.FindTopLevelId(prefix);
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>False at end of input.</summary>
+    private async ValueTask<bool> SkipAsync(CancellationToken cancellationToken)
+    {
+        while (_skipBytes > 0)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var take = Math.Min(_skipBytes, result.Buffer.Length);
+            reader.AdvanceTo(result.Buffer.GetPosition(take));
+            _skipBytes -= take;
+            if (_skipBytes > 0 && result.IsCompleted) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Drops input up to the next "Content-Length:" (any case). False at end of input.</summary>
+    private async ValueTask<bool> ResyncAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var at = IndexOfIgnoreCase(buffer, ContentLengthName);
+            if (at >= 0)
+            {
+                reader.AdvanceTo(buffer.GetPosition(at));
+                _resync = false;
+                return true;
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                return false;
+            }
+
+            // Keep a tail that could be the start of the header name.
+            var keep = Math.Min(buffer.Length, ContentLengthName.Length - 1);
+            var drop = buffer.GetPosition(buffer.Length - keep);
+            reader.AdvanceTo(drop, buffer.End);
+        }
+    }
+
+    private static long IndexOf(ReadOnlySequence<byte> buffer, byte[] needle)
+    {
+        if (buffer.IsSingleSegment) return buffer.FirstSpan.IndexOf(needle);
+        var reader = new SequenceReader<byte>(buffer);
+        return reader.TryReadTo(out ReadOnlySequence<byte> before, needle, advancePastDelimiter: false) ? before.Length : -1;
+    }
+
+    private static long IndexOfIgnoreCase(ReadOnlySequence<byte> buffer, byte[] lowerNeedle)
+    {
+        var bytes = buffer.IsSingleSegment ? buffer.FirstSpan : buffer.ToArray();
+        for (var i = 0; i + lowerNeedle.Length <= bytes.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lowerNeedle.Length && match; j++)
+                match = (bytes[i + j] | 0x20) == lowerNeedle[j] || bytes[i + j] == lowerNeedle[j];
+            if (match) return i;
+        }
+
+        return -1;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+}

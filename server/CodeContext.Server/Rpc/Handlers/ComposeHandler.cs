@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using CodeContext.Server.Rpc.Compose;
+using CodeContext.Server.Rpc.Protocol;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.Handlers;
+
+/// <summary>
+/// codeContext/compose: the package for the active document (unsaved text included) under a hard
+/// token budget: the bundle's manifest.json object, each page image as a data URL or a cached file.
+/// </summary>
+internal sealed class ComposeHandler(ServerContext context)
+{
+    [JsonRpcMethod("codeContext/compose", UseSingleObjectParameterDeserialization = true)]
+    public async Task<JsonObject> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
+    {
+        var scope = await ReadScope.BeginAsync(context, "codeContext/compose", cancellationToken).ConfigureAwait(false);
+        var images = PackageJson.ImageMode(request?.Images);
+        if (images == PackageJson.FileImages && context.Workspace.Cache is null)
+            throw State.WorkspacePaths.Invalid("images: \"file\" needs the cache directory, but the server runs with --no-cache; ask for \"dataUrl\"");
+        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, cancellationToken).ConfigureAwait(false);
+        return PackageJson.ToJson(package, images, context.Workspace.Cache);
+    }
+}

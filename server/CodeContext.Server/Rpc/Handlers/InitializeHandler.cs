@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CodeContext.Rendering.Profiles;
+using CodeContext.Server.Rpc.Protocol;
+using CodeContext.Server.Rpc.State;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.Handlers;
+
+/// <summary>initialize: fixes the workspace root and options, answers the server's capabilities. Loading waits for initialized.</summary>
+internal sealed class InitializeHandler(ServerContext context)
+{
+    public static readonly string[] Methods = ["codeContext/compose", "codeContext/rank", "codeContext/explain", "codeContext/readRegion", "codeContext/status"];
+
+    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public object Handle(InitializeParams? request = null)
+    {
+        if (context.Lifecycle.Phase != ServerPhase.Created) context.Lifecycle.BeginInitialize();
+        if (request is null) throw WorkspacePaths.Invalid("initialize: params are required (rootUri or workspaceFolders)");
+
+        var root = RootOf(request);
+        if (!Directory.Exists(root)) throw WorkspacePaths.Invalid($"initialize: the workspace root '{root}' is not a folder");
+        var options = ReadOptions(request.InitializationOptions);
+        var paths = new WorkspacePaths(root);
+        var loadPath = options.Path is null ? paths.RealRoot : paths.Confine(new Uri(Path.Combine(root, options.Path)).AbsoluteUri, "initializationOptions.path");
+
+        context.Lifecycle.BeginInitialize();
+        context.Workspace.SetRoot(root);
+        context.LoadPath = loadPath;
+        context.NoMsBuild = options.NoMsBuild ?? context.Settings.NoMsBuild;
+        context.ClientSupportsProgress = request.Capabilities?.Window?.WorkDoneProgress == true;
+        context.Log.WriteLine($"codecontext serve: initialize from {request.ClientInfo?.Name ?? "a client"}, root {root}");
+
+        return new
+        {
+            capabilities = new
+            {
+                textDocumentSync = new { openClose = true, change = 2 },
+                workspace = new { workspaceFolders = new { supported = false } },
+                experimental = new { codeContext = new { methods = Methods, profiles = ProfileCatalog.Ids } },
+            },
+            serverInfo = new { name = "codecontext", version = typeof(InitializeHandler).Assembly.GetName().Version?.ToString() },
+        };
+    }
+
+    private static string RootOf(InitializeParams request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.RootUri)) return WorkspacePaths.ToLocalPath(request.RootUri, "initialize: rootUri");
+        if (request.WorkspaceFolders is [var first, ..]) return WorkspacePaths.ToLocalPath(first.Uri, "initialize: workspaceFolders[0].uri");
+        if (!string.IsNullOrWhiteSpace(request.RootPath))
+        {
+            if (!Path.IsPathRooted(request.RootPath)) throw WorkspacePaths.Invalid($"initialize: rootPath '{request.RootPath}' is not absolute");
+            return Path.GetFullPath(request.RootPath);
+        }
+
+        throw WorkspacePaths.Invalid("initialize: no workspace root: give rootUri, workspaceFolders or rootPath");
+    }
+
+    private static ServerOptions ReadOptions(JsonElement? options)
+    {
+        if (options is not { ValueKind: JsonValueKind.Object } element) return new ServerOptions();
+        try
+        {
+            return element.Deserialize<ServerOptions>(LspJson.Options) ?? new ServerOptions();
+        }
+        catch (JsonException e)
+        {
+            throw WorkspacePaths.Invalid($"initialize: initializationOptions are not {{path?: string, noMsBuild?: boolean}}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using CodeContext.Analyzers.Loading;
+using CodeContext.Server.Rpc.Protocol;
+using CodeContext.Server.Rpc.State;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.Handlers;
+
+/// <summary>
+/// What every read request does first: check the lifecycle, take the snapshot that includes every
+/// change sent before it, and turn the URIs it names into context files of that snapshot.
+/// </summary>
+internal sealed class ReadScope
+{
+    private readonly ServerContext _context;
+
+    private ReadScope(ServerContext context, AnalysisSnapshot snapshot)
+    {
+        _context = context;
+        Snapshot = snapshot;
+    }
+
+    public AnalysisSnapshot Snapshot { get; }
+
+    /// <summary>Must be called before the handler's first await (see <see cref="WorkspaceHost.ReadAsync"/>).</summary>
+    public static async Task<ReadScope> BeginAsync(ServerContext context, string method, CancellationToken cancellationToken)
+    {
+        context.Lifecycle.RequireRunning(method);
+        var snapshot = await context.Workspace.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new ReadScope(context, snapshot);
+    }
+
+    /// <summary>The context file a text document names; ContentModified when the client asked about another version than the server holds.</summary>
+    public SourceFile File(TextDocumentIdentifier? document, string field)
+    {
+        if (document is null) throw WorkspacePaths.Invalid($"{field} is required");
+        var path = _context.Workspace.Paths!.Confine(document.Uri, $"{field}.uri");
+        if (document.Version is { } version)
+        {
+            var held = _context.Workspace.Documents.Get(path)?.Version;
+            if (held != version)
+            {
+                throw new LocalRpcException($"content modified: {field} '{document.Uri}' is at version {held?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not open)"} on the server, the request named version {version}")
+                {
+                    ErrorCode = LspErrorCodes.ContentModified,
+                };
+            }
+        }
+
+        return Snapshot.File(path, $"{field}.uri");
+    }
+
+    public IReadOnlyList<string> Recent(IReadOnlyList<string>? uris) =>
+        uris is null ? [] : [.. uris.Select((uri, i) => Snapshot.File(_context.Workspace.Paths!.Confine(uri, $"recent[{i}]"), $"recent[{i}]").RelativePath)];
+
+    /// <summary>LSP's 0-based line and character to the analysers' 1-based line and column.</summary>
+    public static (int Line, int Column)? Cursor(Position? position)
+    {
+        if (position is null) return null;
+        if (position.Line < 0 || position.Character < 0) throw WorkspacePaths.Invalid($"position ({position.Line}, {position.Character}) has a negative line or character");
+        return (position.Line + 1, position.Character + 1);
+    }
+}

@@ -1,0 +1,53 @@
+namespace CodeContext.Server.Rpc.Protocol;
+
+// The codeContext/* methods' parameters and results (see docs/protocol.md).
+
+internal sealed record ComposeParams(TextDocumentIdentifier? TextDocument, Position? Position)
+{
+    public int? Budget { get; init; }
+    public string? Profile { get; init; }
+    public string? Query { get; init; }
+    public IReadOnlyList<string>? Recent { get; init; }
+
+    /// <summary>"dataUrl" (default) or "file".</summary>
+    public string? Images { get; init; }
+}
+
+internal sealed record RankParams(TextDocumentIdentifier? TextDocument, Position? Position)
+{
+    public string? Query { get; init; }
+    public IReadOnlyList<string>? Recent { get; init; }
+    public int? Top { get; init; }
+}
+
+internal sealed record RankResult(string Active, int? Version, IReadOnlyList<RankedFileResult> Files);
+
+internal sealed record RankedFileResult(int Rank, string Path, string Uri, double Score, IReadOnlyList<string> Reasons);
+
+internal sealed record ExplainParams(TextDocumentIdentifier? TextDocument, TextDocumentIdentifier? Target, Position? Position)
+{
+    public string? Query { get; init; }
+    public IReadOnlyList<string>? Recent { get; init; }
+    public int? Budget { get; init; }
+    public string? Profile { get; init; }
+}
+
+internal sealed record ReadRegionParams(TextDocumentIdentifier? TextDocument, int? StartLine, int? EndLine);
+
+internal sealed record ReadRegionResult(string Path, int StartLine, int EndLine, int LineCount, string Text, int? Version);
+
+internal sealed record StatusResult(
+    string State,
+    string? Root,
+    string? LoadMode,
+    int Files,
+    int Edges,
+    IReadOnlyList<DegradedProjectResult> Degraded,
+    IReadOnlyList<string> OpenDocuments,
+    long PendingChanges,
+    long CacheBytes,
+    string? CacheDirectory,
+    string? Error,
+    int RejectedMessages);
+
+internal sealed record DegradedProjectResult(string Path, string Reason, string Fallback);

@@ -1,0 +1,64 @@
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.State;
+
+internal enum ServerPhase
+{
+    /// <summary>Nothing but initialize (and exit) is accepted.</summary>
+    Created,
+
+    /// <summary>initialize answered; loading starts at initialized.</summary>
+    Initialized,
+
+    /// <summary>shutdown received: only exit is accepted.</summary>
+    ShutDown,
+}
+
+/// <summary>LSP's lifecycle rules in one place: which messages are accepted when, and the exit code.</summary>
+internal sealed class Lifecycle
+{
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _phase = (int)ServerPhase.Created;
+
+    public ServerPhase Phase => (ServerPhase)Volatile.Read(ref _phase);
+
+    /// <summary>Completes with the process exit code when the client sends exit (or goes away).</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public void BeginInitialize()
+    {
+        if (Interlocked.CompareExchange(ref _phase, (int)ServerPhase.Initialized, (int)ServerPhase.Created) != (int)ServerPhase.Created)
+        {
+            throw Phase == ServerPhase.ShutDown
+                ? AfterShutdown("initialize")
+                : new LocalRpcException("initialize was already received; it may be sent once per session") { ErrorCode = LspErrorCodes.InvalidRequest };
+        }
+    }
+
+    /// <summary>Throws the LSP error for a request that arrives before initialize or after shutdown.</summary>
+    public void RequireRunning(string method)
+    {
+        switch (Phase)
+        {
+            case ServerPhase.Created:
+                throw new LocalRpcException($"server not initialized: send 'initialize' before '{method}'") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+            case ServerPhase.ShutDown:
+                throw AfterShutdown(method);
+        }
+    }
+
+    /// <summary>LSP drops notifications before initialize and after shutdown.</summary>
+    public bool AcceptsNotifications => Phase == ServerPhase.Initialized;
+
+    public void Shutdown(string method)
+    {
+        RequireRunning(method);
+        Volatile.Write(ref _phase, (int)ServerPhase.ShutDown);
+    }
+
+    /// <summary>exit: 0 after a shutdown, 1 without one (LSP).</summary>
+    public void Exit() => _exited.TrySetResult(Phase == ServerPhase.ShutDown ? 0 : 1);
+
+    private static LocalRpcException AfterShutdown(string method) =>
+        new($"server is shutting down: '{method}' after 'shutdown' is refused; only 'exit' is accepted") { ErrorCode = LspErrorCodes.InvalidRequest };
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace CodeContext.Server.Rpc.State;
+
+/// <summary>
+/// The loader's log as a writer: every line goes to stderr as before, and to the client as a
+/// progress report, so the user sees what loading is doing.
+/// </summary>
+internal sealed class ProgressLog(TextWriter inner, Action<string> onLine) : TextWriter
+{
+    private readonly StringBuilder _line = new();
+    private readonly Lock _gate = new();
+
+    public override Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        string? complete = null;
+        lock (_gate)
+        {
+            if (value == '\n')
+            {
+                complete = _line.ToString().TrimEnd('\r');
+                _line.Clear();
+            }
+            else
+            {
+                _line.Append(value);
+            }
+        }
+
+        if (complete is null) return;
+        inner.WriteLine(complete);
+        onLine(complete);
+    }
+
+    public override void Write(string? value)
+    {
+        foreach (var c in value ?? "") Write(c);
+    }
+
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        Write('\n');
+    }
+}

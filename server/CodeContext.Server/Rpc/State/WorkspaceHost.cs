@@ -1,0 +1,213 @@
+using System.Threading.Channels;
+using CodeContext.Analyzers;
+using CodeContext.Analyzers.Loading;
+using CodeContext.Core;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.State;
+
+/// <summary>
+/// The server's codebase state. Reads take the current immutable <see cref="AnalysisSnapshot"/>;
+/// mutations (editor text, disk changes) go through one queue and are applied one batch at a
+/// time by a single worker, so they never race and each read sees every change sent before it.
+/// </summary>
+internal sealed class WorkspaceHost
+{
+    private readonly Channel<Mutation> _queue = Channel.CreateUnbounded<Mutation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TextWriter _log;
+    private readonly CacheDirectory? _cache;
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _enqueued;
+    private AnalysisSnapshot? _current;
+    private Task? _worker;
+    private string? _loadError;
+    private string _state = "not-started";
+
+    public WorkspaceHost(CacheDirectory? cache, TextWriter log)
+    {
+        _cache = cache;
+        _log = log;
+    }
+
+    public OpenDocuments Documents { get; } = new();
+
+    public WorkspacePaths? Paths { get; private set; }
+
+    public CacheDirectory? Cache => _cache;
+
+    /// <summary>not-started, loading, ready or failed.</summary>
+    public string State => Volatile.Read(ref _state);
+
+    public string? LoadError => Volatile.Read(ref _loadError);
+
+    public AnalysisSnapshot? Current => Volatile.Read(ref _current);
+
+    public long Enqueued => Interlocked.Read(ref _enqueued);
+
+    public void SetRoot(string root) => Paths = new WorkspacePaths(root);
+
+    /// <summary>Loads the codebase, then applies queued mutations until <see cref="Stop"/>.</summary>
+    public void Start(string loadPath, LoadOptions options, ProgressReporter progress)
+    {
+        Volatile.Write(ref _state, "loading");
+        _worker = Task.Run(() => RunAsync(loadPath, options, progress, _stopping.Token));
+    }
+
+    public void Stop()
+    {
+        _queue.Writer.TryComplete();
+        _stopping.Cancel();
+    }
+
+    public void TextChanged(string fullPath) =>
+        _queue.Writer.TryWrite(new EditorTextChanged(Interlocked.Increment(ref _enqueued), fullPath));
+
+    public void DiskChanged(IReadOnlyList<string> fullPaths) =>
+        _queue.Writer.TryWrite(new DiskChanged(Interlocked.Increment(ref _enqueued), fullPaths));
+
+    /// <summary>
+    /// The snapshot that includes every mutation enqueued so far. Call before the handler's first
+    /// await: the sequence number is taken synchronously so that notifications that arrived
+    /// earlier are always included.
+    /// </summary>
+    public Task<AnalysisSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var wanted = Enqueued;
+        return WaitForAsync(wanted, cancellationToken);
+    }
+
+    private async Task<AnalysisSnapshot> WaitForAsync(long wanted, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var advanced = Volatile.Read(ref _advanced).Task;
+            var current = Current;
+            if (current is not null && current.Sequence >= wanted) return current;
+            if (State == "failed")
+                throw new LocalRpcException($"the workspace could not be loaded: {LoadError}") { ErrorCode = LspErrorCodes.InternalError };
+            if (State == "not-started")
+                throw new LocalRpcException("the workspace is not loaded yet: send 'initialized' after 'initialize'") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+            await advanced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAsync(string loadPath, LoadOptions options, ProgressReporter progress, CancellationToken stopping)
+    {
+        try
+        {
+            await progress.BeginAsync("codecontext: loading workspace", loadPath).ConfigureAwait(false);
+            using var progressLog = new ProgressLog(_log, line => progress.Report(line));
+            var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog }, _cache, stopping).ConfigureAwait(false);
+            Publish(new AnalysisSnapshot(analysis, 0));
+            Volatile.Write(ref _state, "ready");
+            await progress.EndAsync($"loaded {analysis.Workspace.Files.Count} files, {analysis.Graph.Edges.Count} edges ({analysis.Workspace.LoadMode})").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            Volatile.Write(ref _loadError, e is UserError ? e.Message : $"{e.GetType().Name}: {e.Message}");
+            Volatile.Write(ref _state, "failed");
+            await _log.WriteLineAsync($"codecontext serve: loading '{loadPath}' failed: {e}").ConfigureAwait(false);
+            await progress.EndAsync($"loading failed: {LoadError}").ConfigureAwait(false);
+            Signal();
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await ApplyMutationsAsync(stopping).ConfigureAwait(false);
+    }
+
+    private async Task ApplyMutationsAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                var batch = new List<Mutation>();
+                while (_queue.Reader.TryRead(out var mutation)) batch.Add(mutation);
+                if (batch.Count == 0) continue;
+                var snapshot = Current!;
+                var analysis = snapshot.Analysis;
+                try
+                {
+                    analysis = await ApplyAsync(snapshot, batch, stopping).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    // Readers wait for this batch's sequence number: publish even when it failed,
+                    // or every later request would hang.
+                    await _log.WriteLineAsync($"codecontext serve: {batch.Count} change(s) could not be applied: {e}").ConfigureAwait(false);
+                }
+
+                Publish(new AnalysisSnapshot(analysis, batch[^1].Sequence));
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// One batch: each edited document once, with its latest unsaved text; then the disk changes
+    /// of files that are not open (unsaved text wins over the disk).
+    /// </summary>
+    private async Task<CodebaseAnalysis> ApplyAsync(AnalysisSnapshot snapshot, IReadOnlyList<Mutation> batch, CancellationToken stopping)
+    {
+        var analysis = snapshot.Analysis;
+        var edited = batch.OfType<EditorTextChanged>().Select(m => m.FullPath).Distinct(StringComparer.Ordinal);
+        foreach (var fullPath in edited)
+        {
+            var open = Documents.Get(fullPath);
+            var relative = snapshot.RelativePath(fullPath);
+            if (open is null || relative is null) continue;
+            if (analysis.Workspace.FindByRelativePath(relative) is null)
+            {
+                await _log.WriteLineAsync($"codecontext serve: '{relative}' is open but not a context file of the loaded codebase; its text is kept for the editor only").ConfigureAwait(false);
+                continue;
+            }
+
+            analysis = await Guard(analysis, a => a.WithDocumentTextAsync(relative, open.Text.ToString(), stopping), relative).ConfigureAwait(false);
+        }
+
+        var onDisk = batch.OfType<DiskChanged>()
+            .SelectMany(m => m.FullPaths)
+            .Distinct(StringComparer.Ordinal)
+            .Where(p => Documents.Get(p) is null)
+            .Select(p => snapshot.RelativePath(p))
+            .OfType<string>()
+            .Select(relative => Path.Combine(analysis.Workspace.RootDirectory, relative))
+            .ToList();
+        if (onDisk.Count > 0)
+            analysis = await Guard(analysis, a => a.WithFilesChangedOnDiskAsync(onDisk, stopping), $"{onDisk.Count} changed file(s)").ConfigureAwait(false);
+        return analysis;
+    }
+
+    /// <summary>A change that cannot be applied is logged and skipped; the previous state stays.</summary>
+    private async Task<CodebaseAnalysis> Guard(CodebaseAnalysis analysis, Func<CodebaseAnalysis, Task<CodebaseAnalysis>> update, string what)
+    {
+        try
+        {
+            return await update(analysis).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await _log.WriteLineAsync($"codecontext serve: could not apply the change to {what}: {e.Message}").ConfigureAwait(false);
+            return analysis;
+        }
+    }
+
+    private void Publish(AnalysisSnapshot snapshot)
+    {
+        Volatile.Write(ref _current, snapshot);
+        Signal();
+    }
+
+    private void Signal()
+    {
+        var previous = Interlocked.Exchange(ref _advanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        previous.TrySetResult();
+    }
+}

@@ -1,0 +1,66 @@
+using CodeContext.Core;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.State;
+
+/// <summary>
+/// Turns the URIs a client sends into paths inside the workspace root, and refuses everything
+/// else: other schemes, paths outside the root, and links that lead out of it (resolved first).
+/// </summary>
+internal sealed class WorkspacePaths
+{
+    public WorkspacePaths(string root)
+    {
+        Root = RepoPath.Normalize(root);
+        RealRoot = RealPath.Resolve(Root);
+    }
+
+    /// <summary>The root as the client named it.</summary>
+    public string Root { get; }
+
+    /// <summary>The root with links resolved: what every path is checked against.</summary>
+    public string RealRoot { get; }
+
+    /// <summary>The physical full path of a URI (or absolute path) under the root; throws InvalidParams otherwise.</summary>
+    public string Confine(string? uri, string field)
+    {
+        var path = ToLocalPath(uri, field);
+        string real;
+        try
+        {
+            real = RealPath.Resolve(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw Invalid($"{field} '{uri}' cannot be resolved: {e.Message}");
+        }
+
+        if (!RepoPath.IsUnder(RealRoot, real))
+        {
+            var how = RepoPath.IsUnder(Root, path) ? " (a symbolic link leads out of it)" : "";
+            throw Invalid($"{field} '{uri}' is outside the workspace root{how}; only files under {Root} are served");
+        }
+
+        return real;
+    }
+
+    /// <summary>A file URI for a path relative to a folder (the loaded workspace's root).</summary>
+    public static string ToUri(string directory, string relativePath) =>
+        new Uri(Path.Combine(directory, relativePath.Replace('/', Path.DirectorySeparatorChar))).AbsoluteUri;
+
+    public static string ToLocalPath(string? uri, string field)
+    {
+        if (string.IsNullOrWhiteSpace(uri)) throw Invalid($"{field} is required (a file URI)");
+        if (uri.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} contains a NUL character");
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+        {
+            if (!parsed.IsFile) throw Invalid($"{field} '{uri}' is not a file URI (scheme '{parsed.Scheme}')");
+            if (!string.IsNullOrEmpty(parsed.Host) && parsed.Host != "localhost") throw Invalid($"{field} '{uri}' names a remote host");
+            return Path.GetFullPath(parsed.LocalPath);
+        }
+
+        throw Invalid($"{field} '{uri}' is not an absolute file URI");
+    }
+
+    public static LocalRpcException Invalid(string message) => new(message) { ErrorCode = LspErrorCodes.InvalidParams };
+}

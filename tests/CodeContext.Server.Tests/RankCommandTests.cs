@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CodeContext.Server.Tests;
+
+/// <summary>The `rank` command's contract, exercised on the real executable.</summary>
+public sealed class RankCommandTests : IDisposable
+{
+    private readonly string _cache = Path.Combine(Path.GetTempPath(), "cc-rank-tests", Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_cache, recursive: true); } catch (DirectoryNotFoundException) { }
+    }
+
+    private static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CodeContext.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("CodeContext.sln not found");
+    }
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] arguments)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codecontext.dll"));
+        foreach (var argument in arguments) psi.ArgumentList.Add(argument);
+        psi.ArgumentList.Add("--cache-dir");
+        psi.ArgumentList.Add(_cache);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Json_output_has_one_entry_per_active_file_with_relative_paths_and_reasons()
+    {
+        var absolute = Path.Combine(RepositoryRoot, "samples/Shop/src/Shop.Domain/Orders/Order.cs");
+        var (exit, stdout, stderr) = await RunAsync("rank", "samples/Shop", "--active", "src/Shop.Services/Orders/OrderService.cs",
+            "--active", absolute, "--top", "5", "--format", "json");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout); // nothing but JSON on stdout
+        var entries = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal("src/Shop.Services/Orders/OrderService.cs", entries[0].GetProperty("active").GetString());
+        Assert.Equal("src/Shop.Domain/Orders/Order.cs", entries[1].GetProperty("active").GetString());
+        foreach (var entry in entries)
+        {
+            var ranked = entry.GetProperty("ranked").EnumerateArray().ToList();
+            Assert.Equal(5, ranked.Count);
+            Assert.DoesNotContain(ranked, r => r.GetProperty("path").GetString() == entry.GetProperty("active").GetString());
+            Assert.All(ranked, r =>
+            {
+                var path = r.GetProperty("path").GetString()!;
+                Assert.False(Path.IsPathRooted(path));
+                Assert.DoesNotContain('\\', path);
+                Assert.True(r.GetProperty("score").GetDouble() > 0);
+                Assert.NotEmpty(r.GetProperty("reasons").EnumerateArray());
+            });
+        }
+        Assert.Contains("codecontext:", stderr); // progress goes to stderr
+    }
+
+    [Fact]
+    public async Task Unknown_active_file_is_a_one_line_error_without_stack_trace()
+    {
+        var (exit, stdout, stderr) = await RunAsync("rank", "samples/Shop", "--no-msbuild", "--quiet", "--active", "src/Nope.cs", "--format", "json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("codecontext: error:", line);
+        Assert.Contains("src/Nope.cs", line);
+    }
+
+    [Fact]
+    public async Task Missing_path_and_empty_tree_are_one_line_errors()
+    {
+        var missing = await RunAsync("rank", "no/such/folder", "--quiet", "--active", "a.cs");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("does not exist", missing.Err);
+        Assert.DoesNotContain("   at ", missing.Err);
+
+        var empty = Directory.CreateDirectory(Path.Combine(_cache, "empty-tree")).FullName;
+        var none = await RunAsync("rank", empty, "--quiet", "--active", "a.cs");
+        Assert.Equal(2, none.Exit);
+        Assert.Contains("no solution, project or C# file", none.Err);
+    }
+
+    [Fact]
+    public async Task Bad_cursor_is_rejected_with_the_expected_form()
+    {
+        var (exit, _, stderr) = await RunAsync("rank", "samples/Shop", "--quiet", "--active", "src/Shop.Services/Orders/OrderService.cs", "--cursor", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains("LINE:COLUMN", stderr);
+    }
+}
