@@ -22,7 +22,10 @@ echo "# pack benchmark: $(basename "$repo") @ $(git -C "$repo" rev-parse --short
 echo "# cores: $(nproc), $(dotnet --version), repomix $(cd "$repomix_dir" && npx repomix --version)"
 
 # 1. Timings, same run: repomix --compress, then pack cold (empty cache), then pack warm.
-cache="$out/cache"; rm -rf "$cache"
+#    COMPRESSION_ONLY=1 skips them (and reuses $out/cache when present).
+cache="$out/cache"
+if [ -z "${COMPRESSION_ONLY:-}" ]; then
+rm -rf "$cache"
 t_repomix=$(seconds bash -c "cd '$repo' && npx --prefix '$repomix_dir' repomix --compress --include '**/*.cs' -o '$out/repomix.xml' . > '$out/repomix.log'")
 repomix_tokens=$(grep -o 'Total Tokens: [0-9,]*' "$out/repomix.log" | tr -dc 0-9)
 repomix_files=$(grep -o 'Total Files: [0-9,]*' "$out/repomix.log" | tr -dc 0-9)
@@ -37,6 +40,7 @@ echo "| codecontext pack, cold cache (32k, deepseek-ocr-base) | $t_cold |"
 echo "| codecontext pack, warm cache (same request) | $t_warm |"
 echo
 echo "repomix --compress: $repomix_files files, $repomix_tokens tokens (o200k_base, its own count); $repomix_ds tokens with deepseek-v3"
+fi
 
 # 2. Effective compression per budget and profile (warm cache: the numbers do not depend on it).
 echo

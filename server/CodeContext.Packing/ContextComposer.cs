@@ -20,6 +20,7 @@ public static class ContextComposer
 {
     private const int MaxRepairRounds = 40;
     private const int CalibrationRounds = 3;
+    private const int MaxTopUps = 3;
 
     public static async Task<ContextPackage> ComposeAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, CancellationToken ct)
     {
@@ -67,24 +68,48 @@ public static class ContextComposer
             }
         }
 
-        var round = 0;
-        while (assembly.Total > request.Budget)
+        // Exact cost differs from the estimate (a partly filled page, merges at joins): undo the weakest
+        // upgrades while over, take more while a page's worth is left, and keep the fullest plan that fits.
+        (Assembly Assembly, object Plan)? best = null;
+        var demotions = 0;
+        var topUps = 0;
+        var pageTokens = Rendering.Costs.VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;
+        for (var round = 0; round < MaxRepairRounds; round++)
         {
             ct.ThrowIfCancellationRequested();
-            var over = assembly.Total - request.Budget;
-            // Estimates are in the planner's units: scale the overshoot by how far they were off.
-            var estimated = Enumerable.Range(0, candidates.Count).Sum(i => planner.OptionOf(i).Cost);
-            var spent = Math.Max(1, assembly.Total - fixedTokens);
-            var target = over * Math.Max(0.2, estimated / spent) * (1 + round * 0.5);
-            if (!planner.Demote(target) || ++round > MaxRepairRounds)
+            var ratio = Math.Max(0.2, planner.EstimatedCost / Math.Max(1, assembly.Total - fixedTokens));
+            if (assembly.Total > request.Budget)
             {
-                throw new InvalidOperationException($"could not fit the budget of {request.Budget} tokens (the active file and wrapper alone cost {fixedTokens})");
+                if (!planner.Demote((assembly.Total - request.Budget) * ratio * (1 + demotions++ * 0.25)))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                if (best is null || assembly.Total > best.Value.Assembly.Total)
+                {
+                    best = (assembly, planner.Snapshot());
+                }
+
+                var headroom = request.Budget - assembly.Total;
+                if (headroom < pageTokens || topUps++ >= MaxTopUps || planner.Fill(planner.EstimatedCost + headroom * ratio * 0.9) == 0)
+                {
+                    break;
+                }
             }
 
             assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
-            Trace(assembly, planner, candidates, "repair");
+            Trace(assembly, planner, candidates, assembly.Total > request.Budget ? "over" : "fits");
         }
 
+        if (best is null)
+        {
+            throw new InvalidOperationException($"could not fit the budget of {request.Budget} tokens (the active file and wrapper alone cost {fixedTokens})");
+        }
+
+        planner.Restore(best.Value.Plan);
+        assembly = best.Value.Assembly;
         Stage(clock, "planned");
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
         Stage(clock, $"rendered {pages.Count} pages");

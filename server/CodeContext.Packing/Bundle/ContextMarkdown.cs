@@ -66,7 +66,15 @@ public static class ContextMarkdown
                 continue;
             }
 
-            s.Append(CultureInfo.InvariantCulture, $"#### {number}. {segment.Role} text, {segment.Tokens} tokens\n\n");
+            var label = segment.Role switch
+            {
+                "index" => "index of listed files",
+                "outline" => "outline",
+                "active" => "the active file",
+                "instruction" => "the question",
+                _ => "exact text",
+            };
+            s.Append(CultureInfo.InvariantCulture, $"#### {number}. {label}, {segment.Tokens} tokens\n\n");
             s.Append(segment.Role == "instruction" ? "> " + segment.Text + "\n" : segment.Text);
             s.Append('\n');
         }

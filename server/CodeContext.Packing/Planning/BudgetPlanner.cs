@@ -44,9 +44,26 @@ public sealed class BudgetPlanner
     /// <summary>The upgrade that did not fit, if the greedy stopped this candidate for lack of tokens.</summary>
     public FormOption? RefusedOf(int item) => _refused[item];
 
-    /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits.</summary>
-    public void Fill(double budget)
+    /// <summary>Estimated cost of the current forms.</summary>
+    public double EstimatedCost => Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
+
+    /// <summary>The current decisions, to come back to with <see cref="Restore"/>.</summary>
+    public object Snapshot() => (_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
+
+    public void Restore(object snapshot)
     {
+        var (step, refused, taken, cutOff) = ((int[], FormOption?[], List<(int, int, double)>, double))snapshot;
+        step.CopyTo(_step, 0);
+        refused.CopyTo(_refused, 0);
+        _taken.Clear();
+        _taken.AddRange(taken);
+        CutOff = cutOff;
+    }
+
+    /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits; returns how many were taken.</summary>
+    public int Fill(double budget)
+    {
+        var taken = 0;
         var spent = Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
         var queue = new PriorityQueue<int, (double, int)>();
         for (var i = 0; i < _candidates.Count; i++)
@@ -67,11 +84,14 @@ public sealed class BudgetPlanner
             spent += next.Cost - current.Cost;
             _step[item]++;
             _refused[item] = null;
+            taken++;
             var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
             _taken.Add((item, _step[item], slope));
             CutOff = Math.Min(CutOff, slope);
             Enqueue(queue, item);
         }
+
+        return taken;
     }
 
     /// <summary>Undoes the weakest upgrades until their estimated cost adds up to <paramref name="tokens"/>.</summary>
