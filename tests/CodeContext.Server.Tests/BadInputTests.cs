@@ -82,6 +82,22 @@ public sealed class BadInputTests(SmallLimitServer server) : IClassFixture<Small
     }
 
     [Fact]
+    public async Task Junk_longer_than_a_header_block_does_not_swallow_the_request_behind_it()
+    {
+        // Found by the fuzzer: 10 KB without an empty line that ends in the first half of the next
+        // request's header; the server must not throw that half away with the junk.
+        var id = server.Client.NextId();
+        var good = Encoding.ASCII.GetString(LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/status", null).ToJsonString())));
+        var before = server.Client.Count;
+        await server.Client.SendRawAsync(Encoding.ASCII.GetBytes("Content-Length: 12" + new string(' ', 10_000) + good[..11]));
+        await server.Client.WaitForAsync(m => m.TryGetProperty("error", out var e) && e.GetProperty("message").GetString()!.Contains("longer than", StringComparison.Ordinal), "the header-too-long error", skip: before);
+        await server.Client.SendRawAsync(Encoding.ASCII.GetBytes(good[11..]));
+        var response = await server.Client.ResponseAsync(id);
+        Assert.True(response.TryGetProperty("result", out _), response.ToString());
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
     public async Task A_message_over_the_limit_is_skipped_and_answered_with_its_id()
     {
         var id = server.Client.NextId();
