@@ -81,7 +81,7 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
                 {
                     if (!message.TryGetProperty("error", out var error)) continue;
                     var code = error.GetProperty("code").GetInt32();
-                    Assert.True(code != -32603, $"internal error after input {Convert.ToBase64String(input)}: {error}");
+                    Assert.True(code != -32603, $"internal error after input {Convert.ToBase64String(input)}: {error}\n--- server log ---\n{_log}");
                     codes[code] = codes.GetValueOrDefault(code) + 1;
                 }
 
