@@ -40,11 +40,10 @@ var methods = new (string Name, RankingWeights Weights)[]
     ("BM25 over identifiers (baseline)", baseWeights with { SignalWeights = new SignalWeights(0, 1, 0) }),
     ("graph, forward only (Aider-style)", baseWeights with { ReverseFactor = 0, SignalWeights = new SignalWeights(1, 0, 0) }),
     ("graph, both directions", baseWeights with { SignalWeights = new SignalWeights(1, 0, 0) }),
-    ("graph + lexical", baseWeights with { SignalWeights = baseWeights.SignalWeights with { CoChange = 0 } }),
     ("co-change history only", baseWeights with { SignalWeights = new SignalWeights(0, 0, 1) }),
-    ("graph + lexical + co-change (default)", baseWeights),
-    ("rrf: graph + lexical", baseWeights with { Fusion = "rrf", SignalWeights = new SignalWeights(1, 1, 0) }),
-    ("rrf: graph + lexical + co-change", baseWeights with { Fusion = "rrf", SignalWeights = new SignalWeights(1, 1, 1) }),
+    ("score fusion (max-scaled): graph + lexical + co-change", baseWeights with { Fusion = "max", SignalWeights = new SignalWeights(1, 0.25, 1.2) }),
+    ("rank fusion: graph + lexical", baseWeights with { SignalWeights = baseWeights.SignalWeights with { CoChange = 0 } }),
+    ("rank fusion: graph + lexical + co-change (default)", baseWeights),
 };
 
 int[] ks = [5, 10, 20];

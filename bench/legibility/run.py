@@ -6,7 +6,7 @@ a sweep of glyph sizes (bench/render-bench `legibility-pages`), reads every page
 Tesseract 5 (`--psm 6`, region upscaled 3x with a Lanczos filter) and prints the character error
 rate per font and size: edit distance / source length, whitespace removed on both sides.
 
-usage: bench/legibility/run.py SOURCE_DIR WORK_DIR [--sizes 4,5,6,7,8,9,10] [--files 40] [--profile deepseek-ocr-base] [--jobs 2]
+usage: bench/legibility/run.py SOURCE_DIR WORK_DIR [--sizes 6,7,8,9,10,11] [--fonts all|id,id] [--files 60] [--profile deepseek-ocr-base] [--jobs 2]
 Needs: Debian packages tesseract-ocr and python3-pil; a Release build of bench/render-bench.
 """
 import argparse
@@ -43,14 +43,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("source")
     parser.add_argument("work")
-    parser.add_argument("--sizes", default="4,5,6,7,8,9,10")
-    parser.add_argument("--files", default="40")
+    parser.add_argument("--sizes", default="6,7,8,9,10,11")
+    parser.add_argument("--fonts", default="all")
+    parser.add_argument("--files", default="60")
     parser.add_argument("--profile", default="deepseek-ocr-base")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
     os.makedirs(os.path.join(args.work, "ocr"), exist_ok=True)
-    subprocess.run(["dotnet", BENCH, "legibility-pages", args.source, args.work, args.profile, args.files, args.sizes], check=True)
+    subprocess.run(["dotnet", BENCH, "legibility-pages", args.source, args.work, args.profile, args.files, args.sizes, args.fonts], check=True)
     with open(os.path.join(args.work, "pages.json"), encoding="utf-8") as f:
         pages = json.load(f)
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CodeContext.Rendering;
-using CodeContext.Rendering.Fonts;
 using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Profiles;
 
@@ -15,16 +14,18 @@ namespace RenderBench;
 /// </summary>
 internal static class LegibilityPages
 {
-    private const int PagesPerConfiguration = 1;
+    // Pages from a third and two thirds into the layout: real code, not the licence headers and
+    // using lists that open every file.
+    private static readonly double[] PagePositions = [1 / 3.0, 2 / 3.0];
 
-    public static int Run(string folder, string outDir, string profileId, int files, IReadOnlyList<float> sizes)
+    public static int Run(string folder, string outDir, string profileId, int files, IReadOnlyList<float> sizes, IReadOnlyList<string> fonts)
     {
         var all = Corpus.Load(folder);
         var step = Math.Max(1, all.Count / files);
         var fragments = all.Where((_, i) => i % step == 0).Take(files).ToList();
         var profile = ProfileCatalog.Get(profileId);
         var entries = new List<object>();
-        foreach (var font in FontCatalog.Ids.Where(f => Environment.GetEnvironmentVariable("CC_FONTS") is not { } only || only.Split(',').Contains(f)))
+        foreach (var font in fonts)
         {
             foreach (var size in sizes)
             {
@@ -32,7 +33,7 @@ internal static class LegibilityPages
                 var layout = PageLayoutEngine.Layout(fragments, new RenderRequest { Profile = profile, Level = "L1", FontSize = size, Font = font, Gutter = false });
                 var dir = Path.Combine(outDir, font, level);
                 Directory.CreateDirectory(dir);
-                foreach (var page in layout.Pages.Take(PagesPerConfiguration))
+                foreach (var page in PagePositions.Select(p => layout.Pages[(int)(p * layout.Pages.Count)]).Distinct())
                 {
                     var rendered = PageRenderer.RenderPage(layout, page);
                     var png = Path.Combine(dir, $"page-{page.Number:D3}.png");

@@ -29,10 +29,12 @@ public static class ContextComposer
             throw new UserError($"--budget must be positive, got {request.Budget}");
         }
 
-        var tokenizer = TokenizerCatalog.Get(profile.Tokenizer);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var tokenizer = new CachedTokenCounter(TokenizerCatalog.Get(profile.Tokenizer), cache);
         var settings = PlannerSettings.Default;
         var workspace = analysis.Workspace;
         var (active, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
+        Stage(clock, $"ranked {ranked.Count} files");
         var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
         var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
 
@@ -42,7 +44,9 @@ public static class ContextComposer
         var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
 
         var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
-        var candidates = await CandidateBuilder.BuildAsync(workspace, others, relevance, CandidateBuilder.TermsOf(activeMasked), tokenizer, settings, ct).ConfigureAwait(false);
+        var candidates = await CandidateBuilder.BuildAsync(workspace, others, relevance, CandidateBuilder.TermsOf(activeMasked), tokenizer, settings, cache, ct).ConfigureAwait(false);
+        tokenizer.Save();
+        Stage(clock, $"priced {candidates.Count} candidates");
         var estimator = new ImageCostEstimator(profile, candidates);
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
         var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
@@ -81,7 +85,9 @@ public static class ContextComposer
             Trace(assembly, planner, candidates, "repair");
         }
 
+        Stage(clock, "planned");
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
+        Stage(clock, $"rendered {pages.Count} pages");
         var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, tokenizer);
         var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
         return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
@@ -104,6 +110,14 @@ public static class ContextComposer
         }
 
         return changed;
+    }
+
+    private static void Stage(System.Diagnostics.Stopwatch clock, string what)
+    {
+        if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is not null)
+        {
+            Console.Error.WriteLine($"{clock.ElapsedMilliseconds,7} ms  {what}");
+        }
     }
 
     private static void Trace(Assembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)

@@ -18,7 +18,12 @@ public sealed record Manifest
     public required IReadOnlyList<ManifestSegment> Segments { get; init; }
     public required IReadOnlyList<ManifestFile> Files { get; init; }
     public required ManifestSecrets Secrets { get; init; }
+
+    /// <summary>Fidelity the planner used per form (value = relevance x fidelity), and where it comes from.</summary>
+    public required IReadOnlyDictionary<string, ManifestFidelity> Fidelity { get; init; }
 }
+
+public sealed record ManifestFidelity(double Value, string Source);
 
 public sealed record ManifestActive(string Path, int StartLine, int EndLine, bool Whole);
 

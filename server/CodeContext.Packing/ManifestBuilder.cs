@@ -106,9 +106,9 @@ internal static class ManifestBuilder
             .OrderBy(g => g.Key)
             .ToDictionary(
                 g => FormNames.Name(g.Key),
-                g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Key is Form.Listed or Form.Excluded ? 0 : g.Sum(i => candidates[i].SourceTokens), g.Sum(TokensOf)));
+                g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Sum(i => CarriedSource(candidates[i], g.Key)), g.Sum(TokensOf)));
         byForm["active"] = new FormTotals(1, activeSource, activeTokens);
-        var sourceTokens = carried.Sum(i => candidates[i].SourceTokens) + activeSource;
+        var sourceTokens = carried.Sum(i => CarriedSource(candidates[i], planner.FormOf(i))) + activeSource;
         var total = assembly.Total;
         var totals = new ManifestTotals(
             assembly.TextTokens,
@@ -133,8 +133,26 @@ internal static class ManifestBuilder
             Segments = segments,
             Files = files,
             Secrets = new ManifestSecrets(masked, secretFiles.Count),
+            Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
+                FormNames.Name,
+                f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
     }
+
+    /// <summary>Plain-text tokens a form carries: the whole source for text and pages, the outline itself for outlines.</summary>
+    private static int CarriedSource(Candidate c, Form form) => form switch
+    {
+        Form.Listed or Form.Excluded => 0,
+        Form.Outline => c.OutlineTokens,
+        _ => c.SourceTokens,
+    };
+
+    private static string FidelitySource(Form form, ModelProfile profile) => form switch
+    {
+        Form.Text => "exact",
+        Form.Outline or Form.Listed => "planner setting",
+        _ => PlannerSettings.IsMeasured(form, profile) ? "measured (profile table)" : "DeepSeek-OCR paper, Table 2 (not yet measured for this profile)",
+    };
 
     /// <summary>A page's tokens shared among the fragments on it by the height they take.</summary>
     private static Dictionary<int, double> ImageTokensPerCandidate(IReadOnlyList<Candidate> candidates, IReadOnlyList<RenderedPage> pages)
@@ -163,9 +181,7 @@ internal static class ManifestBuilder
         var form = planner.FormOf(item);
         var hull = planner.HullOf(item);
         var current = planner.OptionOf(item);
-        var measured = FormNames.IsImage(form)
-            ? PlannerSettings.IsMeasured(form, profile) ? " (fidelity measured for this profile)" : " (fidelity from the DeepSeek-OCR paper; not yet measured for this profile)"
-            : "";
+        _ = profile;
         if (form == Form.Text)
         {
             return "exact text: the best form, and it fit";
@@ -174,7 +190,7 @@ internal static class ManifestBuilder
         var index = hull.ToList().FindIndex(o => o.Form == form);
         if (index + 1 >= hull.Count)
         {
-            return $"{FormNames.Name(form)}{measured}: every better form costs more for less value";
+            return $"{FormNames.Name(form)}: every better form costs more for less value";
         }
 
         var next = hull[index + 1];
@@ -182,7 +198,7 @@ internal static class ManifestBuilder
         var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
         var chosen = form == Form.Excluded
             ? c.Relevance == 0 ? "left out (no link to the active file found)" : "left out"
-            : FormNames.Name(form) + measured;
+            : FormNames.Name(form);
         if (planner.RefusedOf(item) is { } refused && refused.Form == next.Form)
         {
             return $"{chosen}: {FormNames.Name(next.Form)} needed about {extra} more tokens than were left";

@@ -13,6 +13,9 @@ public enum EdgeKind
     WritesMember,
     SamePartial,
     TestOf,
+
+    /// <summary>A use through an interface or base member that reaches this file's implementation.</summary>
+    Dispatches,
 }
 
 public static class EdgeKindText
@@ -30,6 +33,7 @@ public static class EdgeKindText
         EdgeKind.WritesMember => "writes",
         EdgeKind.SamePartial => "is another part of",
         EdgeKind.TestOf => "tests",
+        EdgeKind.Dispatches => "reaches (through its interface)",
         _ => kind.ToString(),
     };
 }

@@ -67,7 +67,7 @@ internal static class EdgeResolver
                 if (implementation == use.From) continue;
                 var declared = facts[implementation].Declarations.FirstOrDefault(d => !d.IsType && d.Name == member);
                 if (declared is null || !seen.Add((use.From, implementation, declared.Display))) continue;
-                yield return new FileEdge(use.From, implementation, use.Kind, use.Count, declared.Display, use.FromMember, use.Line);
+                yield return new FileEdge(use.From, implementation, EdgeKind.Dispatches, use.Count, declared.Display, use.FromMember, use.Line);
             }
         }
     }

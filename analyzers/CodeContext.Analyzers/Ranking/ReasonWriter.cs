@@ -90,6 +90,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
         EdgeKind.WritesMember => "written by",
         EdgeKind.SamePartial => "also declared in",
         EdgeKind.TestOf => "tested by",
+        EdgeKind.Dispatches => "reached through its interface by",
         _ => "used by",
     };
 }

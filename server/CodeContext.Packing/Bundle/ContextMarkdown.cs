@@ -25,6 +25,10 @@ public static class ContextMarkdown
             s.Append(CultureInfo.InvariantCulture, $"| {form} | {totals.Files} | {totals.SourceTokens} | {totals.Tokens} |\n");
         }
 
+        s.Append("\nFidelity per form (relevance x fidelity is what the planner maximises): ");
+        s.Append(string.Join(", ", m.Fidelity.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value.Value:0.###} ({f.Value.Source})"))));
+        s.Append(".\n");
+
         s.Append("\n## Files\n\n| file | relevance | form | tokens | why |\n|---|---:|---|---:|---|\n");
         foreach (var file in m.Files.Where(f => f.Form != "excluded" || f.Relevance > 0).OrderByDescending(f => f.Relevance))
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CodeContext.Analyzers.Loading;
-using CodeContext.Analyzers.Outline;
+using CodeContext.Core;
 using CodeContext.Packing.Secrets;
 using CodeContext.Rendering.Tokenizers;
 using Microsoft.CodeAnalysis;
@@ -27,6 +27,7 @@ public static partial class CandidateBuilder
         ISet<string> activeTerms,
         ITextTokenizer tokenizer,
         PlannerSettings settings,
+        CacheDirectory? cache,
         CancellationToken cancellationToken)
     {
         var results = new ConcurrentBag<Candidate>();
@@ -34,7 +35,7 @@ public static partial class CandidateBuilder
         {
             var source = (await workspace.GetDocument(file).GetTextAsync(ct).ConfigureAwait(false)).ToString();
             var rel = relevance.GetValueOrDefault(file.RelativePath) ?? new FileRelevance(0, ["no link to the active file found (graph, names or history)"]);
-            foreach (var candidate in ForFile(file.RelativePath, source, rel, activeTerms, tokenizer, settings, ct))
+            foreach (var candidate in ForFile(file.RelativePath, source, rel, activeTerms, tokenizer, settings, cache, ct))
             {
                 results.Add(candidate);
             }
@@ -42,52 +43,40 @@ public static partial class CandidateBuilder
         return [.. results.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Slice)];
     }
 
-    public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct)
+    public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
     {
-        var (masked, secrets) = SecretMasker.Mask(source);
-        var tree = CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
-        var text = tree.GetText(ct);
-        var lineCount = LineCount(text);
-        var wholeTokens = tokenizer.CountTokens(masked);
-        var ranges = wholeTokens > settings.SliceAboveTokens ? SliceFinder.Slices(tree, lineCount, settings.SliceLines, ct) : [(1, lineCount)];
-        var description = Describe(tree, ct);
-
-        var pieces = ranges.Select(r => ranges.Count == 1 ? masked : SliceOf(masked, text, r.Start, r.End)).ToList();
+        var facts = FileFacts.Get(path, source, tokenizer, settings, cache, ct);
+        var masked = facts.Mask(source);
+        var text = SourceText.From(masked);
+        var whole = facts.Slices.Count == 1;
+        var pieces = facts.Slices.Select(r => whole ? masked : SliceOf(masked, text, r.Start, r.End)).ToList();
         var mentions = pieces.Select(p => activeTerms.Count == 0 ? 0 : Identifier().Matches(p).Select(m => m.Value).Where(activeTerms.Contains).Distinct().Count()).ToList();
         var maxMentions = Math.Max(1, mentions.Max());
-
-        for (var i = 0; i < ranges.Count; i++)
+        for (var i = 0; i < facts.Slices.Count; i++)
         {
-            var (start, end) = ranges[i];
+            var slice = facts.Slices[i];
             var piece = pieces[i];
-            var whole = ranges.Count == 1;
-            var caption = whole ? path : $"{path} (lines {start}-{end})";
-            var textSegment = SegmentText.Code(caption, piece);
-            var outline = OutlineBuilder.Build(whole ? tree : CSharpSyntaxTree.ParseText(piece, cancellationToken: ct), ct);
-            var outlineSegment = outline.Length < piece.Length
-                ? SegmentText.Code(SegmentText.OutlineCaption(path, start, end, whole), outline)
-                : null;
-            var listed = i == 0 ? SegmentText.Listed(path, description) : null;
-            var weight = ranges.Count == 1 ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
+            var listed = i == 0 ? SegmentText.Listed(path, facts.Description) : null;
+            var weight = whole ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
             yield return new Candidate
             {
                 Path = path,
-                StartLine = start,
-                EndLine = end,
+                StartLine = slice.Start,
+                EndLine = slice.End,
                 Text = piece,
                 Slice = i,
-                SliceCount = ranges.Count,
+                SliceCount = facts.Slices.Count,
                 Relevance = relevance.Relevance * weight,
                 Reasons = relevance.Reasons,
-                TextSegment = textSegment,
-                TextTokens = tokenizer.CountTokens(textSegment),
-                OutlineSegment = outlineSegment,
-                OutlineTokens = outlineSegment is null ? 0 : tokenizer.CountTokens(outlineSegment),
+                TextSegment = SegmentText.Code(whole ? path : $"{path} (lines {slice.Start}-{slice.End})", piece),
+                TextTokens = slice.TextTokens,
+                OutlineSegment = slice.Outline,
+                OutlineTokens = slice.OutlineTokens,
                 ListedLine = listed,
-                ListedTokens = listed is null ? 0 : tokenizer.CountTokens(listed),
-                SourceTokens = whole ? wholeTokens : tokenizer.CountTokens(piece),
+                ListedTokens = listed is null ? 0 : facts.ListedTokens,
+                SourceTokens = slice.SourceTokens,
                 LineCells = LineCells(piece),
-                Secrets = [.. secrets.Where(s => s.Line >= start && s.Line <= end)],
+                Secrets = [.. facts.Secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End).Select(s => new SecretFinding(s.Rule, s.Line)).DistinctBy(f => (f.Rule, f.Line))],
             };
         }
     }
@@ -133,7 +122,7 @@ public static partial class CandidateBuilder
     }
 
     /// <summary>One line saying what a file declares, e.g. "class OrderService : IOrderService; record OrderReceipt".</summary>
-    private static string Describe(SyntaxTree tree, CancellationToken ct)
+    internal static string Describe(SyntaxTree tree, CancellationToken ct)
     {
         var types = tree.GetRoot(ct).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
             .OfType<BaseTypeDeclarationSyntax>()

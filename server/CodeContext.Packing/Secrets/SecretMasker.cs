@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CodeContext.Packing.Secrets;
 
@@ -16,36 +17,45 @@ public static class SecretMasker
 
     public static (string Text, IReadOnlyList<SecretFinding> Findings) Mask(string text)
     {
-        List<(int Start, int Length, string Rule)>? hits = null;
+        var hits = Find(text);
+        return (Apply(text, hits.Select(h => (h.Start, h.Length))), hits.Select(h => new SecretFinding(h.Rule, h.Line)).DistinctBy(f => (f.Rule, f.Line)).ToList());
+    }
+
+    /// <summary>Every secret-looking value in <paramref name="text"/>, in order.</summary>
+    public static IReadOnlyList<Planning.SecretHit> Find(string text)
+    {
+        var hits = new List<Planning.SecretHit>();
         foreach (var (id, regex) in SecretRules.Default.Patterns)
         {
-            foreach (var match in regex.EnumerateMatches(text))
+            // Patterns name the value part "secret" when their match also holds context (a key name, a URL).
+            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
-                (hits ??= []).Add((match.Index, match.Length, id));
+                var value = match.Groups["secret"] is { Success: true } group ? (Capture)group : match;
+                hits.Add(new Planning.SecretHit(value.Index, value.Length, id, LineOf(text, value.Index)));
             }
         }
 
-        if (hits is null)
-        {
-            return (text, []);
-        }
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return hits;
+    }
 
-        var builder = new StringBuilder(text);
-        var findings = new List<SecretFinding>();
-        foreach (var (start, length, rule) in hits.OrderBy(h => h.Start))
+    /// <summary>The text with the given ranges masked: every character but line breaks becomes <see cref="MaskChar"/>.</summary>
+    public static string Apply(string text, IEnumerable<(int Start, int Length)> ranges)
+    {
+        StringBuilder? builder = null;
+        foreach (var (start, length) in ranges)
         {
-            for (var i = start; i < start + length; i++)
+            builder ??= new StringBuilder(text);
+            for (var i = start; i < start + length && i < builder.Length; i++)
             {
                 if (builder[i] is not ('\n' or '\r'))
                 {
                     builder[i] = MaskChar;
                 }
             }
-
-            findings.Add(new SecretFinding(rule, LineOf(text, start)));
         }
 
-        return (builder.ToString(), findings.DistinctBy(f => (f.Rule, f.Line)).ToList());
+        return builder?.ToString() ?? text;
     }
 
     private static int LineOf(string text, int offset)

@@ -11,10 +11,15 @@ internal sealed class GlyphResolver
     private static readonly ConcurrentDictionary<(SKTypeface, SKTypeface), GlyphResolver> Shared = new();
 
     private readonly ConcurrentDictionary<int, (int Face, ushort Glyph)> _cache = new();
+    private readonly (int Face, ushort Glyph)[] _ascii = new (int, ushort)[128];
 
     private GlyphResolver(SKTypeface primary, SKTypeface fallback)
     {
         Faces = [primary, fallback];
+        for (var c = 0; c < _ascii.Length; c++)
+        {
+            _ascii[c] = Lookup(c);
+        }
     }
 
     /// <summary>Index 0: the chosen font; 1: the fallback.</summary>
@@ -23,7 +28,8 @@ internal sealed class GlyphResolver
     public static GlyphResolver For(SKTypeface primary, SKTypeface fallback) =>
         Shared.GetOrAdd((primary, fallback), key => new GlyphResolver(key.Item1, key.Item2));
 
-    public (int Face, ushort Glyph) Resolve(int codePoint) => _cache.GetOrAdd(codePoint, Lookup);
+    public (int Face, ushort Glyph) Resolve(int codePoint) =>
+        (uint)codePoint < 128 ? _ascii[codePoint] : _cache.GetOrAdd(codePoint, Lookup);
 
     private (int, ushort) Lookup(int codePoint)
     {

@@ -14,9 +14,6 @@ public static class PageLayoutEngine
     private const int MaxColumns = 8;
     private const int MinCharsPerColumn = 24;
 
-    // Wrapped rows are harder to read back than short columns are worth: more columns are taken
-    // only while at most this share of rows are continuations.
-    private const double MaxContinuationShare = 0.08;
 
     public static PageLayout Layout(IReadOnlyList<SourceFragment> fragments, RenderRequest request) =>
         Layout(fragments, LayoutSettings.Resolve(request));
@@ -43,7 +40,8 @@ public static class PageLayoutEngine
             var pages = (flow.Count + k - 1) / k;
             var rowCount = flow.Sum(c => c.Count);
             var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
-            var readable = k == fromK || continuations <= MaxContinuationShare * rowCount;
+            // Wrapped rows read back worse than whole ones: more columns only while the level's wrap share holds.
+            var readable = k == fromK || continuations <= settings.Level.MaxWrapShare * rowCount;
             if (readable && (pages, continuations).CompareTo(bestScore) < 0)
             {
                 bestScore = (pages, continuations);

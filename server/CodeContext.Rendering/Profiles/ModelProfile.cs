@@ -47,7 +47,18 @@ public sealed record DensityLevel
     public required string Font { get; init; }
     public required float FontSize { get; init; }
     public required float LineHeight { get; init; }
-    public required double TargetCompression { get; init; }
+    /// <summary>
+    /// Text tokens per vision token this level was calibrated to reach; null where the model's
+    /// image price makes the ladder's targets unreachable at legible sizes and the level is
+    /// defined by glyph size alone.
+    /// </summary>
+    public double? TargetCompression { get; init; }
+
+    /// <summary>
+    /// Largest share of rows that may be wrapped continuations when the layout narrows columns to
+    /// fit more of them: denser levels trade some wrapping for more text per page.
+    /// </summary>
+    public double MaxWrapShare { get; init; } = 0.08;
 
     /// <summary>Text tokens per vision token measured on real C# (bench/legibility).</summary>
     public double? MeasuredCompression { get; init; }

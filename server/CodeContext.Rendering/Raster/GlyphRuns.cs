@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace CodeContext.Rendering.Raster;
 
-/// <summary>Glyphs of a page grouped by (typeface, colour), drawn as one positioned blob per group.</summary>
+/// <summary>Glyphs of a page grouped by (typeface, colour) with their pen positions.</summary>
 internal sealed class GlyphRuns
 {
     private readonly Dictionary<(int Face, SKColor Color), (List<ushort> Glyphs, List<SKPoint> Points)> _groups = [];
@@ -19,17 +19,15 @@ internal sealed class GlyphRuns
         group.Points.Add(new SKPoint(x, baseline));
     }
 
-    public void Draw(SKCanvas canvas, SKFont[] fonts)
+    /// <summary>Composites every glyph into the page's pixels (the canvas must be flushed first).</summary>
+    public void Blit(SKBitmap bitmap, GlyphMaskCache masks)
     {
-        using var paint = new SKPaint { IsAntialias = true };
-        // Ordered so the drawing order (and so the bytes) never depends on dictionary order.
-        foreach (var ((face, color), group) in _groups.OrderBy(g => g.Key.Face).ThenBy(g => (uint)g.Key.Color))
+        foreach (var ((face, color), group) in _groups)
         {
-            using var builder = new SKTextBlobBuilder();
-            builder.AddPositionedRun(group.Glyphs.ToArray(), fonts[face], group.Points.ToArray());
-            using var blob = builder.Build();
-            paint.Color = color;
-            canvas.DrawText(blob, 0, 0, paint);
+            for (var i = 0; i < group.Glyphs.Count; i++)
+            {
+                GlyphBlitter.Blit(bitmap, masks, face, color, group.Glyphs[i], group.Points[i].X, group.Points[i].Y);
+            }
         }
     }
 }

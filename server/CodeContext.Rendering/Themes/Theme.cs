@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CodeContext.Core;
 using SkiaSharp;
 
@@ -18,8 +19,36 @@ public sealed record Theme
     public required string MissingGlyph { get; init; }
     public IReadOnlyDictionary<string, string> Kinds { get; init; } = new Dictionary<string, string>();
 
-    public SKColor ColorOf(CodeSpanKind kind) =>
-        Kinds.TryGetValue(kind.ToString(), out var hex) ? SKColor.Parse(hex) : SKColor.Parse(Plain);
+    /// <summary>The colours parsed once: the rasteriser asks for one per glyph.</summary>
+    [JsonIgnore]
+    public ThemePalette Palette => field ??= new ThemePalette(this);
+
+    public SKColor ColorOf(CodeSpanKind kind) => Palette.Kinds[(int)kind];
+}
+
+/// <summary>A theme's colours as Skia values, span kinds indexed by their enum value.</summary>
+public sealed class ThemePalette
+{
+    internal ThemePalette(Theme theme)
+    {
+        Background = SKColor.Parse(theme.Background);
+        Plain = SKColor.Parse(theme.Plain);
+        Gutter = SKColor.Parse(theme.Gutter);
+        Header = SKColor.Parse(theme.Header);
+        HeaderBackground = SKColor.Parse(theme.HeaderBackground);
+        Continuation = SKColor.Parse(theme.Continuation);
+        MissingGlyph = SKColor.Parse(theme.MissingGlyph);
+        Kinds = [.. Enum.GetValues<CodeSpanKind>().Select(k => theme.Kinds.TryGetValue(k.ToString(), out var hex) ? SKColor.Parse(hex) : Plain)];
+    }
+
+    public SKColor Background { get; }
+    public SKColor Plain { get; }
+    public SKColor Gutter { get; }
+    public SKColor Header { get; }
+    public SKColor HeaderBackground { get; }
+    public SKColor Continuation { get; }
+    public SKColor MissingGlyph { get; }
+    public IReadOnlyList<SKColor> Kinds { get; }
 }
 
 /// <summary>The bundled themes.</summary>

@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return CostCommand.Create();
         yield return TokensCommand.Create();
         yield return ServeCommand.Create();
+        yield return EncodeCommand.Create();
     }
 }

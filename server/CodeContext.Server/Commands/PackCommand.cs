@@ -48,8 +48,12 @@ internal static class PackCommand
                 throw new UserError($"--out '{outDir}' holds source files; give an empty or new folder");
             }
 
+            var loaded = clock.Elapsed;
             var package = await ContextComposer.ComposeAsync(analysis, request, cache, ct).ConfigureAwait(false);
+            var composed = clock.Elapsed;
             await BundleWriter.WriteAsync(package, outDir, ct).ConfigureAwait(false);
+            if (!result.GetValue(shared.Quiet))
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"codecontext: loaded and analysed in {loaded.TotalSeconds:0.0} s, composed in {(composed - loaded).TotalSeconds:0.0} s, wrote the bundle in {(clock.Elapsed - composed).TotalSeconds:0.0} s")).ConfigureAwait(false);
             if (result.GetValue(format) == "json")
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(package.Manifest, CliJson.Options));

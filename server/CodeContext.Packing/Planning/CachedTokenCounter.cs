@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using CodeContext.Core;
+using CodeContext.Rendering.Tokenizers;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>
+/// Token counts remembered by content hash, kept in the cache directory between runs (one file per
+/// tokenizer, written atomically): pricing every file of a large codebase is mostly tokenizing,
+/// and the text of a file that did not change costs the same next time.
+/// </summary>
+internal sealed class CachedTokenCounter : ITextTokenizer
+{
+    private const int HashBytes = 16;
+    private readonly ITextTokenizer _inner;
+    private readonly string? _path;
+    private readonly ConcurrentDictionary<UInt128, int> _counts = new();
+    private int _added;
+
+    public CachedTokenCounter(ITextTokenizer inner, CacheDirectory? cache)
+    {
+        _inner = inner;
+        _path = cache is null ? null : Path.Combine(cache.Area("tokens"), inner.Id + ".bin");
+        Load();
+    }
+
+    public string Id => _inner.Id;
+
+    public int CountTokens(string text)
+    {
+        if (text.Length < 64)
+        {
+            return _inner.CountTokens(text);
+        }
+
+        var key = KeyOf(text);
+        if (_counts.TryGetValue(key, out var count))
+        {
+            return count;
+        }
+
+        count = _inner.CountTokens(text);
+        if (_counts.TryAdd(key, count))
+        {
+            Interlocked.Increment(ref _added);
+        }
+
+        return count;
+    }
+
+    /// <summary>Writes the table back when this run added counts.</summary>
+    public void Save()
+    {
+        if (_path is null || _added == 0)
+        {
+            return;
+        }
+
+        var buffer = new byte[_counts.Count * (HashBytes + 4)];
+        var at = 0;
+        foreach (var (key, count) in _counts)
+        {
+            BitConverter.TryWriteBytes(buffer.AsSpan(at, HashBytes), key);
+            BitConverter.TryWriteBytes(buffer.AsSpan(at + HashBytes, 4), count);
+            at += HashBytes + 4;
+        }
+
+        try
+        {
+            AtomicFile.WriteAllBytes(_path, buffer);
+        }
+        catch (IOException)
+        {
+            // A cache that cannot be written only costs time on the next run.
+        }
+    }
+
+    private void Load()
+    {
+        if (_path is null || !File.Exists(_path))
+        {
+            return;
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(_path);
+            for (var at = 0; at + HashBytes + 4 <= bytes.Length; at += HashBytes + 4)
+            {
+                _counts[BitConverter.ToUInt128(bytes, at)] = BitConverter.ToInt32(bytes, at + HashBytes);
+            }
+        }
+        catch (IOException)
+        {
+            _counts.Clear();
+        }
+    }
+
+    private static UInt128 KeyOf(string text)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return BitConverter.ToUInt128(hash);
+    }
+}
