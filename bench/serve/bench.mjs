@@ -1,6 +1,7 @@
 // Incremental benchmark of `codecontext serve` (see README.md beside this file).
 // node bench.mjs --server <codecontext.dll> --root <repo> --active <relative path> [--edits 120]
-//   [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild] [--out results.json]
+//   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
+//   [--skip-cold] [--out results.json]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -16,6 +17,7 @@ const { values: args } = parseArgs({
     edits: { type: 'string', default: '120' }, budget: { type: 'string', default: '32000' },
     profile: { type: 'string', default: 'deepseek-ocr-base' }, cache: { type: 'string' },
     'no-msbuild': { type: 'boolean', default: false }, out: { type: 'string' },
+    'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
@@ -70,8 +72,8 @@ async function stop({ child, connection }) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 if (!args.cache) rmSync(cache, { recursive: true, force: true });
-const cold = await start('cold (empty cache)');
-await stop(cold);
+const cold = args['skip-cold'] ? null : await start('cold (empty cache)');
+if (cold) await stop(cold);
 const warm = await start('warm (same cache)');
 
 // One-line edits of the active document: line L is replaced by a comment naming the edit, or
@@ -93,23 +95,52 @@ for (let n = 1; n <= edits; n++) {
   });
   const pkg = await compose(warm.connection);
   latencies.push(now() - t0);
+  console.error(`edit ${n}: didChange -> compose ${(now() - t0).toFixed(0)} ms`);
   if (pkg.totals.total > budget) throw new Error(`edit ${n}: total ${pkg.totals.total} over budget ${budget}`);
+  current = replacement;
+}
+// Where the time goes: the same compose with nothing changed, and an edit followed by a rank
+// (the incremental analysis without the pack stage).
+const composeOnly = [];
+for (let n = 0; n < 3; n++) {
+  const t0 = now();
+  await compose(warm.connection);
+  composeOnly.push(now() - t0);
+}
+const changeToRank = [];
+const rankEdits = Number(args['rank-edits']);
+for (let n = 1; n <= rankEdits; n++) {
+  const replacement = `    // rank edit ${n}`;
+  const t0 = now();
+  await warm.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: activeUri, version: edits + n + 1 },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
+  });
+  await warm.connection.sendRequest('codeContext/rank', { textDocument: { uri: activeUri }, top: 20 });
+  changeToRank.push(now() - t0);
   current = replacement;
 }
 const peak = peakRssMb(warm.child.pid);
 const exitCode = await stop(warm);
 if (!args.cache) rmSync(cache, { recursive: true, force: true });
 
+function summary(values) {
+  const v = [...values].sort((a, b) => a - b);
+  return { p50: +percentile(v, 50).toFixed(1), p90: +percentile(v, 90).toFixed(1), p99: +percentile(v, 99).toFixed(1), n: v.length };
+}
+
 const sorted = [...latencies].sort((a, b) => a - b);
 const result = {
   root: args.root, active: args.active, budget, profile: args.profile, msbuild: !args['no-msbuild'], edits,
-  coldStartToFirstComposeMs: Math.round(cold.startToFirstComposeMs), coldStartToLoadedMs: Math.round(cold.startToLoadedMs),
+  coldStartToFirstComposeMs: cold && Math.round(cold.startToFirstComposeMs), coldStartToLoadedMs: cold && Math.round(cold.startToLoadedMs),
   warmStartToFirstComposeMs: Math.round(warm.startToFirstComposeMs), warmStartToLoadedMs: Math.round(warm.startToLoadedMs),
   loaded: warm.loadMessage,
   didChangeToComposeMs: {
     p50: +percentile(sorted, 50).toFixed(1), p90: +percentile(sorted, 90).toFixed(1), p99: +percentile(sorted, 99).toFixed(1),
     min: +sorted[0].toFixed(1), max: +sorted.at(-1).toFixed(1), mean: +(latencies.reduce((a, b) => a + b, 0) / latencies.length).toFixed(1),
   },
+  composeWithoutChangeMs: summary(composeOnly),
+  didChangeToRankMs: summary(changeToRank),
   peakServerRssMb: Math.round(peak),
   segments: warm.first.segments.length, totals: warm.first.totals,
   exitCode,

@@ -82,6 +82,39 @@ public sealed class BadInputTests(SmallLimitServer server) : IClassFixture<Small
     }
 
     [Fact]
+    public async Task A_second_request_with_the_id_of_one_in_progress_is_refused_and_the_first_still_answered()
+    {
+        // Found by fuzzing: the duplicate used to surface as an internal error.
+        var id = server.Client.NextId();
+        var slow = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/rank", new { textDocument = server.Doc(Active) }).ToJsonString()));
+        var duplicate = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/readRegion", new { textDocument = server.Doc(Active), startLine = 1, endLine = 1 }).ToJsonString()));
+        var before = server.Client.Count;
+        await server.Client.SendRawAsync([.. slow, .. duplicate]);
+        await server.Client.WaitForAsync(m => m.TryGetProperty("error", out var e) && e.GetProperty("code").GetInt32() == -32600 && e.GetProperty("message").GetString()!.Contains("already in use", StringComparison.Ordinal), "the duplicate-id error", skip: before);
+        await server.Client.WaitForAsync(m => m.TryGetProperty("result", out var r) && r.TryGetProperty("files", out _), "the first request's ranking", skip: before);
+        Assert.DoesNotContain(server.Client.Received.Skip(before), m => m.TryGetProperty("error", out var e) && e.GetProperty("code").GetInt32() == -32603);
+        // Once answered, the id may be used again.
+        await server.Client.SendAsync(LspClient.Message(id, "codeContext/status", null));
+        await server.Client.WaitForAsync(m => m.TryGetProperty("result", out var r) && r.TryGetProperty("state", out _), "the reused id's answer", skip: before);
+    }
+
+    [Fact]
+    public async Task Junk_longer_than_a_header_block_does_not_swallow_the_request_behind_it()
+    {
+        // Found by the fuzzer: 10 KB without an empty line that ends in the first half of the next
+        // request's header; the server must not throw that half away with the junk.
+        var id = server.Client.NextId();
+        var good = Encoding.ASCII.GetString(LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/status", null).ToJsonString())));
+        var before = server.Client.Count;
+        await server.Client.SendRawAsync(Encoding.ASCII.GetBytes("Content-Length: 12" + new string(' ', 10_000) + good[..11]));
+        await server.Client.WaitForAsync(m => m.TryGetProperty("error", out var e) && e.GetProperty("message").GetString()!.Contains("longer than", StringComparison.Ordinal), "the header-too-long error", skip: before);
+        await server.Client.SendRawAsync(Encoding.ASCII.GetBytes(good[11..]));
+        var response = await server.Client.ResponseAsync(id);
+        Assert.True(response.TryGetProperty("result", out _), response.ToString());
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
     public async Task A_message_over_the_limit_is_skipped_and_answered_with_its_id()
     {
         var id = server.Client.NextId();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CodeContext.Server.Tests.Harness;
 using CsCheck;
 using Xunit.Abstractions;
@@ -19,14 +21,17 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Batch = 32;
     private const string Probe = "src/Shop.Services/Orders/OrderService.cs";
     private readonly TempWorkspace _workspace = new();
+    private readonly RecentLines _log = new(200);
     private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _server = new InProcessServer(Limit);
+        _server = new InProcessServer(Limit, _log);
         await _server.Client.ResultAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri });
         await _server.Client.NotifyAsync("initialized", new { });
         await _server.Client.ResultAsync("codeContext/readRegion", ProbeParams);
+        // Loaded: from now on every probe answers within milliseconds, so a stall shows quickly.
+        _server.Client.Timeout = TimeSpan.FromSeconds(30);
     }
 
     public async Task DisposeAsync()
@@ -55,16 +60,28 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 var input = run.SelectMany(i => i).ToArray();
                 var before = client.Count;
-                var probeId = client.NextId();
-                var probe = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(probeId, "codeContext/readRegion", ProbeParams).ToJsonString()));
+                // A string id the generator cannot produce: fuzz ids never collide with the probe's.
+                var probeId = $"probe-{Guid.NewGuid():N}";
+                var probe = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(JsonValue.Create(probeId), "codeContext/readRegion", ProbeParams).ToJsonString()));
                 await client.SendRawAsync([.. input, .. padding, .. probe]);
-                var response = await client.ResponseAsync(probeId);
+                JsonElement response;
+                try
+                {
+                    response = await client.ResponseAsync(probeId);
+                }
+                catch (TimeoutException)
+                {
+                    var dump = Path.Combine(Path.GetTempPath(), $"codecontext-fuzz-stall-{probeId}.txt");
+                    await File.WriteAllTextAsync(dump, string.Join("\n", run.Select(Convert.ToBase64String)) + "\n--- server log ---\n" + _log);
+                    throw new TimeoutException($"no answer to the probe after a run of {run.Length} inputs (saved to {dump})");
+                }
+
                 Assert.True(response.TryGetProperty("result", out _), $"the probe after an input failed: {response}");
                 foreach (var message in client.Received.Skip(before))
                 {
                     if (!message.TryGetProperty("error", out var error)) continue;
                     var code = error.GetProperty("code").GetInt32();
-                    Assert.True(code != -32603, $"internal error after input {Convert.ToBase64String(input)}: {error}");
+                    Assert.True(code != -32603, $"internal error after input {Convert.ToBase64String(input)}: {error}\n--- server log ---\n{_log}");
                     codes[code] = codes.GetValueOrDefault(code) + 1;
                 }
 

@@ -1,18 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using CodeContext.Server.Commands;
 
 namespace CodeContext.Server.Rpc;
 
-/// <summary>JSON as LSP writes it: camelCase, nulls left out, names read in any case.</summary>
+/// <summary>The CLI's JSON style on the wire: one line per message, names read in any case.</summary>
 internal static class LspJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    public static JsonSerializerOptions Options { get; } = new(CliJson.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
         PropertyNameCaseInsensitive = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         MaxDepth = 256,
     };
 }

@@ -11,10 +11,10 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly Pipe _fromServer = new();
     private readonly CancellationTokenSource _stop = new();
 
-    public InProcessServer(int maxBodyBytes)
+    public InProcessServer(int maxBodyBytes, TextWriter? log = null)
     {
         var settings = new ServerSettings { NoMsBuild = true, Limits = new FramingLimits { MaxBodyBytes = maxBodyBytes } };
-        Completion = Task.Run(() => LanguageServer.RunAsync(_toServer.Reader.AsStream(), _fromServer.Writer.AsStream(), settings, TextWriter.Null, _stop.Token));
+        Completion = Task.Run(() => LanguageServer.RunAsync(_toServer.Reader.AsStream(), _fromServer.Writer.AsStream(), settings, log ?? TextWriter.Null, _stop.Token));
         Client = new LspClient(_toServer.Writer.AsStream(), _fromServer.Reader.AsStream());
     }
 

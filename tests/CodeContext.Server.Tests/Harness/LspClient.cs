@@ -28,7 +28,8 @@ public sealed class LspClient : IAsyncDisposable
         _reader = Task.Run(ReadLoopAsync);
     }
 
-    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(180);
+    /// <summary>How long any wait for a message lasts before it fails.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(180);
 
     /// <summary>True once the server closed its output.</summary>
     public bool Closed { get; private set; }
@@ -86,6 +87,9 @@ public sealed class LspClient : IAsyncDisposable
     public Task<JsonElement> ResponseAsync(long id, CancellationToken cancellationToken = default) =>
         WaitForAsync(m => !m.TryGetProperty("method", out _) && m.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.Number && i.GetInt64() == id, $"the response to request {id}", cancellationToken);
 
+    public Task<JsonElement> ResponseAsync(string id, CancellationToken cancellationToken = default) =>
+        WaitForAsync(m => !m.TryGetProperty("method", out _) && m.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String && i.GetString() == id, $"the response to request '{id}'", cancellationToken);
+
     /// <summary>The first message (already received or yet to come) after <paramref name="skip"/> messages that matches.</summary>
     public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, string what, CancellationToken cancellationToken = default, int skip = 0)
     {
@@ -123,10 +127,13 @@ public sealed class LspClient : IAsyncDisposable
         }
     }
 
-    public static JsonObject Message(long? id, string method, object? parameters)
+    public static JsonObject Message(long? id, string method, object? parameters) =>
+        Message(id is { } value ? JsonValue.Create(value) : null, method, parameters);
+
+    public static JsonObject Message(JsonNode? id, string method, object? parameters)
     {
         var message = new JsonObject { ["jsonrpc"] = "2.0" };
-        if (id is { } value) message["id"] = value;
+        if (id is not null) message["id"] = id;
         message["method"] = method;
         if (parameters is not null) message["params"] = JsonSerializer.SerializeToNode(parameters, JsonOptions);
         return message;

@@ -79,8 +79,9 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
 
             if (buffer.Length > limits.MaxHeaderBytes)
             {
-                // Keep the last bytes: they may be the start of the terminator.
-                reader.AdvanceTo(buffer.GetPosition(buffer.Length - HeaderEnd.Length));
+                // Drop one byte only and let the resync look for the next header in what is
+                // buffered: the tail may already hold (the start of) the next good message.
+                reader.AdvanceTo(buffer.GetPosition(1));
                 return new HeaderBlock(null, $"header block is longer than {limits.MaxHeaderBytes} bytes without an empty line; expected 'Content-Length: N' followed by \\r\\n\\r\\n");
             }
 
@@ -98,7 +99,8 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
     {
         var parsed = ParseHeaderLines(block);
         if (parsed.Error is null) return parsed;
-        var at = IndexOfIgnoreCase(new ReadOnlySequence<byte>(block), ContentLengthName);
+        // The last Content-Length in the block is the one nearest the body: anything before it is junk.
+        var at = LastIndexOfIgnoreCase(block, ContentLengthName);
         if (at <= 0) return parsed;
         var tail = ParseHeaderLines(block[(int)at..]);
         return tail.Error is null
@@ -235,13 +237,30 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
         var bytes = buffer.IsSingleSegment ? buffer.FirstSpan : buffer.ToArray();
         for (var i = 0; i + lowerNeedle.Length <= bytes.Length; i++)
         {
-            var match = true;
-            for (var j = 0; j < lowerNeedle.Length && match; j++)
-                match = (bytes[i + j] | 0x20) == lowerNeedle[j] || bytes[i + j] == lowerNeedle[j];
-            if (match) return i;
+            if (MatchesAt(bytes, i, lowerNeedle)) return i;
         }
 
         return -1;
+    }
+
+    private static int LastIndexOfIgnoreCase(byte[] bytes, byte[] lowerNeedle)
+    {
+        for (var i = bytes.Length - lowerNeedle.Length; i >= 0; i--)
+        {
+            if (MatchesAt(bytes, i, lowerNeedle)) return i;
+        }
+
+        return -1;
+    }
+
+    private static bool MatchesAt(ReadOnlySpan<byte> bytes, int at, byte[] lowerNeedle)
+    {
+        for (var j = 0; j < lowerNeedle.Length; j++)
+        {
+            if ((bytes[at + j] | 0x20) != lowerNeedle[j] && bytes[at + j] != lowerNeedle[j]) return false;
+        }
+
+        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";

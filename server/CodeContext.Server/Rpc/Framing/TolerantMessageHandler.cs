@@ -16,6 +16,8 @@ internal sealed class TolerantMessageHandler : HeaderDelimitedMessageHandler, IJ
     private readonly LspFrameReader _frames;
     private readonly TextWriter _log;
     private readonly ConcurrentDictionary<RequestId, byte> _awaitingResponse = new();
+    private readonly ConcurrentDictionary<RequestId, byte> _inFlight = new();
+    private readonly ConcurrentDictionary<JsonRpcMessage, byte> _ownRejections = new(ReferenceEqualityComparer.Instance);
 
     public TolerantMessageHandler(Stream output, Stream input, SystemTextJsonFormatter formatter, FramingLimits limits, TextWriter log)
         : base(output, input, formatter)
@@ -57,6 +59,9 @@ internal sealed class TolerantMessageHandler : HeaderDelimitedMessageHandler, IJ
         // Remember the server's own requests so that a reply to anything else can be dropped:
         // StreamJsonRpc ends the connection on a response it does not expect.
         if (content is JsonRpcRequest { IsResponseExpected: true } request) _awaitingResponse.TryAdd(request.RequestId, 0);
+        // A request's id is free again once it is answered (but not by a rejection of a duplicate).
+        if (content is JsonRpcResult result) _inFlight.TryRemove(result.RequestId, out _);
+        if (content is JsonRpcError error && !_ownRejections.TryRemove(error, out _)) _inFlight.TryRemove(error.RequestId, out _);
         base.Write(content, cancellationToken);
     }
 
@@ -75,12 +80,20 @@ internal sealed class TolerantMessageHandler : HeaderDelimitedMessageHandler, IJ
             return null;
         }
 
+        if (verdict.Kind == MessageKind.Request && !_inFlight.TryAdd(verdict.Id.ToRequestId(), 0))
+        {
+            // StreamJsonRpc cannot track two live requests with one id (found by fuzzing).
+            await RejectAsync(LspErrorCodes.InvalidRequest, $"request id {verdict.Id.ToRequestId()} is already in use by a request that has not been answered", verdict.Id, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         try
         {
             return Formatter.Deserialize(new System.Buffers.ReadOnlySequence<byte>(body));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or OverflowException)
         {
+            _inFlight.TryRemove(verdict.Id.ToRequestId(), out _);
             if (verdict.Kind != MessageKind.Response)
                 await RejectAsync(LspErrorCodes.InvalidRequest, $"message could not be read as JSON-RPC: {e.Message}", verdict.Id, cancellationToken).ConfigureAwait(false);
             return null;
@@ -94,6 +107,7 @@ internal sealed class TolerantMessageHandler : HeaderDelimitedMessageHandler, IJ
         var error = ((IJsonRpcMessageFactory)Formatter).CreateErrorMessage();
         error.RequestId = id.ToRequestId();
         error.Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)code, Message = message };
+        _ownRejections.TryAdd(error, 0);
         await WriteAsync(error, cancellationToken).ConfigureAwait(false);
     }
 }

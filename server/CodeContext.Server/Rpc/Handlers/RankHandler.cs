@@ -15,10 +15,9 @@ internal sealed class RankHandler(ServerContext context)
         var active = scope.File(request.TextDocument, "textDocument");
         var (_, ranked) = await scope.Snapshot.Analysis.RankAsync(
             active.RelativePath, ReadScope.Cursor(request.Position), scope.Recent(request.Recent), request.Query, request.Top, cancellationToken).ConfigureAwait(false);
-        var version = context.Workspace.Documents.Get(active.FullPath)?.Version;
         return new RankResult(
             active.RelativePath,
-            version,
+            scope.VersionOf(active),
             [.. ranked.Select((r, i) => new RankedFileResult(i + 1, r.Path, scope.Snapshot.Uri(r.Path), r.Score, r.Reasons))]);
     }
 }

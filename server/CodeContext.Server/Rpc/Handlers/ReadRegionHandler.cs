@@ -29,6 +29,6 @@ internal sealed class ReadRegionHandler(ServerContext context)
 
         var last = Math.Min(end, lineCount);
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.Lines[start - 1].Start, text.Lines[last - 1].End);
-        return new ReadRegionResult(file.RelativePath, start, last, lineCount, text.ToString(span), context.Workspace.Documents.Get(file.FullPath)?.Version);
+        return new ReadRegionResult(file.RelativePath, start, last, lineCount, text.ToString(span), scope.VersionOf(file));
     }
 }

@@ -49,6 +49,9 @@ internal sealed class ReadScope
         return Snapshot.File(path, $"{field}.uri");
     }
 
+    /// <summary>The editor's version of a file when it is open (documents are keyed by physical path).</summary>
+    public int? VersionOf(SourceFile file) => _context.Workspace.Documents.Get(RealPath.Resolve(file.FullPath))?.Version;
+
     public IReadOnlyList<string> Recent(IReadOnlyList<string>? uris) =>
         uris is null ? [] : [.. uris.Select((uri, i) => Snapshot.File(_context.Workspace.Paths!.Confine(uri, $"recent[{i}]"), $"recent[{i}]").RelativePath)];
 
