@@ -42,7 +42,7 @@ internal static class EdgeResolver
             }
         }
 
-        return new FileGraph(paths, facts, edges);
+        return new FileGraph(paths, facts, edges, declaring);
     }
 
     /// <summary>

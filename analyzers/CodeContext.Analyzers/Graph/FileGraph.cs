@@ -14,6 +14,11 @@ public sealed class FileGraph
     private readonly Dictionary<string, int> _indexByPath;
 
     public FileGraph(IReadOnlyList<string> paths, IReadOnlyList<DocumentFacts> facts, IReadOnlyList<FileEdge> edges)
+        : this(paths, facts, edges, IndexDeclarations(facts))
+    {
+    }
+
+    internal FileGraph(IReadOnlyList<string> paths, IReadOnlyList<DocumentFacts> facts, IReadOnlyList<FileEdge> edges, IReadOnlyDictionary<string, int[]> declaringFiles)
     {
         Paths = paths;
         Facts = facts;
@@ -21,7 +26,7 @@ public sealed class FileGraph
         _indexByPath = paths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         Outgoing = Group(edges, e => e.From, paths.Count);
         Incoming = Group(edges, e => e.To, paths.Count);
-        DeclaringFiles = IndexDeclarations(facts);
+        DeclaringFiles = declaringFiles;
     }
 
     internal static Dictionary<string, int[]> IndexDeclarations(IReadOnlyList<DocumentFacts> facts) => facts

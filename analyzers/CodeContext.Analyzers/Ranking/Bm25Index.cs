@@ -26,6 +26,9 @@ public sealed class Bm25Index
 
     public int Count => _lengths.Length;
 
+    /// <summary>How many documents contain the term.</summary>
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var postings) ? postings.Count : 0;
+
     /// <summary>Scores every document for a query given as terms with weights.</summary>
     public double[] Score(IReadOnlyDictionary<string, double> query)
     {

@@ -56,7 +56,7 @@ public sealed class FileRanker
         Accumulate(combined, lexicalScore, _weights.SignalWeights.Lexical, active);
         Accumulate(combined, coChangeScore, _weights.SignalWeights.CoChange, active);
 
-        var explainer = new ReasonWriter(_graph, active, _terms, _weights.ReasonsPerFile);
+        var explainer = new ReasonWriter(_graph, active, _terms, _lexical, _weights.ReasonsPerFile);
         var ranked = Enumerable.Range(0, n)
             .Where(i => i != active && combined[i] > 0)
             .OrderByDescending(i => combined[i])

@@ -6,7 +6,7 @@ namespace CodeContext.Analyzers.Ranking;
 /// Says in plain words why a file ranks where it does, from the file's point of view:
 /// "implements IOrderRepository, which the active file uses (OrderService.PlaceOrderAsync, line 42)".
 /// </summary>
-internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Dictionary<string, int>> terms, int maxReasons)
+internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Dictionary<string, int>> terms, Bm25Index lexicalIndex, int maxReasons)
 {
     private static readonly HashSet<EdgeKind> TypeLevelKinds = [EdgeKind.Implements, EdgeKind.Inherits, EdgeKind.Overrides];
 
@@ -48,7 +48,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
         {
             var common = terms[file].Keys.Intersect(terms[active].Keys, StringComparer.Ordinal)
                 .Where(t => char.IsLetter(t[0]) && t.Length >= 4)
-                .Select(t => (Term: t, Files: terms.Count(bag => bag.ContainsKey(t))))
+                .Select(t => (Term: t, Files: lexicalIndex.DocumentFrequency(t)))
                 .Where(t => t.Files <= Math.Max(2, terms.Count / 10)) // words most files share explain nothing
                 .OrderBy(t => t.Files)
                 .Select(t => t.Term)
