@@ -141,4 +141,33 @@ public sealed class EdgeTests : IDisposable
         Assert.True(HasEdge(graph, "Lib/User.cs", "Lib/Counter.cs", EdgeKind.WritesMember, "Counter.Created"));
         Assert.True(HasEdge(graph, "Lib/User.cs", "Lib/Counter.cs", EdgeKind.ReadsMember, "Counter.Value"));
     }
+
+    [Fact]
+    public async Task Records_uses_spelled_differently_from_the_declaration()
+    {
+        // Aliases, attribute short names and "var" reach a declaration under another spelling.
+        _tree.With("Lib/Lib.csproj", TempTree.LibraryProject)
+            .With("Lib/Marks.cs", "namespace Lib; public sealed class AuditedAttribute : System.Attribute { } public sealed class Ledger { public static Ledger Open() => new(); }")
+            .With("Lib/Aliases.cs", "global using Book = Lib.Ledger;")
+            .With("Lib/Clerk.cs", """
+                using Journal = Lib.Ledger;
+                namespace Lib;
+                [Audited]
+                public sealed class Clerk
+                {
+                    public object Local() => new Journal();
+                    public object Global() => new Book();
+                    public string Inferred() { var entry = Ledger.Open(); return entry.ToString()!; }
+                }
+                """);
+        var workspace = await WorkspaceLoader.LoadAsync(_tree.Root, new LoadOptions { NoMsBuild = true });
+        var graph = (await SymbolGraphBuilder.BuildAsync(workspace, null, null)).Graph;
+
+        var uses = graph.Edges.Where(e => graph.Paths[e.From] == "Lib/Clerk.cs").ToList();
+        Assert.Contains(uses, e => e.Kind == EdgeKind.Creates && e.TargetDisplay == "AuditedAttribute");
+        var creates = Assert.Single(uses, e => e.Kind == EdgeKind.Creates && e.TargetDisplay == "Ledger");
+        Assert.Equal(2, creates.Count);
+        // The alias directive and Ledger.Open() name the type; "var" names it a third time.
+        Assert.Equal(3, Assert.Single(uses, e => e.Kind == EdgeKind.ReferencesType && e.TargetDisplay == "Ledger").Count);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CodeContext.Core;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.MSBuild;
 
 namespace CodeContext.Analyzers.Loading;
@@ -50,6 +51,7 @@ public static class WorkspaceLoader
             }
         }
 
+        solution = WithoutNullableAnalysis(solution);
         var filter = new FileFilter(target.RootDirectory, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
         var (files, skipped) = CollectFiles(solution, target.RootDirectory, filter);
         foreach (var project in degraded)
@@ -62,6 +64,21 @@ public static class WorkspaceLoader
         if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
 
         return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter);
+    }
+
+    /// <summary>
+    /// Binding a name in a nullable-enabled body first runs nullable flow analysis over the whole
+    /// member, and nothing here reads flow states: the compiler's own switch turns that walk off.
+    /// Symbols, and so the graph, stay the same.
+    /// </summary>
+    private static Solution WithoutNullableAnalysis(Solution solution)
+    {
+        foreach (var project in solution.Projects)
+        {
+            if (project.ParseOptions is CSharpParseOptions parse)
+                solution = solution.WithProjectParseOptions(project.Id, parse.WithFeatures(parse.Features.Append(new("run-nullable-analysis", "never"))));
+        }
+        return solution;
     }
 
     private static Solution NewSolution() => new AdhocWorkspace().CurrentSolution;
