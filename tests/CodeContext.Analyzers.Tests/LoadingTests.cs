@@ -166,9 +166,51 @@ public sealed class LoadingTests : IDisposable
         var workspace = await WorkspaceLoader.LoadAsync(_tree.PathOf("Lib/Lib.csproj"), new LoadOptions());
 
         var project = Assert.Single(workspace.Solution.Projects);
-        Assert.Contains("net10.0", project.Name);
+        Assert.Contains("NET10_0", project.ParseOptions!.PreprocessorSymbolNames);
+        Assert.DoesNotContain("NET8_0", project.ParseOptions!.PreprocessorSymbolNames);
         Assert.Single(workspace.Files);
     }
+
+    [Fact]
+    public void Unrestored_projects_are_all_evaluated_for_the_newest_listed_framework()
+    {
+        _tree.With("Lib/Lib.csproj", MultiTargeted("net8.0;netstandard2.0"))
+            .With("Tests/Tests.csproj", MultiTargeted("net10.0;net9.0"));
+        var projects = new[] { _tree.PathOf("Lib/Lib.csproj"), _tree.PathOf("Tests/Tests.csproj") };
+
+        Assert.Equal("net10.0", TargetFrameworkChoice.Pinned(projects, RestoreOutputs.For(projects)));
+    }
+
+    [Theory]
+    [InlineData("Lib/obj/project.assets.json", null)] // restored without net10.0 assets
+    [InlineData("artifacts/obj/Lib/project.assets.json", "<Project><PropertyGroup><UseArtifactsOutput>true</UseArtifactsOutput></PropertyGroup></Project>")]
+    [InlineData("Lib/Lib.cs", "<Project><PropertyGroup><BaseIntermediateOutputPath>out/</BaseIntermediateOutputPath></PropertyGroup></Project>")]
+    public void No_framework_is_pinned_when_a_restored_project_lacks_it_or_restore_state_is_unknown(string restoreFile, string? buildProps)
+    {
+        _tree.With("Lib/Lib.csproj", MultiTargeted("net8.0;netstandard2.0"))
+            .With("Tests/Tests.csproj", MultiTargeted("net10.0;net9.0"))
+            .With(restoreFile, "{}");
+        if (buildProps is not null) _tree.With("Directory.Build.props", buildProps);
+        var projects = new[] { _tree.PathOf("Lib/Lib.csproj"), _tree.PathOf("Tests/Tests.csproj") };
+
+        Assert.Null(TargetFrameworkChoice.Pinned(projects, RestoreOutputs.For(projects)));
+    }
+
+    [Fact]
+    public void No_framework_is_pinned_when_one_comes_from_a_property()
+    {
+        _tree.With("Lib/Lib.csproj", MultiTargeted("$(LibFrameworks)"))
+            .With("Tests/Tests.csproj", MultiTargeted("net10.0;net9.0"));
+        var projects = new[] { _tree.PathOf("Lib/Lib.csproj"), _tree.PathOf("Tests/Tests.csproj") };
+
+        Assert.Null(TargetFrameworkChoice.Pinned(projects, RestoreOutputs.For(projects)));
+    }
+
+    private static string MultiTargeted(string frameworks) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFrameworks>{frameworks}</TargetFrameworks></PropertyGroup>
+        </Project>
+        """;
 
     private static string SolutionFile(params (string Name, string Path)[] projects)
     {

@@ -49,6 +49,29 @@ internal static partial class ProjectFileReader
         }
     }
 
+    /// <summary>
+    /// The target frameworks a project file names literally (every TargetFramework/TargetFrameworks
+    /// element, whatever its condition), or null when it names none or takes one from a property
+    /// this reader cannot evaluate.
+    /// </summary>
+    public static IReadOnlyList<string>? TargetFrameworks(string projectPath)
+    {
+        try
+        {
+            var values = XDocument.Load(projectPath).Descendants()
+                .Where(e => e.Name.LocalName is "TargetFramework" or "TargetFrameworks")
+                .SelectMany(e => e.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(v => v != "$(TargetFrameworks)")
+                .ToList();
+            if (values.Count == 0 || values.Any(v => v.Contains('$'))) return null;
+            return [.. values.Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>True when the project asks for NuGet packages (so it needs a restore to be complete).</summary>
     public static bool UsesPackages(string projectPath)
     {

@@ -14,7 +14,8 @@ namespace CodeContext.Analyzers.Loading;
 /// </summary>
 internal sealed class ProjectModelCache(CacheDirectory cache)
 {
-    private const int FormatVersion = 1;
+    // 2: multi-targeted projects may be evaluated for one pinned framework (TargetFrameworkChoice.Pinned).
+    private const int FormatVersion = 2;
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
 
     public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths)
@@ -89,11 +90,9 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
         {
             key.Append(file).Append('=').Append(File.Exists(file) ? ContentHash.Of(File.ReadAllBytes(file)) : "-").Append('\n');
         }
-        foreach (var project in projectPaths)
-        {
-            var assets = Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
+        var restore = RestoreOutputs.For(projectPaths);
+        foreach (var assets in projectPaths.SelectMany(restore.AssetsFiles))
             key.Append(assets).Append('@').Append(File.Exists(assets) ? File.GetLastWriteTimeUtc(assets).Ticks : 0).Append('\n');
-        }
         foreach (var file in LoadTarget.EnumerateSourceTree(target.RootDirectory, [".cs"])) key.Append(file).Append('\n');
         return ContentHash.Of(key.ToString());
     }

@@ -48,6 +48,28 @@ internal static partial class TargetFrameworkChoice
         return solution;
     }
 
+    /// <summary>
+    /// One framework to evaluate every project for, so that MSBuild runs one design-time build per
+    /// project instead of one per listed framework; null when that could change what loads. It is
+    /// the newest framework any project lists; a project that does not list it must be unrestored
+    /// (it loads without package references anyway, and a restored one would lack assets for it)
+    /// and not platform-specific.
+    /// </summary>
+    public static string? Pinned(IReadOnlyList<string> projectPaths, RestoreOutputs restore)
+    {
+        if (!restore.Known) return null;
+        var listed = projectPaths.Select(p => (Path: p, Frameworks: ProjectFileReader.TargetFrameworks(p))).ToList();
+        if (listed.Count == 0 || listed.Any(p => p.Frameworks is null) || listed.All(p => p.Frameworks!.Count < 2)) return null;
+        var newest = listed.SelectMany(p => p.Frameworks!).Where(t => !t.Contains('-')).MaxBy(Rank);
+        if (newest is null || Rank(newest).Family != 4) return null;
+        foreach (var (path, frameworks) in listed)
+        {
+            if (frameworks!.Contains(newest, StringComparer.OrdinalIgnoreCase)) continue;
+            if (restore.IsRestored(path) || frameworks!.Any(t => t.Contains('-'))) return null;
+        }
+        return newest;
+    }
+
     /// <summary>Orders target frameworks: modern .NET by version, then .NET Core, .NET Standard, .NET Framework.</summary>
     internal static (int Family, Version Version) Rank(string tfm)
     {

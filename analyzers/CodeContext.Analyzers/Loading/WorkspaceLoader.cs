@@ -90,7 +90,10 @@ public static class WorkspaceLoader
         LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
-        var workspace = MSBuildWorkspace.Create();
+        var restore = RestoreOutputs.For(projectPaths);
+        var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
+        if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
+        var workspace = pinned is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(new Dictionary<string, string> { ["TargetFramework"] = pinned });
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
             // Warnings arrive here too; only failures say a project is broken.
@@ -150,8 +153,7 @@ public static class WorkspaceLoader
         foreach (var project in solution.Projects.Where(p => p.FilePath is not null && loadedPaths.Contains(p.FilePath)))
         {
             var projectPath = project.FilePath!;
-            var assets = Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "project.assets.json");
-            if (ProjectFileReader.UsesPackages(projectPath) && !File.Exists(assets))
+            if (restore.Known && ProjectFileReader.UsesPackages(projectPath) && !restore.IsRestored(projectPath))
             {
                 degraded.Add(new DegradedProject(
                     RepoPath.Relative(target.RootDirectory, projectPath),
