@@ -172,6 +172,38 @@ public sealed class LoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_cached_project_model_keeps_what_MSBuild_said_including_signing()
+    {
+        // A strong-named assembly's identity decides InternalsVisibleTo with a public key, so the
+        // signing options must survive the cache, not only documents and references.
+        _tree.With("Lib/Lib.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <SignAssembly>true</SignAssembly>
+                    <PublicSign>true</PublicSign>
+                    <AssemblyOriginatorKeyFile>key.snk</AssemblyOriginatorKeyFile>
+                  </PropertyGroup>
+                </Project>
+                """)
+            .With("Lib/key.snk", "not a real key: only the options are compared")
+            .With("Lib/A.cs", Code);
+        using var cacheRoot = new TempTree();
+        var log = new StringWriter();
+        var options = new LoadOptions { Cache = new CacheDirectory(cacheRoot.Root), Log = log };
+
+        var evaluated = Assert.Single((await WorkspaceLoader.LoadAsync(_tree.PathOf("Lib/Lib.csproj"), options)).Solution.Projects);
+        var cached = Assert.Single((await WorkspaceLoader.LoadAsync(_tree.PathOf("Lib/Lib.csproj"), options)).Solution.Projects);
+
+        Assert.Contains("MSBuild evaluation skipped", log.ToString());
+        Assert.EndsWith("key.snk", evaluated.CompilationOptions!.CryptoKeyFile);
+        Assert.Equal(evaluated.CompilationOptions.CryptoKeyFile, cached.CompilationOptions!.CryptoKeyFile);
+        Assert.Equal(evaluated.CompilationOptions.PublicSign, cached.CompilationOptions.PublicSign);
+        Assert.Equal(evaluated.AssemblyName, cached.AssemblyName);
+        Assert.Equal(evaluated.ParseOptions!.PreprocessorSymbolNames.Order(), cached.ParseOptions!.PreprocessorSymbolNames.Order());
+    }
+
+    [Fact]
     public void Unrestored_projects_are_all_evaluated_for_the_newest_listed_framework()
     {
         _tree.With("Lib/Lib.csproj", MultiTargeted("net8.0;netstandard2.0"))

@@ -14,7 +14,8 @@ namespace CodeContext.Analyzers.Loading;
 /// </summary>
 internal sealed class ProjectModelCache(CacheDirectory cache)
 {
-    // 2: multi-targeted projects may be evaluated for one pinned framework (TargetFrameworkChoice.Pinned).
+    // 2: multi-targeted projects may be evaluated for one pinned framework (TargetFrameworkChoice.Pinned);
+    //    signing options are kept (InternalsVisibleTo with a public key depends on them).
     private const int FormatVersion = 2;
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
 
@@ -49,7 +50,10 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
             [.. (p.ParseOptions as CSharpParseOptions)?.PreprocessorSymbolNames ?? []],
             p.CompilationOptions?.OutputKind.ToString() ?? nameof(OutputKind.DynamicallyLinkedLibrary),
             p.CompilationOptions?.NullableContextOptions.ToString() ?? nameof(NullableContextOptions.Enable),
-            (p.CompilationOptions as CSharpCompilationOptions)?.AllowUnsafe ?? false)).ToList();
+            (p.CompilationOptions as CSharpCompilationOptions)?.AllowUnsafe ?? false,
+            p.CompilationOptions?.CryptoKeyFile,
+            p.CompilationOptions?.PublicSign ?? false,
+            p.CompilationOptions?.DelaySign)).ToList();
         var model = new Model(FormatVersion, Key(target, projectPaths), mode, [.. degraded], projects);
         AtomicFile.WriteAllBytes(FileFor(target), JsonSerializer.SerializeToUtf8Bytes(model));
     }
@@ -67,7 +71,12 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
             var compilation = new CSharpCompilationOptions(
                 Enum.TryParse<OutputKind>(project.OutputKind, out var kind) ? kind : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: Enum.TryParse<NullableContextOptions>(project.Nullable, out var nullable) ? nullable : NullableContextOptions.Enable,
-                allowUnsafe: project.AllowUnsafe);
+                allowUnsafe: project.AllowUnsafe,
+                cryptoKeyFile: project.CryptoKeyFile,
+                publicSign: project.PublicSign,
+                delaySign: project.DelaySign,
+                // The key gives the assembly its identity, which InternalsVisibleTo with a public key checks.
+                strongNameProvider: project.CryptoKeyFile is null ? null : new DesktopStrongNameProvider());
             solution = solution.AddProject(ProjectInfo.Create(
                     id, VersionStamp.Create(), project.Name, project.AssemblyName, LanguageNames.CSharp,
                     filePath: project.FilePath,
@@ -114,5 +123,6 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
 
     private sealed record ProjectEntry(
         string Id, string Name, string AssemblyName, string? FilePath, List<string> ProjectReferences, List<string> MetadataReferences,
-        List<string> Documents, string LanguageVersion, List<string> PreprocessorSymbols, string OutputKind, string Nullable, bool AllowUnsafe);
+        List<string> Documents, string LanguageVersion, List<string> PreprocessorSymbols, string OutputKind, string Nullable, bool AllowUnsafe,
+        string? CryptoKeyFile, bool PublicSign, bool? DelaySign);
 }
