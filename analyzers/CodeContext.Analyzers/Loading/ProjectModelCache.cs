@@ -61,6 +61,8 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
     private static Solution Rebuild(Model model)
     {
         var solution = new AdhocWorkspace().CurrentSolution;
+        // Projects share most references (the framework's 160-odd assemblies): each file is read once.
+        var references = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         var ids = model.Projects.ToDictionary(p => p.Id, p => ProjectId.CreateFromSerialized(Guid.Parse(p.Id), p.Name));
         foreach (var project in model.Projects)
         {
@@ -82,7 +84,7 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
                     filePath: project.FilePath,
                     compilationOptions: compilation,
                     parseOptions: parse,
-                    metadataReferences: project.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r)),
+                    metadataReferences: project.MetadataReferences.Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
                     projectReferences: project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])))
                 .WithDocuments(project.Documents.Where(File.Exists).Select(file => DocumentInfo.Create(
                     DocumentId.CreateNewId(id, file), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))));
