@@ -31,7 +31,7 @@ public static class ContextComposer
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var tokenizer = new CachedTokenCounter(TokenizerCatalog.Get(profile.Tokenizer), cache);
+        var tokenizer = new CachedTokenCounter(profile.Tokenizer, () => TokenizerCatalog.Get(profile.Tokenizer), cache);
         var settings = PlannerSettings.Default;
         var workspace = analysis.Workspace;
         var (active, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
@@ -56,11 +56,12 @@ public static class ContextComposer
         // off, and plan again; then undo the weakest upgrades until the exact count fits.
         BudgetPlanner planner = null!;
         Assembly assembly = null!;
+        var memo = new LevelLayoutMemo(candidates);
         for (var calibration = 0; calibration < CalibrationRounds; calibration++)
         {
             planner = new BudgetPlanner(candidates, profile, estimator, settings);
             planner.Fill(available);
-            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
+            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction, memo);
             Trace(assembly, planner, candidates, "plan");
             if (!Recalibrate(estimator, assembly, candidates))
             {
@@ -99,7 +100,7 @@ public static class ContextComposer
                 }
             }
 
-            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
+            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction, memo);
             Trace(assembly, planner, candidates, assembly.Total > request.Budget ? "over" : "fits");
         }
 
@@ -114,6 +115,8 @@ public static class ContextComposer
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
         Stage(clock, $"rendered {pages.Count} pages");
         var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, tokenizer);
+        // The prompt's text runs were counted too: the same request next time loads no tokenizer at all.
+        tokenizer.Save();
         var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
         return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
     }
@@ -207,7 +210,7 @@ public static class ContextComposer
     }
 
     /// <summary>Segments in prompt order for the planner's current forms, with pages laid out and every token counted exactly.</summary>
-    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction)
+    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction, LevelLayoutMemo memo)
     {
         var forms = Enumerable.Range(0, candidates.Count).Select(planner.FormOf).ToArray();
         // Least relevant first within every group; groups from the lowest form to the highest.
@@ -234,8 +237,8 @@ public static class ContextComposer
                 continue;
             }
 
-            var fragments = items.Select(i => Fragment(candidates[i], [])).ToList();
-            var layout = PageRenderer.Measure(fragments, new RenderRequest { Profile = profile, Level = FormNames.Level(level) });
+            var layout = memo.Get(level, items, () => PageRenderer.Measure(
+                [.. items.Select(memo.FragmentOf)], new RenderRequest { Profile = profile, Level = FormNames.Level(level) }));
             layouts.Add((level, layout, items));
             foreach (var page in layout.Pages)
             {

@@ -50,7 +50,7 @@ public static partial class CandidateBuilder
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
         var pieces = facts.Slices.Select(r => whole ? masked : SliceOf(masked, text, r.Start, r.End)).ToList();
-        var mentions = pieces.Select(p => activeTerms.Count == 0 ? 0 : Identifier().Matches(p).Select(m => m.Value).Where(activeTerms.Contains).Distinct().Count()).ToList();
+        var mentions = facts.Slices.Select(slice => slice.Terms.Count(activeTerms.Contains)).ToList();
         var maxMentions = Math.Max(1, mentions.Max());
         for (var i = 0; i < facts.Slices.Count; i++)
         {

@@ -25,7 +25,7 @@ public static class PageLayoutEngine
         var gutterCells = settings.Gutter ? maxLine.ToString(CultureInfo.InvariantCulture).Length + 1 : 1;
 
         // Fewest pages first, then fewest wrapped rows (a short input keeps one wide column), then fewer columns.
-        (int Columns, int Chars, List<List<LaidOutRow>> Flow)? best = null;
+        (int Columns, int Chars)? best = null;
         var bestScore = (Pages: int.MaxValue, Continuations: int.MaxValue);
         var (fromK, toK) = settings.Columns is { } forced ? (forced, forced) : (1, MaxColumns);
         for (var k = fromK; k <= toK; k++)
@@ -36,20 +36,19 @@ public static class PageLayoutEngine
                 break;
             }
 
-            var flow = Flow(cells, Math.Max(1, chars), settings.RowsPerColumn);
-            var pages = (flow.Count + k - 1) / k;
-            var rowCount = flow.Sum(c => c.Count);
-            var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
+            var (columnCount, rowCount, continuations) = Count(cells, Math.Max(1, chars), settings.RowsPerColumn);
+            var pages = (columnCount + k - 1) / k;
             // Wrapped rows read back worse than whole ones: more columns only while the level's wrap share holds.
             var readable = k == fromK || continuations <= settings.Level.MaxWrapShare * rowCount;
             if (readable && (pages, continuations).CompareTo(bestScore) < 0)
             {
                 bestScore = (pages, continuations);
-                best = (k, Math.Max(1, chars), flow);
+                best = (k, Math.Max(1, chars));
             }
         }
 
-        var (columns, charsPerColumn, rows) = best!.Value;
+        var (columns, charsPerColumn) = best!.Value;
+        var rows = Flow(cells, charsPerColumn, settings.RowsPerColumn);
         var laidOut = Paginate(settings, fragments, cells, rows, columns, gutterCells);
         return new PageLayout(settings, fragments, cells, columns, charsPerColumn, laidOut);
     }
@@ -60,7 +59,12 @@ public static class PageLayoutEngine
     private static int CharsPerColumn(LayoutSettings settings, int columns) =>
         (int)Math.Floor(ColumnWidth(settings, columns) / settings.CellWidth);
 
-    private static List<Cell[]> CellsOf(SourceFragment fragment)
+    // The planner lays the same fragments out many times while it settles a plan.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceFragment, List<Cell[]>> CellCache = [];
+
+    private static List<Cell[]> CellsOf(SourceFragment fragment) => CellCache.GetValue(fragment, BuildCells);
+
+    private static List<Cell[]> BuildCells(SourceFragment fragment)
     {
         var expected = fragment.EndLine - fragment.StartLine + 1;
         var lines = CellLines.Build(fragment);
@@ -75,6 +79,43 @@ public static class PageLayoutEngine
         }
 
         return lines;
+    }
+
+    /// <summary>What <see cref="Flow"/> would produce (columns, rows, wrapped rows), without building it: the column search runs it up to eight times.</summary>
+    private static (int Columns, int Rows, int Continuations) Count(IReadOnlyList<List<Cell[]>> cells, int chars, int rowsPerColumn)
+    {
+        var (columns, rows, continuations, inColumn) = (0, 0, 0, 0);
+        for (var f = 0; f < cells.Count; f++)
+        {
+            var needHeader = true;
+            foreach (var line in cells[f])
+            {
+                var pieces = Math.Max(1, (line.Length + chars - 1) / chars);
+                continuations += pieces - 1;
+                for (var piece = 0; piece < pieces; piece++)
+                {
+                    var full = needHeader ? rowsPerColumn - inColumn < 2 : inColumn == rowsPerColumn;
+                    if (full)
+                    {
+                        columns++;
+                        inColumn = 0;
+                        needHeader = true;
+                    }
+
+                    if (needHeader)
+                    {
+                        inColumn++;
+                        rows++;
+                        needHeader = false;
+                    }
+
+                    inColumn++;
+                    rows++;
+                }
+            }
+        }
+
+        return (inColumn > 0 ? columns + 1 : columns, rows, continuations);
     }
 
     /// <summary>Rows flowed into columns; a header opens every column a fragment starts or continues in.</summary>
@@ -122,7 +163,6 @@ public static class PageLayoutEngine
 
     private static List<LaidOutPage> Paginate(LayoutSettings settings, IReadOnlyList<SourceFragment> fragments, IReadOnlyList<List<Cell[]>> cells, List<List<LaidOutRow>> flow, int columnsPerPage, int gutterCells)
     {
-        var tokenizer = TokenizerCatalog.Get(settings.Profile.Tokenizer);
         var cost = VisionCostCalculator.Compute(settings.Profile.Cost, settings.Width, settings.Height);
         var columnWidth = ColumnWidth(settings, columnsPerPage);
         var lineStarts = fragments.Select(LineStarts).ToList();
@@ -131,7 +171,7 @@ public static class PageLayoutEngine
         {
             var columns = new List<LaidOutColumn>();
             var regions = new List<PageRegion>();
-            var tokens = 0;
+            var carried = new List<(int Fragment, int FirstLine, int LastLine)>();
             for (var c = 0; c < columnsPerPage && first + c < flow.Count; c++)
             {
                 var x = settings.Margin + c * (columnWidth + settings.ColumnGap);
@@ -157,13 +197,13 @@ public static class PageLayoutEngine
                     named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.StartLine + firstLine}-{fragment.StartLine + lastLine}" });
                     var region = RegionOf(settings, fragment, cells[rows[r].Fragment], rows, r + 1, end, x, columnWidth, gutterCells);
                     regions.Add(region);
-                    tokens += tokenizer.CountTokens(SliceLines(fragment.Text, lineStarts[rows[r].Fragment], firstLine, lastLine));
+                    carried.Add((rows[r].Fragment, firstLine, lastLine));
                 }
 
                 columns.Add(new LaidOutColumn(x, named));
             }
 
-            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, tokens, cost));
+            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, () => carried.Sum(c => TokenizerCatalog.Get(settings.Profile.Tokenizer).CountTokens(SliceLines(fragments[c.Fragment].Text, lineStarts[c.Fragment], c.FirstLine, c.LastLine))), cost));
         }
 
         return pages;
