@@ -22,6 +22,7 @@ internal static class ManifestBuilder
         ContextComposer.Assembly assembly,
         IReadOnlyList<RenderedPage> pages,
         LoadedWorkspace workspace,
+        IReadOnlyList<SecretFile> secretFiles,
         ITextTokenizer tokenizer)
     {
         var segments = new List<ManifestSegment>();
@@ -89,7 +90,6 @@ internal static class ManifestBuilder
             });
         }
 
-        var secretFiles = SecretFileFinder.Find(workspace.RootDirectory);
         foreach (var secret in secretFiles)
         {
             files.Add(new ManifestFile(secret.RelativePath, 0, "excluded", 0, [secret.Reason], "looks like it holds secrets: never read into the context"));

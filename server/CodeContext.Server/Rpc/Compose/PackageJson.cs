@@ -36,11 +36,16 @@ internal static class PackageJson
         return manifest;
     }
 
+    // A page the session reuses is the same byte array: hash and check it once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], string> Written = [];
+
     /// <summary>Pages are content-addressed: the same page composed again is the same file.</summary>
     private static string CachedPage(CacheDirectory cache, byte[] png)
     {
+        if (Written.TryGetValue(png, out var known) && File.Exists(known)) return known;
         var path = Path.Combine(cache.Area("serve-pages"), ContentHash.Of(png)[..32] + ".png");
         if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, png);
+        Written.AddOrUpdate(png, path);
         return path;
     }
 }
