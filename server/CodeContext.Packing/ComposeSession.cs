@@ -24,6 +24,8 @@ public sealed class ComposeSession
     private (FileRanker Ranker, string Key, IReadOnlyList<RankedFile> Ranked)? _rank;
     private (string Root, IReadOnlyList<SecretFile> Files)? _secretFiles;
     private (string Key, ImageCostEstimator Estimator)? _estimator;
+    private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
+    private CandidateMemory? _candidates;
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -45,6 +47,69 @@ public sealed class ComposeSession
         }
 
         return last.Estimator.Fresh();
+    }
+
+    /// <summary>
+    /// The manifest's entries for every file but the active one. They depend on the candidates,
+    /// the plan's decisions, the pages and the secret-file scan, which a reused plan keeps as the
+    /// very same objects: compared by reference, never by content.
+    /// </summary>
+    internal IReadOnlyList<ManifestFile> OtherFiles((object Candidates, object Decisions, object Pages, object SecretFiles) inputs, Func<IReadOnlyList<ManifestFile>> build)
+    {
+        if (_otherFiles is { } last && ReferenceEquals(last.Inputs.Candidates, inputs.Candidates) && ReferenceEquals(last.Inputs.Decisions, inputs.Decisions)
+            && ReferenceEquals(last.Inputs.SecretFiles, inputs.SecretFiles) && SamePages(last.Inputs.Pages, inputs.Pages))
+        {
+            return last.Files;
+        }
+
+        var files = build();
+        _otherFiles = (inputs, files);
+        return files;
+    }
+
+    private static bool SamePages(object a, object b) =>
+        a is IReadOnlyList<RenderedPage> x && b is IReadOnlyList<RenderedPage> y && x.Count == y.Count && x.Zip(y).All(p => ReferenceEquals(p.First, p.Second));
+
+    /// <summary>
+    /// The candidates of a request: the previous list again when the ranking is the very same,
+    /// the active file's names are the same and no other document changed since; otherwise
+    /// re-priced (from the pool where a file's text is unchanged).
+    /// </summary>
+    internal async Task<IReadOnlyList<Candidate>> CandidatesAsync(Analyzers.Loading.LoadedWorkspace workspace, Analyzers.Loading.SourceFile active, IReadOnlyList<RankedFile> ranked, ISet<string> activeTerms, Func<Task<IReadOnlyList<Candidate>>> build)
+    {
+        if (_candidates is { } last && ReferenceEquals(last.Ranked, ranked) && last.Active == active.DocumentId && last.ActiveTerms.SetEquals(activeTerms) && OnlyChanged(last.Solution, workspace.Solution, active.DocumentId))
+        {
+            _candidates = last with { Solution = workspace.Solution };
+            return last.List;
+        }
+
+        var list = await build().ConfigureAwait(false);
+        _candidates = new CandidateMemory(workspace.Solution, ranked, active.DocumentId, activeTerms, list);
+        return list;
+    }
+
+    private static bool OnlyChanged(Microsoft.CodeAnalysis.Solution before, Microsoft.CodeAnalysis.Solution after, Microsoft.CodeAnalysis.DocumentId active)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+
+        var changes = after.GetChanges(before);
+        if (changes.GetAddedProjects().Any() || changes.GetRemovedProjects().Any())
+        {
+            return false;
+        }
+
+        foreach (var project in changes.GetProjectChanges())
+        {
+            if (project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any() || project.GetChangedDocuments().Any(id => id != active))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Files may have appeared, changed or gone on disk: scan for secret files again.</summary>
@@ -93,5 +158,7 @@ public sealed class ComposeSession
     internal void RememberPages(PageLayout layout, IReadOnlyList<RenderedPage> pages) => _pages.AddOrUpdate(layout, pages);
 }
 
-/// <summary>A plan (the planner's decisions and the estimator's corrections) and the fingerprint of what it was planned for.</summary>
-internal sealed record PlanMemory(string Inputs, object Decisions, IReadOnlyDictionary<Form, double> Scale);
+internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
+
+/// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
+internal sealed record PlanMemory(string Inputs, BudgetPlanner Planner, object Decisions);

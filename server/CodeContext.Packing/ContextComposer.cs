@@ -63,8 +63,10 @@ public static class ContextComposer
         var instruction = request.Query?.Trim() ?? "";
         var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
 
+        Stage(clock, "active file");
         var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
-        var candidates = await CandidateBuilder.BuildAsync(workspace, others, relevance, CandidateBuilder.TermsOf(activeMasked), tokenizer, settings, cache, ct, session.Candidates).ConfigureAwait(false);
+        var activeTerms = CandidateBuilder.TermsOf(activeMasked);
+        var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
         var estimator = session.Estimator(profile, candidates);
@@ -73,13 +75,19 @@ public static class ContextComposer
         var memo = session.Layouts;
         var inputs = PlanInputs(profile, request.Budget, instruction, active.RelativePath, candidates);
 
-        var (planner, assembly, scale) = Reuse(session.LastPlan, inputs, profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, memo)
-            ?? Plan(profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, available, fixedTokens, memo, ct);
-        session.LastPlan = new PlanMemory(inputs, planner.Snapshot(), scale);
+        if (Reuse(session.LastPlan, inputs, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
+        {
+            var (fresh, planned) = Plan(profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, available, fixedTokens, memo, ct);
+            session.LastPlan = new PlanMemory(inputs, fresh, fresh.Snapshot());
+            assembly = planned;
+        }
+
+        var planner = session.LastPlan!.Planner;
         Stage(clock, "planned");
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, session, ct).ConfigureAwait(false);
         Stage(clock, $"rendered {pages.Count} pages");
-        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer);
+        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
+        Stage(clock, "manifest");
         // The prompt's text runs were counted too: the same request next time loads no tokenizer at all.
         tokenizer.Save();
         var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
@@ -96,38 +104,30 @@ public static class ContextComposer
     /// fits with the active file as it is now. Keeping it while the developer types (comments,
     /// edits that do not move the ranking) keeps the pages, and the prompt prefix, stable.
     /// </summary>
-    private static (BudgetPlanner, Assembly, IReadOnlyDictionary<Form, double>)? Reuse(PlanMemory? last, string inputs, ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    private static Assembly? Reuse(PlanMemory? last, string inputs, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
     {
         if (last is null || last.Inputs != inputs)
         {
             return null;
         }
 
-        foreach (var (level, scale) in last.Scale)
-        {
-            estimator.Scale[level] = scale;
-        }
-
-        var planner = new BudgetPlanner(candidates, profile, estimator, settings);
-        planner.Restore(last.Decisions);
-        var assembly = Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
-        return assembly.Total <= budget ? (planner, assembly, last.Scale) : null;
+        // Same candidates, relevance and corrections: the planner's options are the same, so the planner itself serves again.
+        last.Planner.Restore(last.Decisions);
+        var assembly = Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo);
+        return assembly.Total <= budget ? assembly : null;
     }
 
     /// <summary>
     /// Plans with estimated page shares, lays out exactly, learns how far each level's estimate was
     /// off, and plans again; then undoes the weakest upgrades until the exact count fits.
     /// </summary>
-    /// <returns>The planner, its assembly, and the estimator corrections the planner was built with (its options depend on them).</returns>
-    private static (BudgetPlanner, Assembly, IReadOnlyDictionary<Form, double>) Plan(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, int available, int fixedTokens, LevelLayoutMemo memo, CancellationToken ct)
+    private static (BudgetPlanner, Assembly) Plan(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, int available, int fixedTokens, LevelLayoutMemo memo, CancellationToken ct)
     {
         estimator.Scale.Clear();
         BudgetPlanner planner = null!;
         Assembly assembly = null!;
-        IReadOnlyDictionary<Form, double> scale = null!;
         for (var calibration = 0; calibration < CalibrationRounds; calibration++)
         {
-            scale = new Dictionary<Form, double>(estimator.Scale);
             planner = new BudgetPlanner(candidates, profile, estimator, settings);
             planner.Fill(available);
             assembly = Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
@@ -179,7 +179,7 @@ public static class ContextComposer
         }
 
         planner.Restore(best.Value.Plan);
-        return (planner, best.Value.Assembly, scale);
+        return (planner, best.Value.Assembly);
     }
 
     /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>
