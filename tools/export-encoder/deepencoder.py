@@ -185,11 +185,6 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, bias: torch.Tensor
         if bias is not None:
             scores = scores + bias
         return torch.matmul(torch.softmax(scores, dim=-1), v)
-    if _ATTENTION.startswith("fused") and bias is None:
-        b, heads, n, d = q.shape
-        pack = lambda x: x.transpose(1, 2).reshape(b, n, heads * x.shape[-1])  # noqa: E731
-        out = fused_attention(pack(q), pack(k), pack(v), heads, d**-0.5)
-        return out.reshape(b, n, heads, d).transpose(1, 2)
     return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
 
 
@@ -213,6 +208,13 @@ def conv3x3_channels_last(x: torch.Tensor, weight: torch.Tensor, stride: int) ->
             for dy in range(3) for dx in range(3)]
     columns = torch.cat(taps, dim=-1)  # b, out_h, out_w, 9c
     return F.linear(columns, weight.permute(0, 2, 3, 1).reshape(weight.shape[0], 9 * c))
+
+
+def split_projection(qkv: nn.Linear, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """q, k and v of a fused qkv projection as three matrix products on slices of its weight, so no
+    [.., 3, heads, d] tensor has to be split and transposed (in ONNX Runtime, a copy kernel each)."""
+    c = qkv.out_features // 3
+    return tuple(F.linear(x, qkv.weight[i * c:(i + 1) * c], qkv.bias[i * c:(i + 1) * c]) for i in range(3))
 
 
 def pad_grid(x: torch.Tensor, bottom: int, right: int) -> torch.Tensor:
@@ -308,8 +310,7 @@ class SamAttention(nn.Module):
         projection to the output, the layout the attention node takes, so no head transposes are needed."""
         b, h, w, c = x.shape
         heads, d, n = self.heads, self.head_dim, h * w
-        qkv = self.qkv(x).reshape(b, h, w, 3, heads, d)
-        q, k, v = qkv[:, :, :, 0], qkv[:, :, :, 1], qkv[:, :, :, 2]  # b, h, w, heads, d
+        q, k, v = (t.reshape(b, h, w, heads, d) for t in split_projection(self.qkv, x))
         cols = w + (-(d + h + w)) % 8
         w_table = F.pad(rel_w_table, (0, 0, 0, cols - w))  # w, cols, d: zero key columns past w
         # rel_h[:, i, j, head] = q[:, i, j, head] . table_h[i]: one matmul batched over the query row i.
@@ -421,6 +422,9 @@ class ClipAttention(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         b, n, c = x.shape
+        if _ATTENTION.startswith("fused"):  # [B, n, heads * d] is the layout the attention node takes
+            q, k, v = split_projection(self.qkv_proj, x)
+            return self.out_proj(fused_attention(q, k, v, self.heads, self.head_dim**-0.5))
         qkv = self.qkv_proj(x).reshape(b, n, 3, self.heads, self.head_dim).permute(2, 0, 3, 1, 4)
         out = attend(qkv[0], qkv[1], qkv[2])
         return self.out_proj(out.transpose(1, 2).contiguous().reshape(b, n, c))

@@ -37,7 +37,6 @@ public static partial class Program
     private static int Run(Arguments args)
     {
         var rows = new List<string>();
-        OnnxViewModel? first = null;
         var dumped = false;
         var groups = args.FixedBatch ? args.Batches.Select(b => new[] { b }).ToArray() : [args.Batches];
         foreach (var batches in groups)
@@ -45,7 +44,6 @@ public static partial class Program
             var loadClock = Stopwatch.StartNew();
             var settings = new OnnxSessionSettings(args.CudaOptions, args.Profile, args.FixedBatch ? batches[0] : null, args.SaveOptimized);
             using var model = OnnxViewModel.Load(args.Model, args.Provider, settings);
-            first ??= model;
             Console.WriteLine($"model {model.Path}: {model.ImageSize}px -> [{model.Tokens}, {model.OutputDim}] {model.DataType}, " +
                               $"weights {model.Weights}, provider {model.Provider}{(model.FallbackReason is null ? "" : $" (CUDA unavailable: {model.FallbackReason})")}, " +
                               $"batch {(model.FixedBatch is { } fixedTo ? $"fixed to {fixedTo}" : "dynamic")}, io {args.Io}, loaded in {loadClock.Elapsed.TotalSeconds:F1} s");
