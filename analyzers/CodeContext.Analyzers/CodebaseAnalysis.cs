@@ -123,7 +123,33 @@ public sealed class CodebaseAnalysis
     private async Task<CodebaseAnalysis> UpdateAsync(LoadedWorkspace workspace, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
     {
         var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, cancellationToken).ConfigureAwait(false);
+        if (SameFacts(Graph, graph))
+        {
+            // Editing inside a member without changing what it declares or uses (a literal, an
+            // expression over the same names) leaves every edge and term as it was: the ranker,
+            // and the rankings it has given, stay valid.
+            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker);
+        }
+
         return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights));
+    }
+
+    /// <summary>Same files in the same order, each declaring, using and naming the same things on the same lines (content hashes aside).</summary>
+    private static bool SameFacts(FileGraph before, FileGraph after)
+    {
+        if (before.Count != after.Count) return false;
+        for (var i = 0; i < before.Count; i++)
+        {
+            var (a, b) = (before.Facts[i], after.Facts[i]);
+            if (ReferenceEquals(a, b)) continue;
+            if (before.Paths[i] != after.Paths[i] || a.IsTest != b.IsTest
+                || !a.Declarations.SequenceEqual(b.Declarations) || !a.Uses.SequenceEqual(b.Uses)
+                || a.Identifiers.Count != b.Identifiers.Count
+                || a.Identifiers.Any(pair => !b.Identifiers.TryGetValue(pair.Key, out var count) || count != pair.Value))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>The project whose folder most closely holds the file (a new file joins it).</summary>

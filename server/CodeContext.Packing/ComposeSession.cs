@@ -26,6 +26,7 @@ public sealed class ComposeSession
     private (string Key, ImageCostEstimator Estimator)? _estimator;
     private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
     private CandidateMemory? _candidates;
+    private readonly Dictionary<string, (Microsoft.CodeAnalysis.Text.SourceText Text, IReadOnlyList<CodeSpan> Spans)> _classified = new(StringComparer.Ordinal);
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -153,6 +154,28 @@ public sealed class ComposeSession
         return known.Files;
     }
 
+    /// <summary>
+    /// A document's classified spans while its text is unchanged. Semantic colours of one file can
+    /// in principle change when another file changes (a name that became a type); keeping them
+    /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
+    /// a semantic model per file.
+    /// </summary>
+    internal IReadOnlyList<CodeSpan>? ClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text)
+    {
+        lock (_classified)
+        {
+            return _classified.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || known.Text.ContentEquals(text)) ? known.Spans : null;
+        }
+    }
+
+    internal void RememberClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text, IReadOnlyList<CodeSpan> spans)
+    {
+        lock (_classified)
+        {
+            _classified[path] = (text, spans);
+        }
+    }
+
     internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
 
     internal void RememberPages(PageLayout layout, IReadOnlyList<RenderedPage> pages) => _pages.AddOrUpdate(layout, pages);
@@ -161,4 +184,18 @@ public sealed class ComposeSession
 internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
 
 /// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
-internal sealed record PlanMemory(string Inputs, BudgetPlanner Planner, object Decisions);
+internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, object Decisions);
+
+/// <summary>What a plan was made for: the request, every candidate's content, and their relevance.</summary>
+internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)
+{
+    public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates) => new(
+        string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
+        string.Join(',', candidates.Select(c => c.ContentId)),
+        [.. candidates.Select(c => c.Relevance)]);
+
+    /// <summary>Same request and contents, and no relevance moved by <paramref name="tolerance"/> or more (0: none moved at all).</summary>
+    public bool CloseTo(PlanInputs other, double tolerance) =>
+        Request == other.Request && Contents == other.Contents && Relevance.Length == other.Relevance.Length
+        && Relevance.Zip(other.Relevance).All(p => p.First == p.Second || Math.Abs(p.First - p.Second) < tolerance);
+}

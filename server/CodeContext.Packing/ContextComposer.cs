@@ -73,9 +73,9 @@ public static class ContextComposer
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
         var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
         var memo = session.Layouts;
-        var inputs = PlanInputs(profile, request.Budget, instruction, active.RelativePath, candidates);
+        var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);
 
-        if (Reuse(session.LastPlan, inputs, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
+        if (Reuse(session.LastPlan, inputs, settings, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
         {
             var (fresh, planned) = Plan(profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, available, fixedTokens, memo, ct);
             session.LastPlan = new PlanMemory(inputs, fresh, fresh.Snapshot());
@@ -94,26 +94,22 @@ public static class ContextComposer
         return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
     }
 
-    /// <summary>What a plan depends on besides the active file's own text: the request and every candidate's content and relevance.</summary>
-    private static string PlanInputs(ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates) =>
-        ContentHash.Combine([profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), instruction, activePath,
-            .. candidates.Select(c => $"{c.ContentId}:{c.Relevance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")]);
-
     /// <summary>
-    /// The previous plan, when it was made for the same candidates, relevance and request and still
-    /// fits with the active file as it is now. Keeping it while the developer types (comments,
-    /// edits that do not move the ranking) keeps the pages, and the prompt prefix, stable.
+    /// The previous plan, when it was made for the same request and candidate contents, no
+    /// candidate's relevance moved by the planner's keep threshold or more, and it still fits with
+    /// the active file as it is now. Keeping it while the developer types keeps the pages, and
+    /// the prompt prefix, stable.
     /// </summary>
-    private static Assembly? Reuse(PlanMemory? last, string inputs, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    private static Assembly? Reuse(PlanMemory? last, PlanInputs inputs, PlannerSettings settings, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
     {
-        if (last is null || last.Inputs != inputs)
+        if (last is null || !last.Inputs.CloseTo(inputs, settings.KeepPlanWhileRelevanceMovesBelow))
         {
             return null;
         }
 
-        // Same candidates, relevance and corrections: the planner's options are the same, so the planner itself serves again.
+        // Same candidates and corrections: the planner's options are those it was made with, so the planner itself serves again.
         last.Planner.Restore(last.Decisions);
-        var assembly = Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo);
+        var assembly = Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo, last.Inputs.Relevance);
         return assembly.Total <= budget ? assembly : null;
     }
 
@@ -271,12 +267,13 @@ public static class ContextComposer
     }
 
     /// <summary>Segments in prompt order for the planner's current forms, with pages laid out and every token counted exactly.</summary>
-    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction, LevelLayoutMemo memo)
+    /// <param name="orderBy">Relevance to order segments by; a kept plan keeps the order it was laid out in (the relevance it was planned with), so its pages stay the same.</param>
+    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction, LevelLayoutMemo memo, IReadOnlyList<double>? orderBy = null)
     {
         var forms = Enumerable.Range(0, candidates.Count).Select(planner.FormOf).ToArray();
         // Least relevant first within every group; groups from the lowest form to the highest.
         var order = Enumerable.Range(0, candidates.Count)
-            .OrderBy(i => candidates[i].Relevance).ThenBy(i => candidates[i].Path, StringComparer.Ordinal).ThenBy(i => candidates[i].Slice)
+            .OrderBy(i => orderBy?[i] ?? candidates[i].Relevance).ThenBy(i => candidates[i].Path, StringComparer.Ordinal).ThenBy(i => candidates[i].Slice)
             .ToList();
 
         var segments = new List<PromptSegment>();
@@ -350,7 +347,7 @@ public static class ContextComposer
                 pages = pageCache.TryGet(key);
                 if (pages is null || pages.Count != layout.Pages.Count)
                 {
-                    var classified = await ClassifyAsync(workspace, layout.Fragments, ct).ConfigureAwait(false);
+                    var classified = await ClassifyAsync(workspace, layout.Fragments, session, ct).ConfigureAwait(false);
                     pages = PageRenderer.Render(classified, request);
                     pageCache.Put(key, pages);
                 }
@@ -364,8 +361,8 @@ public static class ContextComposer
         return result;
     }
 
-    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets).</summary>
-    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, CancellationToken ct)
+    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets), from the session while a file's text is unchanged.</summary>
+    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, ComposeSession session, CancellationToken ct)
     {
         var result = new SourceFragment[fragments.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, fragments.Count), new ParallelOptions { CancellationToken = ct }, async (i, token) =>
@@ -380,9 +377,15 @@ public static class ContextComposer
 
             var document = workspace.GetDocument(file);
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
+            var spans = session.ClassifiedSpans(file.RelativePath, text);
+            if (spans is null)
+            {
+                // Whole documents: the slices of one file and the next plan's other slices share it.
+                spans = await CodeClassifier.ClassifyAsync(document, null, token).ConfigureAwait(false);
+                session.RememberClassifiedSpans(file.RelativePath, text, spans);
+            }
+
             var from = text.Lines[fragment.StartLine - 1].Start;
-            var to = text.Lines[fragment.EndLine - 1].End;
-            var spans = await CodeClassifier.ClassifyAsync(document, TextSpan.FromBounds(from, to), token).ConfigureAwait(false);
             result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
         }).ConfigureAwait(false);
         return result;

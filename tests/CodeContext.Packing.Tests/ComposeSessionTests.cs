@@ -72,4 +72,29 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
         Assert.True(wide.Manifest.Totals.Total > 4000);
         Assert.Equal(Json(fresh), Json(tight));
     }
+
+    [Fact]
+    public async Task A_new_name_in_the_active_file_keeps_the_plan_only_while_relevance_barely_moves()
+    {
+        var session = new ComposeSession();
+        var before = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
+        var at = source.LastIndexOf('}');
+        var edited = await shop.Analysis.WithDocumentTextAsync(ShopAnalysis.Active, source[..at] + "    internal static int RetryBudgetCount => 3;\n" + source[at..]);
+
+        var after = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
+
+        Assert.NotSame(shop.Analysis.Ranker, edited.Ranker);
+        var moved = before.Manifest.Files.Skip(1).Zip(after.Manifest.Files.Skip(1)).Max(p => Math.Abs(p.First.Relevance - p.Second.Relevance));
+        Assert.True(after.Manifest.Totals.Total <= 12000);
+        if (moved < Planning.PlannerSettings.Default.KeepPlanWhileRelevanceMovesBelow)
+        {
+            Assert.All(before.PageList.Zip(after.PageList), p => Assert.Same(p.First.Value, p.Second.Value));
+        }
+        else
+        {
+            var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
+            Assert.Equal(Json(fresh), Json(after));
+        }
+    }
 }
