@@ -75,7 +75,8 @@ internal static class PageRasterizer
                             AddText(runs, s, Fit(row.HeaderText!, (int)(columnWidth / s.CellWidth) - 1), column.X + s.CellWidth / 2, baseline, theme.Header);
                             break;
                         case RowKind.Line:
-                            if (s.Gutter)
+                            // A lowered empty line has no room for its number; the gap in the numbers shows it.
+                            if (s.Gutter && row.Height >= s.LineHeight)
                             {
                                 var number = (layout.Fragments[row.Fragment].StartLine + row.Line).ToString(CultureInfo.InvariantCulture);
                                 AddText(runs, s, number, column.X + (gutterCells - 1 - number.Length) * s.CellWidth, baseline, theme.Gutter);
