@@ -17,7 +17,6 @@ public static class PageLayoutEngine
     /// <summary>A column of a page: left edge and width in pixels, code cells per row, its rows.</summary>
     private sealed record ColumnPlan(int X, int Width, int Chars, List<LaidOutRow> Rows);
 
-
     public static PageLayout Layout(IReadOnlyList<SourceFragment> fragments, RenderRequest request) =>
         Layout(fragments, LayoutSettings.Resolve(request));
 
