@@ -9,7 +9,8 @@ of the whole layout (DeepSeek-V3 text tokens / vision tokens, gutter off).
 
 A variant is key=value pairs over the profile's L1 settings (font, size, lh = line height / size,
 hint = none|slight|normal|full, aa, subpx, whole = whole-pixel cells, bold, indent = width of a
-leading space in cells, wrap = largest share of wrapped rows). --variants lists them separated by
+leading space in cells, empty = height of an empty line in rows, mark = arrow|shade for wrapped
+rows, wrap = largest share of wrapped rows). --variants lists them separated by
 ';'; otherwise every --fonts x --sizes pair is a variant, each with --with appended.
 
 usage: bench/legibility/run.py SOURCE_DIR WORK_DIR [--variants 'size=8,hint=full;size=9'] [--sizes 6,7,8,9,10,11] [--fonts all|id,id] [--with 'aa=0'] [--files 60] [--pages 2] [--profile deepseek-ocr-base] [--jobs 2]
@@ -62,7 +63,7 @@ def main():
     os.makedirs(os.path.join(args.work, "ocr"), exist_ok=True)
     variants = args.variants
     if not variants:
-        fonts = ["jetbrains-mono", "dejavu-sans-mono", "noto-sans-mono", "fira-code"] if args.fonts == "all" else args.fonts.split(",")
+        fonts = ["jetbrains-mono", "dejavu-sans-mono", "noto-sans-mono", "fira-code", "inconsolata"] if args.fonts == "all" else args.fonts.split(",")
         variants = ";".join(f"font={font},size={size}" + (f",{args.extra}" if args.extra else "") for font in fonts for size in args.sizes.split(","))
     subprocess.run(["dotnet", BENCH, "legibility-pages", args.source, args.work, args.profile, args.files, args.pages, variants], check=True)
     with open(os.path.join(args.work, "pages.json"), encoding="utf-8") as f:
