@@ -32,12 +32,14 @@ internal static class Diagnostics
         var layout = PageLayoutEngine.Layout(fragments, new RenderRequest { Profile = profile, Level = level, Gutter = gutter });
         var s = layout.Settings;
         long header = 0, line = 0, cont = 0, blank = 0, ink = 0, indent = 0, used = 0;
+        double height = 0;
         foreach (var page in layout.Pages)
         {
             foreach (var column in page.Columns)
             {
                 foreach (var row in column.Rows)
                 {
+                    height += row.Height;
                     if (row.Kind == RowKind.Header)
                     {
                         header++;
@@ -81,10 +83,11 @@ internal static class Diagnostics
 
         var pages = layout.Pages.Count;
         var rowsTotal = (long)pages * layout.ColumnsPerPage * s.RowsPerColumn;
+        var emptyAtEnds = rowsTotal - height / s.LineHeight;
         var cellsTotal = (long)pages * s.Width / s.CellWidth * (s.Height / s.LineHeight);
         Console.WriteLine($"{profileId} {level} {s.FontSize}px cell {s.CellWidth:F2}x{s.LineHeight:F2} margin {s.Margin} gap {s.ColumnGap}: {pages} pages, {layout.ColumnsPerPage} columns x {layout.CharsPerColumn} chars x {s.RowsPerColumn} rows, {layout.TextTokens / (double)layout.VisionTokens:F2}x, {layout.TextTokens / (double)pages:F0} tokens/page");
-        Console.WriteLine($"  rows: {rowsTotal} slots, {header} headers, {line} lines ({blank} blank), {cont} continuations, {rowsTotal - header - line - cont} empty at column ends");
-        Console.WriteLine($"  page cells {cellsTotal}: ink {ink} ({ink / (double)cellsTotal:P1}), leading indent {indent} ({indent / (double)cellsTotal:P1}), other spaces {used - ink - indent} ({(used - ink - indent) / (double)cellsTotal:P1}), ink per token {ink / (double)layout.TextTokens:F2}");
+        Console.WriteLine($"  rows: {rowsTotal} slots, {header} headers, {line} lines ({blank} blank), {cont} continuations, {emptyAtEnds:F0} row heights empty at column ends");
+        Console.WriteLine($"  page cells {cellsTotal}: ink {ink} ({ink / (double)cellsTotal:P1}), leading indent {indent * s.IndentScale:F0} drawn ({indent * s.IndentScale / cellsTotal:P1}), other spaces {used - ink - indent} ({(used - ink - indent) / (double)cellsTotal:P1}), ink per token {ink / (double)layout.TextTokens:F2}");
         return 0;
     }
 }
