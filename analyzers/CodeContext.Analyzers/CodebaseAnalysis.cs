@@ -47,7 +47,36 @@ public sealed class CodebaseAnalysis
         var file = Workspace.FindByRelativePath(relativePath)
             ?? throw new UserError($"'{relativePath}' is not a context file of the loaded codebase");
         var solution = Workspace.Solution.WithDocumentText(file.DocumentId, SourceText.From(text), PreservationMode.PreserveIdentity);
-        return await UpdateAsync(Workspace.With(solution, Workspace.Files), [file.RelativePath], cancellationToken).ConfigureAwait(false);
+        var workspace = Workspace.With(solution, Workspace.Files);
+        if (await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false))
+        {
+            // Only comments or whitespace changed and every token kept its line: the document's
+            // facts (declarations, uses and their lines, identifiers) are what they were, so the
+            // graph and the ranker carry over. Typing a comment costs a parse, not an analysis.
+            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker);
+        }
+
+        return await UpdateAsync(workspace, [file.RelativePath], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> SameTokensOnSameLinesAsync(Document before, Document after, CancellationToken cancellationToken)
+    {
+        var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (oldRoot is null || newRoot is null) return false;
+        var oldTokens = oldRoot.DescendantTokens().GetEnumerator();
+        var newTokens = newRoot.DescendantTokens().GetEnumerator();
+        var oldLines = oldRoot.SyntaxTree.GetText(cancellationToken).Lines;
+        var newLines = newRoot.SyntaxTree.GetText(cancellationToken).Lines;
+        while (true)
+        {
+            var more = oldTokens.MoveNext();
+            if (more != newTokens.MoveNext()) return false;
+            if (!more) return true;
+            var (a, b) = (oldTokens.Current, newTokens.Current);
+            if (a.RawKind != b.RawKind || a.Text != b.Text) return false;
+            if (oldLines.GetLineFromPosition(a.SpanStart).LineNumber != newLines.GetLineFromPosition(b.SpanStart).LineNumber) return false;
+        }
     }
 
     /// <summary>

@@ -21,12 +21,15 @@ internal sealed record LaidOutColumn(int X, int Width, IReadOnlyList<LaidOutRow>
 /// <summary>One page as laid out, before any pixel is drawn: enough to cost and plan it.</summary>
 public sealed class LaidOutPage
 {
-    internal LaidOutPage(int number, IReadOnlyList<LaidOutColumn> columns, IReadOnlyList<PageRegion> regions, int textTokens, VisionCost cost)
+    private readonly Lazy<int> _textTokens;
+
+    internal LaidOutPage(int number, IReadOnlyList<LaidOutColumn> columns, IReadOnlyList<PageRegion> regions, Func<int> textTokens, VisionCost cost)
     {
         Number = number;
         Columns = columns;
         Regions = regions;
-        TextTokens = textTokens;
+        // Counted on first use: the planner lays levels out many times and only needs page counts.
+        _textTokens = new Lazy<int>(textTokens, LazyThreadSafetyMode.ExecutionAndPublication);
         Cost = cost;
     }
 
@@ -35,7 +38,7 @@ public sealed class LaidOutPage
     public IReadOnlyList<PageRegion> Regions { get; }
 
     /// <summary>Tokens of the source text this page carries, with the profile's tokenizer.</summary>
-    public int TextTokens { get; }
+    public int TextTokens => _textTokens.Value;
 
     public VisionCost Cost { get; }
 

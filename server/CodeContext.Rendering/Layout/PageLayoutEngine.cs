@@ -39,7 +39,7 @@ public static class PageLayoutEngine
     /// </summary>
     private static List<List<ColumnPlan>> Columns(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int gutterCells)
     {
-        (int Columns, int Chars, List<List<LaidOutRow>> Flow)? best = null;
+        (int Columns, int Chars)? best = null;
         var bestScore = (Pages: int.MaxValue, Continuations: int.MaxValue);
         var (fromK, toK) = settings.Columns is { } forced ? (forced, forced) : (1, MaxColumns);
         for (var k = fromK; k <= toK; k++)
@@ -50,20 +50,19 @@ public static class PageLayoutEngine
                 break;
             }
 
-            var flow = Flow(settings, cells, Math.Max(1, chars));
-            var pages = (flow.Count + k - 1) / k;
-            var rowCount = flow.Sum(c => c.Count);
-            var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
+            var (columnCount, rowCount, continuations) = Count(settings, cells, Math.Max(1, chars));
+            var pages = (columnCount + k - 1) / k;
             // Wrapped rows read back worse than whole ones: more columns only while the level's wrap share holds.
             var readable = k == fromK || continuations <= settings.Level.MaxWrapShare * rowCount;
             if (readable && (pages, continuations).CompareTo(bestScore) < 0)
             {
                 bestScore = (pages, continuations);
-                best = (k, Math.Max(1, chars), flow);
+                best = (k, Math.Max(1, chars));
             }
         }
 
-        var (columns, charsPerColumn, rows) = best!.Value;
+        var (columns, charsPerColumn) = best!.Value;
+        var rows = Flow(settings, cells, charsPerColumn);
         var width = ColumnWidth(settings, columns);
         return [.. rows.Chunk(columns).Select(page => page.Select((column, c) => new ColumnPlan(settings.Margin + c * (width + settings.ColumnGap), width, charsPerColumn, column)).ToList())];
     }
@@ -74,7 +73,12 @@ public static class PageLayoutEngine
     private static int CharsPerColumn(LayoutSettings settings, int columns) =>
         (int)Math.Floor(ColumnWidth(settings, columns) / settings.CellWidth);
 
-    private static List<Cell[]> CellsOf(SourceFragment fragment)
+    // The planner lays the same fragments out many times while it settles a plan.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceFragment, List<Cell[]>> CellCache = [];
+
+    private static List<Cell[]> CellsOf(SourceFragment fragment) => CellCache.GetValue(fragment, BuildCells);
+
+    private static List<Cell[]> BuildCells(SourceFragment fragment)
     {
         var expected = fragment.EndLine - fragment.StartLine + 1;
         var lines = CellLines.Build(fragment);
@@ -114,16 +118,36 @@ public static class PageLayoutEngine
         var at = Start(cells);
         while (at.Fragment < cells.Count)
         {
-            columns.Add(FillColumn(settings, cells, ref at, chars));
+            var rows = new List<LaidOutRow>(settings.RowsPerColumn);
+            FillColumn(settings, cells, ref at, chars, rows);
+            columns.Add(rows);
         }
 
         return columns;
     }
 
-    /// <summary>One column's rows from <paramref name="at"/> on, <paramref name="chars"/> cells wide; advances the cursor.</summary>
-    private static List<LaidOutRow> FillColumn(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, ref Cursor at, int chars)
+    /// <summary>What <see cref="Flow"/> would produce (columns, rows, wrapped rows), without building it: the column search runs it up to eight times.</summary>
+    private static (int Columns, int Rows, int Continuations) Count(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
     {
-        var rows = new List<LaidOutRow>(settings.RowsPerColumn);
+        var (columns, rows, continuations) = (0, 0, 0);
+        var at = Start(cells);
+        while (at.Fragment < cells.Count)
+        {
+            var (r, c) = FillColumn(settings, cells, ref at, chars, null);
+            (columns, rows, continuations) = (columns + 1, rows + r, continuations + c);
+        }
+
+        return (columns, rows, continuations);
+    }
+
+    /// <summary>
+    /// One column's rows from <paramref name="at"/> on, <paramref name="chars"/> cells wide, added to
+    /// <paramref name="sink"/> when given; advances the cursor and returns the counts of rows (headers
+    /// included) and of wrapped rows.
+    /// </summary>
+    private static (int Rows, int Continuations) FillColumn(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, ref Cursor at, int chars, List<LaidOutRow>? sink)
+    {
+        var (count, continuations) = (0, 0);
         var needHeader = true;
         var y = (float)settings.Margin;
         var limit = settings.Margin + settings.RowsPerColumn * settings.LineHeight + 0.01f;
@@ -141,13 +165,16 @@ public static class PageLayoutEngine
 
             if (needHeader)
             {
-                rows.Add(new LaidOutRow(RowKind.Header, at.Fragment, at.Line, 0, 0, null, y, settings.LineHeight));
+                sink?.Add(new LaidOutRow(RowKind.Header, at.Fragment, at.Line, 0, 0, null, y, settings.LineHeight));
+                count++;
                 y += settings.LineHeight;
                 needHeader = false;
             }
 
             var end = PieceEnd(settings, at.Cell, line.Length, indent, chars);
-            rows.Add(new LaidOutRow(at.Cell == 0 ? RowKind.Line : RowKind.Continuation, at.Fragment, at.Line, at.Cell, end - at.Cell, null, y, height));
+            sink?.Add(new LaidOutRow(at.Cell == 0 ? RowKind.Line : RowKind.Continuation, at.Fragment, at.Line, at.Cell, end - at.Cell, null, y, height));
+            count++;
+            continuations += at.Cell == 0 ? 0 : 1;
             y += height;
             if (end < line.Length)
             {
@@ -160,7 +187,7 @@ public static class PageLayoutEngine
             at = next;
         }
 
-        return rows;
+        return (count, continuations);
     }
 
     /// <summary>End of the row piece starting at cell <paramref name="start"/>: as many cells as fit the column (narrow indentation included), at least one.</summary>
@@ -183,7 +210,6 @@ public static class PageLayoutEngine
 
     private static List<LaidOutPage> Paginate(LayoutSettings settings, IReadOnlyList<SourceFragment> fragments, IReadOnlyList<List<Cell[]>> cells, List<List<ColumnPlan>> plans, int gutterCells)
     {
-        var tokenizer = TokenizerCatalog.Get(settings.Profile.Tokenizer);
         var cost = VisionCostCalculator.Compute(settings.Profile.Cost, settings.Width, settings.Height);
         var lineStarts = fragments.Select(LineStarts).ToList();
         var pages = new List<LaidOutPage>();
@@ -191,7 +217,7 @@ public static class PageLayoutEngine
         {
             var columns = new List<LaidOutColumn>();
             var regions = new List<PageRegion>();
-            var tokens = 0;
+            var carried = new List<(int Fragment, int FirstLine, int LastLine)>();
             foreach (var (x, columnWidth, _, rows) in plan)
             {
                 var named = new List<LaidOutRow>(rows.Count);
@@ -215,13 +241,13 @@ public static class PageLayoutEngine
                     named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.StartLine + firstLine}-{fragment.StartLine + lastLine}" });
                     var region = RegionOf(settings, fragment, cells[rows[r].Fragment], rows, r + 1, end, x, columnWidth, gutterCells);
                     regions.Add(region);
-                    tokens += tokenizer.CountTokens(SliceLines(fragment.Text, lineStarts[rows[r].Fragment], firstLine, lastLine));
+                    carried.Add((rows[r].Fragment, firstLine, lastLine));
                 }
 
                 columns.Add(new LaidOutColumn(x, columnWidth, named));
             }
 
-            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, tokens, cost));
+            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, () => carried.Sum(c => TokenizerCatalog.Get(settings.Profile.Tokenizer).CountTokens(SliceLines(fragments[c.Fragment].Text, lineStarts[c.Fragment], c.FirstLine, c.LastLine))), cost));
         }
 
         return pages;
