@@ -69,7 +69,7 @@ internal static class LegibilityPages
             {
                 "font" => level with { Font = value },
                 "size" => level with { FontSize = Float(value) },
-                "lh" => level with { LineHeight = 0 },
+                "lh" => level, // a ratio to the size, applied below
                 "hint" => level with { Hinting = value },
                 "aa" => level with { Antialias = value == "1" },
                 "subpx" => level with { Subpixel = value == "1" },
