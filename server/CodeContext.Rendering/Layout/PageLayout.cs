@@ -9,11 +9,14 @@ internal enum RowKind
     Continuation,
 }
 
-/// <summary>One row of a column: a fragment header, the first piece of a line, or a wrapped piece.</summary>
-internal readonly record struct LaidOutRow(RowKind Kind, int Fragment, int Line, int CellStart, int CellCount, string? HeaderText);
+/// <summary>
+/// One row of a column: a fragment header, the first piece of a line, or a wrapped piece, with its
+/// top edge and height in pixels (empty lines may be lower than a full row).
+/// </summary>
+internal readonly record struct LaidOutRow(RowKind Kind, int Fragment, int Line, int CellStart, int CellCount, string? HeaderText, float Top, float Height);
 
-/// <summary>A column's rows; <see cref="X"/> is its left edge in pixels.</summary>
-internal sealed record LaidOutColumn(int X, IReadOnlyList<LaidOutRow> Rows);
+/// <summary>A column's rows; <see cref="X"/> is its left edge and <see cref="Width"/> its width in pixels.</summary>
+internal sealed record LaidOutColumn(int X, int Width, IReadOnlyList<LaidOutRow> Rows);
 
 /// <summary>One page as laid out, before any pixel is drawn: enough to cost and plan it.</summary>
 public sealed class LaidOutPage
@@ -59,9 +62,10 @@ public sealed class PageLayout
     public LayoutSettings Settings { get; }
     public IReadOnlyList<SourceFragment> Fragments { get; }
     internal IReadOnlyList<List<Cell[]>> Cells { get; }
+    /// <summary>Most columns on any page.</summary>
     public int ColumnsPerPage { get; }
 
-    /// <summary>Code characters per row of a column (gutter excluded).</summary>
+    /// <summary>Code characters per row of the widest column (gutter excluded).</summary>
     public int CharsPerColumn { get; }
 
     public IReadOnlyList<LaidOutPage> Pages { get; }
