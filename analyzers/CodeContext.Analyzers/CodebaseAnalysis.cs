@@ -47,7 +47,36 @@ public sealed class CodebaseAnalysis
         var file = Workspace.FindByRelativePath(relativePath)
             ?? throw new UserError($"'{relativePath}' is not a context file of the loaded codebase");
         var solution = Workspace.Solution.WithDocumentText(file.DocumentId, SourceText.From(text), PreservationMode.PreserveIdentity);
-        return await UpdateAsync(Workspace.With(solution, Workspace.Files), [file.RelativePath], cancellationToken).ConfigureAwait(false);
+        var workspace = Workspace.With(solution, Workspace.Files);
+        if (await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false))
+        {
+            // Only comments or whitespace changed and every token kept its line: the document's
+            // facts (declarations, uses and their lines, identifiers) are what they were, so the
+            // graph and the ranker carry over. Typing a comment costs a parse, not an analysis.
+            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker);
+        }
+
+        return await UpdateAsync(workspace, [file.RelativePath], cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> SameTokensOnSameLinesAsync(Document before, Document after, CancellationToken cancellationToken)
+    {
+        var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (oldRoot is null || newRoot is null) return false;
+        var oldTokens = oldRoot.DescendantTokens().GetEnumerator();
+        var newTokens = newRoot.DescendantTokens().GetEnumerator();
+        var oldLines = oldRoot.SyntaxTree.GetText(cancellationToken).Lines;
+        var newLines = newRoot.SyntaxTree.GetText(cancellationToken).Lines;
+        while (true)
+        {
+            var more = oldTokens.MoveNext();
+            if (more != newTokens.MoveNext()) return false;
+            if (!more) return true;
+            var (a, b) = (oldTokens.Current, newTokens.Current);
+            if (a.RawKind != b.RawKind || a.Text != b.Text) return false;
+            if (oldLines.GetLineFromPosition(a.SpanStart).LineNumber != newLines.GetLineFromPosition(b.SpanStart).LineNumber) return false;
+        }
     }
 
     /// <summary>
@@ -94,7 +123,33 @@ public sealed class CodebaseAnalysis
     private async Task<CodebaseAnalysis> UpdateAsync(LoadedWorkspace workspace, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
     {
         var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, cancellationToken).ConfigureAwait(false);
+        if (SameFacts(Graph, graph))
+        {
+            // Editing inside a member without changing what it declares or uses (a literal, an
+            // expression over the same names) leaves every edge and term as it was: the ranker,
+            // and the rankings it has given, stay valid.
+            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker);
+        }
+
         return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights));
+    }
+
+    /// <summary>Same files in the same order, each declaring, using and naming the same things on the same lines (content hashes aside).</summary>
+    private static bool SameFacts(FileGraph before, FileGraph after)
+    {
+        if (before.Count != after.Count) return false;
+        for (var i = 0; i < before.Count; i++)
+        {
+            var (a, b) = (before.Facts[i], after.Facts[i]);
+            if (ReferenceEquals(a, b)) continue;
+            if (before.Paths[i] != after.Paths[i] || a.IsTest != b.IsTest
+                || !a.Declarations.SequenceEqual(b.Declarations) || !a.Uses.SequenceEqual(b.Uses)
+                || a.Identifiers.Count != b.Identifiers.Count
+                || a.Identifiers.Any(pair => !b.Identifiers.TryGetValue(pair.Key, out var count) || count != pair.Value))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>The project whose folder most closely holds the file (a new file joins it).</summary>

@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
 """Tesseract legibility benchmark for rendered code pages.
 
-Renders pages of real C# (a folder you pass, never the bundled sample) with every bundled font at
-a sweep of glyph sizes (bench/render-bench `legibility-pages`), reads every page region back with
-Tesseract 5 (`--psm 6`, region upscaled 3x with a Lanczos filter) and prints the character error
-rate per font and size: edit distance / source length, whitespace removed on both sides.
+Renders pages of real C# (a folder you pass, never the bundled sample) for a list of typography
+variants (bench/render-bench `legibility-pages`), reads every page region back with Tesseract 5
+(`--psm 6`, region upscaled 3x with a Lanczos filter) and prints the character error rate per
+variant: edit distance / source length, whitespace removed on both sides, with the compression
+of the whole layout (DeepSeek-V3 text tokens / vision tokens, gutter off).
 
-usage: bench/legibility/run.py SOURCE_DIR WORK_DIR [--sizes 6,7,8,9,10,11] [--fonts all|id,id] [--files 60] [--profile deepseek-ocr-base] [--jobs 2]
+A variant is key=value pairs over the profile's L1 settings (font, size, lh = line height / size,
+hint = none|slight|normal|full, aa, subpx, whole = whole-pixel cells, bold, indent = width of a
+leading space in cells, empty = height of an empty line in rows, mark = arrow|shade for wrapped
+rows, wrap = largest share of wrapped rows). --variants lists them separated by
+';'; otherwise every --fonts x --sizes pair is a variant, each with --with appended.
+
+usage: bench/legibility/run.py SOURCE_DIR WORK_DIR [--variants 'size=8,hint=full;size=9'] [--sizes 6,7,8,9,10,11] [--fonts all|id,id] [--with 'aa=0'] [--files 60] [--pages 2] [--profile deepseek-ocr-base] [--jobs 2]
 Needs: Debian packages tesseract-ocr and python3-pil; a Release build of bench/render-bench.
 """
 import argparse
@@ -45,13 +52,20 @@ def main():
     parser.add_argument("work")
     parser.add_argument("--sizes", default="6,7,8,9,10,11")
     parser.add_argument("--fonts", default="all")
+    parser.add_argument("--variants", default="")
+    parser.add_argument("--with", dest="extra", default="")
+    parser.add_argument("--pages", default="2")
     parser.add_argument("--files", default="60")
     parser.add_argument("--profile", default="deepseek-ocr-base")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
     os.makedirs(os.path.join(args.work, "ocr"), exist_ok=True)
-    subprocess.run(["dotnet", BENCH, "legibility-pages", args.source, args.work, args.profile, args.files, args.sizes, args.fonts], check=True)
+    variants = args.variants
+    if not variants:
+        fonts = ["jetbrains-mono", "dejavu-sans-mono", "noto-sans-mono", "fira-code", "inconsolata"] if args.fonts == "all" else args.fonts.split(",")
+        variants = ";".join(f"font={font},size={size}" + (f",{args.extra}" if args.extra else "") for font in fonts for size in args.sizes.split(","))
+    subprocess.run(["dotnet", BENCH, "legibility-pages", args.source, args.work, args.profile, args.files, args.pages, variants], check=True)
     with open(os.path.join(args.work, "pages.json"), encoding="utf-8") as f:
         pages = json.load(f)
 
@@ -66,14 +80,16 @@ def main():
         for future in concurrent.futures.as_completed(futures):
             page = futures[future]
             distance, length = future.result()
-            key = (page["font"], page["size"])
-            d, n, c = totals.get(key, (0, 0, page["compression"]))
-            totals[key] = (d + distance, n + length, c)
+            d, n, c = totals.get(page["variant"], (0, 0, page["compression"]))
+            totals[page["variant"]] = (d + distance, n + length, c)
 
-    print("| font | size | compression (page) | chars read | CER |")
-    print("|---|---|---|---|---|")
-    for (font, size), (d, n, c) in sorted(totals.items(), key=lambda kv: (kv[0][0], float(kv[0][1][:-2]))):
-        print(f"| {font} | {size} | {c:.1f}x | {n} | {100.0 * d / max(n, 1):.2f} % |")
+    print("| variant | compression | chars read | CER |")
+    print("|---|---|---|---|")
+    order = [v.strip() for v in variants.split(";") if v.strip()]
+    for variant in order:
+        if variant in totals:
+            d, n, c = totals[variant]
+            print(f"| {variant} | {c:.2f}x | {n} | {100.0 * d / max(n, 1):.2f} % |")
     return 0
 
 

@@ -1,7 +1,7 @@
 // Incremental benchmark of `codecontext serve` (see README.md beside this file).
 // node bench.mjs --server <codecontext.dll> --root <repo> --active <relative path> [--edits 120]
 //   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
-//   [--skip-cold] [--out results.json]
+//   [--skip-cold] [--code-edits 100] [--name-edits 100] [--out results.json]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     profile: { type: 'string', default: 'deepseek-ocr-base' }, cache: { type: 'string' },
     'no-msbuild': { type: 'boolean', default: false }, out: { type: 'string' },
     'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
+    'code-edits': { type: 'string', default: '0' }, 'name-edits': { type: 'string', default: '0' },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
@@ -120,6 +121,27 @@ for (let n = 1; n <= rankEdits; n++) {
   changeToRank.push(now() - t0);
   current = replacement;
 }
+// Code, not comments: the same line becomes a member whose literal changes on every edit (what
+// it declares and uses stays the same), then one that declares a new name on every edit (the
+// active file's terms, hence the ranking, move each time).
+async function editSeries(count, make, firstVersion) {
+  const times = [];
+  for (let n = 1; n <= count; n++) {
+    const replacement = make(n);
+    const t0 = now();
+    await warm.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: activeUri, version: firstVersion + n },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
+    });
+    const pkg = await compose(warm.connection);
+    times.push(now() - t0);
+    if (pkg.totals.total > budget) throw new Error(`edit ${n}: total ${pkg.totals.total} over budget ${budget}`);
+    current = replacement;
+  }
+  return times;
+}
+const codeEdits = await editSeries(Number(args['code-edits']), (n) => `    internal static int EditCount => ${n};`, edits + rankEdits + 1);
+const nameEdits = await editSeries(Number(args['name-edits']), (n) => `    internal static int Edit${n}Count => 1;`, edits + rankEdits + Number(args['code-edits']) + 1);
 const peak = peakRssMb(warm.child.pid);
 const exitCode = await stop(warm);
 if (!args.cache) rmSync(cache, { recursive: true, force: true });
@@ -141,6 +163,8 @@ const result = {
   },
   composeWithoutChangeMs: summary(composeOnly),
   didChangeToRankMs: summary(changeToRank),
+  codeEditToComposeMs: codeEdits.length ? summary(codeEdits) : null,
+  nameEditToComposeMs: nameEdits.length ? summary(nameEdits) : null,
   peakServerRssMb: Math.round(peak),
   segments: warm.first.segments.length, totals: warm.first.totals,
   exitCode,

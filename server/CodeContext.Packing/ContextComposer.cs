@@ -22,7 +22,25 @@ public static class ContextComposer
     private const int CalibrationRounds = 3;
     private const int MaxTopUps = 3;
 
-    public static async Task<ContextPackage> ComposeAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, CancellationToken ct)
+    public static Task<ContextPackage> ComposeAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, CancellationToken ct) =>
+        ComposeAsync(analysis, request, cache, session: null, ct);
+
+    /// <param name="session">What a long-lived host keeps between composes; null for a one-shot compose.</param>
+    public static async Task<ContextPackage> ComposeAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, ComposeSession? session, CancellationToken ct)
+    {
+        session ??= new ComposeSession();
+        await session.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await ComposeInSessionAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    private static async Task<ContextPackage> ComposeInSessionAsync(CodebaseAnalysis analysis, ComposeRequest request, CacheDirectory? cache, ComposeSession session, CancellationToken ct)
     {
         var profile = ProfileCatalog.Get(request.Profile);
         if (request.Budget <= 0)
@@ -31,10 +49,11 @@ public static class ContextComposer
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var tokenizer = new CachedTokenCounter(TokenizerCatalog.Get(profile.Tokenizer), cache);
+        var tokenizer = session.TokenCounter(profile.Tokenizer, cache);
         var settings = PlannerSettings.Default;
         var workspace = analysis.Workspace;
-        var (active, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
+        var active = workspace.ResolveFile(request.ActivePath);
+        var ranked = await session.RankAsync(analysis, request, ct).ConfigureAwait(false);
         Stage(clock, $"ranked {ranked.Count} files");
         var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
         var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
@@ -44,23 +63,70 @@ public static class ContextComposer
         var instruction = request.Query?.Trim() ?? "";
         var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
 
+        Stage(clock, "active file");
         var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
-        var candidates = await CandidateBuilder.BuildAsync(workspace, others, relevance, CandidateBuilder.TermsOf(activeMasked), tokenizer, settings, cache, ct).ConfigureAwait(false);
+        var activeTerms = CandidateBuilder.TermsOf(activeMasked);
+        var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
-        var estimator = new ImageCostEstimator(profile, candidates);
+        var estimator = session.Estimator(profile, candidates);
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
         var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
+        var memo = session.Layouts;
+        var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);
 
-        // Plan with estimated page shares, lay out exactly, learn how far each level's estimate was
-        // off, and plan again; then undo the weakest upgrades until the exact count fits.
+        if (Reuse(session.LastPlan, inputs, settings, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
+        {
+            var (fresh, planned) = Plan(profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, available, fixedTokens, memo, ct);
+            session.LastPlan = new PlanMemory(inputs, fresh, fresh.Snapshot());
+            assembly = planned;
+        }
+
+        var planner = session.LastPlan!.Planner;
+        Stage(clock, "planned");
+        var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, session, ct).ConfigureAwait(false);
+        Stage(clock, $"rendered {pages.Count} pages");
+        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
+        Stage(clock, "manifest");
+        // The prompt's text runs were counted too: the same request next time loads no tokenizer at all.
+        tokenizer.Save();
+        var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
+        return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
+    }
+
+    /// <summary>
+    /// The previous plan, when it was made for the same request and candidate contents, no
+    /// candidate's relevance moved by the planner's keep threshold or more, and it still fits with
+    /// the active file as it is now. Keeping it while the developer types keeps the pages, and
+    /// the prompt prefix, stable.
+    /// </summary>
+    private static Assembly? Reuse(PlanMemory? last, PlanInputs inputs, PlannerSettings settings, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    {
+        if (last is null || !last.Inputs.CloseTo(inputs, settings.KeepPlanWhileRelevanceMovesBelow))
+        {
+            return null;
+        }
+
+        // Same candidates and corrections: the planner's options are those it was made with, so the planner itself serves again.
+        last.Planner.Restore(last.Decisions);
+        var assembly = Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo, last.Inputs.Relevance);
+        return assembly.Total <= budget ? assembly : null;
+    }
+
+    /// <summary>
+    /// Plans with estimated page shares, lays out exactly, learns how far each level's estimate was
+    /// off, and plans again; then undoes the weakest upgrades until the exact count fits.
+    /// </summary>
+    private static (BudgetPlanner, Assembly) Plan(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, int available, int fixedTokens, LevelLayoutMemo memo, CancellationToken ct)
+    {
+        estimator.Scale.Clear();
         BudgetPlanner planner = null!;
         Assembly assembly = null!;
         for (var calibration = 0; calibration < CalibrationRounds; calibration++)
         {
             planner = new BudgetPlanner(candidates, profile, estimator, settings);
             planner.Fill(available);
-            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
+            assembly = Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
             Trace(assembly, planner, candidates, "plan");
             if (!Recalibrate(estimator, assembly, candidates))
             {
@@ -78,9 +144,9 @@ public static class ContextComposer
         {
             ct.ThrowIfCancellationRequested();
             var ratio = Math.Max(0.2, planner.EstimatedCost / Math.Max(1, assembly.Total - fixedTokens));
-            if (assembly.Total > request.Budget)
+            if (assembly.Total > budget)
             {
-                if (!planner.Demote((assembly.Total - request.Budget) * ratio * (1 + demotions++ * 0.25)))
+                if (!planner.Demote((assembly.Total - budget) * ratio * (1 + demotions++ * 0.25)))
                 {
                     break;
                 }
@@ -92,30 +158,24 @@ public static class ContextComposer
                     best = (assembly, planner.Snapshot());
                 }
 
-                var headroom = request.Budget - assembly.Total;
+                var headroom = budget - assembly.Total;
                 if (headroom < pageTokens || topUps++ >= MaxTopUps || planner.Fill(planner.EstimatedCost + headroom * ratio * 0.9) == 0)
                 {
                     break;
                 }
             }
 
-            assembly = Assemble(profile, tokenizer, candidates, planner, activeSegment.Segment, instruction);
-            Trace(assembly, planner, candidates, assembly.Total > request.Budget ? "over" : "fits");
+            assembly = Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+            Trace(assembly, planner, candidates, assembly.Total > budget ? "over" : "fits");
         }
 
         if (best is null)
         {
-            throw new InvalidOperationException($"could not fit the budget of {request.Budget} tokens (the active file and wrapper alone cost {fixedTokens})");
+            throw new InvalidOperationException($"could not fit the budget of {budget} tokens (the active file and wrapper alone cost {fixedTokens})");
         }
 
         planner.Restore(best.Value.Plan);
-        assembly = best.Value.Assembly;
-        Stage(clock, "planned");
-        var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, ct).ConfigureAwait(false);
-        Stage(clock, $"rendered {pages.Count} pages");
-        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, tokenizer);
-        var pageList = pages.Select((p, i) => new KeyValuePair<string, byte[]>(PageFile(i), p.Png)).ToList();
-        return new ContextPackage(manifest, pageList, assembly.Parts, profile, instruction, [.. assembly.Layouts.SelectMany(l => l.Layout.Fragments)]);
+        return (planner, best.Value.Assembly);
     }
 
     /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>
@@ -207,12 +267,13 @@ public static class ContextComposer
     }
 
     /// <summary>Segments in prompt order for the planner's current forms, with pages laid out and every token counted exactly.</summary>
-    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction)
+    /// <param name="orderBy">Relevance to order segments by; a kept plan keeps the order it was laid out in (the relevance it was planned with), so its pages stay the same.</param>
+    private static Assembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction, LevelLayoutMemo memo, IReadOnlyList<double>? orderBy = null)
     {
         var forms = Enumerable.Range(0, candidates.Count).Select(planner.FormOf).ToArray();
         // Least relevant first within every group; groups from the lowest form to the highest.
         var order = Enumerable.Range(0, candidates.Count)
-            .OrderBy(i => candidates[i].Relevance).ThenBy(i => candidates[i].Path, StringComparer.Ordinal).ThenBy(i => candidates[i].Slice)
+            .OrderBy(i => orderBy?[i] ?? candidates[i].Relevance).ThenBy(i => candidates[i].Path, StringComparer.Ordinal).ThenBy(i => candidates[i].Slice)
             .ToList();
 
         var segments = new List<PromptSegment>();
@@ -234,8 +295,9 @@ public static class ContextComposer
                 continue;
             }
 
-            var fragments = items.Select(i => Fragment(candidates[i], [])).ToList();
-            var layout = PageRenderer.Measure(fragments, new RenderRequest { Profile = profile, Level = FormNames.Level(level) });
+            var onLevel = items.Select(i => candidates[i]).ToList();
+            var layout = memo.Get(profile.Id, level, onLevel, () => PageRenderer.Measure(
+                [.. onLevel.Select(memo.FragmentOf)], new RenderRequest { Profile = profile, Level = FormNames.Level(level) }));
             layouts.Add((level, layout, items));
             foreach (var page in layout.Pages)
             {
@@ -270,21 +332,27 @@ public static class ContextComposer
 
     internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.StartLine, c.EndLine, c.Text, spans);
 
-    /// <summary>Rasterises each level's pages, from the cache when the same fragments were rendered before.</summary>
-    private static async Task<IReadOnlyList<RenderedPage>> RenderAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> layouts, ModelProfile profile, CacheDirectory? cache, CancellationToken ct)
+    /// <summary>Rasterises each level's pages: from the session when the level's layout is unchanged, else from the page cache when the same fragments were rendered before.</summary>
+    private static async Task<IReadOnlyList<RenderedPage>> RenderAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> layouts, ModelProfile profile, CacheDirectory? cache, ComposeSession session, CancellationToken ct)
     {
         var pageCache = new PageCache(cache);
         var result = new List<RenderedPage>();
         foreach (var (level, layout, _) in layouts)
         {
-            var request = new RenderRequest { Profile = profile, Level = FormNames.Level(level) };
-            var key = PageCache.KeyOf(profile.Id, request.Level, request.Theme, layout.Fragments);
-            var pages = pageCache.TryGet(key);
-            if (pages is null || pages.Count != layout.Pages.Count)
+            var pages = session.PagesOf(layout);
+            if (pages is null)
             {
-                var classified = await ClassifyAsync(workspace, layout.Fragments, ct).ConfigureAwait(false);
-                pages = PageRenderer.Render(classified, request);
-                pageCache.Put(key, pages);
+                var request = new RenderRequest { Profile = profile, Level = FormNames.Level(level) };
+                var key = PageCache.KeyOf(profile.Id, request.Level, request.Theme, layout.Fragments);
+                pages = pageCache.TryGet(key);
+                if (pages is null || pages.Count != layout.Pages.Count)
+                {
+                    var classified = await ClassifyAsync(workspace, layout.Fragments, session, ct).ConfigureAwait(false);
+                    pages = PageRenderer.Render(classified, request);
+                    pageCache.Put(key, pages);
+                }
+
+                session.RememberPages(layout, pages);
             }
 
             result.AddRange(pages);
@@ -293,8 +361,8 @@ public static class ContextComposer
         return result;
     }
 
-    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets).</summary>
-    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, CancellationToken ct)
+    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets), from the session while a file's text is unchanged.</summary>
+    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, ComposeSession session, CancellationToken ct)
     {
         var result = new SourceFragment[fragments.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, fragments.Count), new ParallelOptions { CancellationToken = ct }, async (i, token) =>
@@ -309,9 +377,15 @@ public static class ContextComposer
 
             var document = workspace.GetDocument(file);
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
+            var spans = session.ClassifiedSpans(file.RelativePath, text);
+            if (spans is null)
+            {
+                // Whole documents: the slices of one file and the next plan's other slices share it.
+                spans = await CodeClassifier.ClassifyAsync(document, null, token).ConfigureAwait(false);
+                session.RememberClassifiedSpans(file.RelativePath, text, spans);
+            }
+
             var from = text.Lines[fragment.StartLine - 1].Start;
-            var to = text.Lines[fragment.EndLine - 1].End;
-            var spans = await CodeClassifier.ClassifyAsync(document, TextSpan.FromBounds(from, to), token).ConfigureAwait(false);
             result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
         }).ConfigureAwait(false);
         return result;

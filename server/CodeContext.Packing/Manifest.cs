@@ -60,7 +60,15 @@ public sealed record ManifestSegment(string Kind, string Role, int Tokens)
     public IReadOnlyList<PageRegion>? Regions { get; init; }
 }
 
-public sealed record ManifestImage(string File, int Width, int Height);
+/// <param name="File">The page in the bundle (pages/page-NNN.png).</param>
+public sealed record ManifestImage(string File, int Width, int Height)
+{
+    /// <summary>Server only: the page as a PNG in the cache directory (compose with images: "file").</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Server only: the page as a data URL (compose with images: "dataUrl").</summary>
+    public string? DataUrl { get; init; }
+}
 
 /// <summary>One file the planner considered (or refused), with its decision explained.</summary>
 public sealed record ManifestFile(string Path, double Relevance, string Form, int Tokens, IReadOnlyList<string> Reasons, string Why)

@@ -22,7 +22,9 @@ internal static class ManifestBuilder
         ContextComposer.Assembly assembly,
         IReadOnlyList<RenderedPage> pages,
         LoadedWorkspace workspace,
-        ITextTokenizer tokenizer)
+        IReadOnlyList<SecretFile> secretFiles,
+        ITextTokenizer tokenizer,
+        ComposeSession session)
     {
         var segments = new List<ManifestSegment>();
         foreach (var segment in assembly.Segments)
@@ -72,33 +74,7 @@ internal static class ManifestBuilder
             },
         };
 
-        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(i => candidates[i].Path))
-        {
-            var items = group.ToList();
-            var first = candidates[items[0]];
-            var best = items.Select(planner.FormOf).Min();
-            var relevance = items.Max(i => candidates[i].Relevance);
-            var why = items.Count == 1
-                ? Why(candidates[items[0]], planner, items[0], profile)
-                : $"{items.Count} slices at member boundaries; " + string.Join("; ", items.Select(i => $"lines {candidates[i].StartLine}-{candidates[i].EndLine}: {Why(candidates[i], planner, i, profile)}"));
-            files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FormNames.Name(best), items.Sum(TokensOf), first.Reasons, why)
-            {
-                SourceTokens = items.Sum(i => candidates[i].SourceTokens),
-                Slices = items.Count == 1 ? null : items.Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), TokensOf(i))).ToList(),
-                MaskedSecrets = items.Sum(i => candidates[i].Secrets.Count),
-            });
-        }
-
-        var secretFiles = SecretFileFinder.Find(workspace.RootDirectory);
-        foreach (var secret in secretFiles)
-        {
-            files.Add(new ManifestFile(secret.RelativePath, 0, "excluded", 0, [secret.Reason], "looks like it holds secrets: never read into the context"));
-        }
-
-        foreach (var skipped in workspace.Skipped.Where(s => secretFiles.All(f => f.RelativePath != s.RelativePath)))
-        {
-            files.Add(new ManifestFile(skipped.RelativePath, 0, "excluded", 0, [skipped.Reason], "not context: " + skipped.Reason));
-        }
+        files.AddRange(session.OtherFiles((candidates, session.LastPlan!.Decisions, pages, secretFiles), () => OtherFiles(profile, candidates, planner, workspace, secretFiles, TokensOf)));
 
         var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
         var byForm = Enumerable.Range(0, candidates.Count)
@@ -137,6 +113,40 @@ internal static class ManifestBuilder
                 FormNames.Name,
                 f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
+    }
+
+    /// <summary>Every file but the active one: its form, tokens and why; secret and skipped files as excluded.</summary>
+    internal static List<ManifestFile> OtherFiles(ModelProfile profile, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, LoadedWorkspace workspace, IReadOnlyList<SecretFile> secretFiles, Func<int, int> tokensOf)
+    {
+        var files = new List<ManifestFile>();
+        foreach (var group in Enumerable.Range(0, candidates.Count).GroupBy(i => candidates[i].Path))
+        {
+            var items = group.ToList();
+            var first = candidates[items[0]];
+            var best = items.Select(planner.FormOf).Min();
+            var relevance = items.Max(i => candidates[i].Relevance);
+            var why = items.Count == 1
+                ? Why(candidates[items[0]], planner, items[0], profile)
+                : $"{items.Count} slices at member boundaries; " + string.Join("; ", items.Select(i => $"lines {candidates[i].StartLine}-{candidates[i].EndLine}: {Why(candidates[i], planner, i, profile)}"));
+            files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FormNames.Name(best), items.Sum(tokensOf), first.Reasons, why)
+            {
+                SourceTokens = items.Sum(i => candidates[i].SourceTokens),
+                Slices = items.Count == 1 ? null : items.Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), tokensOf(i))).ToList(),
+                MaskedSecrets = items.Sum(i => candidates[i].Secrets.Count),
+            });
+        }
+
+        foreach (var secret in secretFiles)
+        {
+            files.Add(new ManifestFile(secret.RelativePath, 0, "excluded", 0, [secret.Reason], "looks like it holds secrets: never read into the context"));
+        }
+
+        foreach (var skipped in workspace.Skipped.Where(s => secretFiles.All(f => f.RelativePath != s.RelativePath)))
+        {
+            files.Add(new ManifestFile(skipped.RelativePath, 0, "excluded", 0, [skipped.Reason], "not context: " + skipped.Reason));
+        }
+
+        return files;
     }
 
     /// <summary>Plain-text tokens a form carries: the whole source for text and pages, the outline itself for outlines.</summary>

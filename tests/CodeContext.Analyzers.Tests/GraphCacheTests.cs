@@ -99,4 +99,27 @@ public sealed class GraphCacheTests : IDisposable
         Assert.DoesNotContain("Lib/Clock.cs", changed.Graph.Paths);
         Assert.Contains(changed.Graph.Edges, e => changed.Graph.Paths[e.From] == "Lib/Reader.cs" && e.TargetDisplay == "IStore.Put");
     }
+
+    [Fact]
+    public async Task A_comment_edit_that_moves_no_token_keeps_the_graph_and_ranker_while_a_code_edit_on_the_same_line_does_not()
+    {
+        Codebase().With("Lib/Clock.cs", "namespace Lib;\npublic static class Clock\n{\n    // now\n    public static int Now() => 1;\n}\n");
+        var analysis = await CodebaseAnalysis.OpenAsync(_tree.Root, new LoadOptions { NoMsBuild = true }, cache: null);
+
+        var commented = await analysis.WithDocumentTextAsync("Lib/Clock.cs", "namespace Lib;\npublic static class Clock\n{\n    // the current time, roughly\n    public static int Now() => 1;\n}\n");
+        Assert.Same(analysis.Graph, commented.Graph);
+        Assert.Same(analysis.Ranker, commented.Ranker);
+        Assert.NotSame(analysis.Workspace.Solution, commented.Workspace.Solution);
+        var text = await commented.Workspace.GetDocument(commented.Workspace.FindByRelativePath("Lib/Clock.cs")!).GetTextAsync();
+        Assert.Contains("roughly", text.ToString(), StringComparison.Ordinal);
+
+        // A comment that pushes the member one line down changes the lines facts record.
+        var moved = await analysis.WithDocumentTextAsync("Lib/Clock.cs", "namespace Lib;\npublic static class Clock\n{\n    // now\n    // later\n    public static int Now() => 1;\n}\n");
+        Assert.NotSame(analysis.Graph, moved.Graph);
+        Assert.Equal(6, moved.Graph.Facts[moved.Graph.IndexOf("Lib/Clock.cs")!.Value].Declarations.Single(d => d.Name == "Now").Line);
+
+        var coded = await analysis.WithDocumentTextAsync("Lib/Clock.cs", "namespace Lib;\npublic static class Clock\n{\n    // now\n    public static int Now() { new MemoryStore().Put(\"t\"); return 1; }\n}\n");
+        Assert.NotSame(analysis.Graph, coded.Graph);
+        Assert.Contains(coded.Graph.Edges, e => coded.Graph.Paths[e.From] == "Lib/Clock.cs" && e.TargetDisplay == "MemoryStore");
+    }
 }

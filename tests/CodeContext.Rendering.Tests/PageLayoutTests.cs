@@ -1,5 +1,6 @@
 using CodeContext.Core;
 using CodeContext.Rendering.Layout;
+using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Rendering.Tests;
 
@@ -139,6 +140,73 @@ public sealed class PageLayoutTests
     [Fact]
     public void TextThatDisagreesWithItsLineRangeIsRejected() =>
         Assert.Throws<ArgumentException>(() => PageLayoutEngine.Layout([new SourceFragment("F.cs", 1, 5, "a\nb", [])], RenderTestInputs.Request()));
+
+    [Fact]
+    public void NarrowIndentationShortensRowsButKeepsEveryCellAndItsProportions()
+    {
+        // Six columns on a Base page: narrow enough that indented lines wrap.
+        var request = RenderTestInputs.Request() with { Columns = 6 };
+        var narrow = request with { LevelSettings = ProfileCatalog.GetLevel(request.Profile, "L2") with { IndentScale = 0.25 } };
+        var full = request with { LevelSettings = ProfileCatalog.GetLevel(request.Profile, "L2") with { IndentScale = 1 } };
+        var fragment = RenderTestInputs.Whole("I.cs", RenderTestInputs.NumberedFile(400));
+        var a = PageLayoutEngine.Layout([fragment], narrow);
+        var b = PageLayoutEngine.Layout([fragment], full);
+        Assert.True(ContinuationRows(a) < ContinuationRows(b), $"{ContinuationRows(a)} wrapped rows with narrow indentation, {ContinuationRows(b)} without");
+
+        var lines = CellLines.Build(fragment);
+        foreach (var rows in a.Pages.SelectMany(p => p.Columns).Select(c => c.Rows.Where(r => r.Kind != RowKind.Header).ToList()))
+        {
+            foreach (var row in rows)
+            {
+                // No row is wider than its column, indentation counted at its drawn width.
+                var indent = CellLines.Indent(lines[row.Line]);
+                var width = a.Settings.CellOffset(row.CellStart + row.CellCount, indent) - a.Settings.CellOffset(row.CellStart, indent);
+                Assert.True(width <= a.CharsPerColumn + 1e-3, $"line {row.Line + 1}: {width} cells in a {a.CharsPerColumn}-cell column");
+            }
+        }
+
+        foreach (var line in Enumerable.Range(0, lines.Count))
+        {
+            var pieces = a.Pages.SelectMany(p => p.Columns).SelectMany(c => c.Rows).Where(r => r.Kind != RowKind.Header && r.Line == line).ToList();
+            Assert.Equal(lines[line].Length, pieces.Sum(r => r.CellCount));
+        }
+
+        // Deeper indentation still starts further right: one cell per level at a quarter.
+        Assert.Equal(2f, a.Settings.CellOffset(8, 8));
+        Assert.Equal(3f, a.Settings.CellOffset(9, 8));
+    }
+
+    [Fact]
+    public void EmptyLinesTakeTheirLevelsShareOfARowAndRowsStack()
+    {
+        var request = RenderTestInputs.Request();
+        var half = request with { LevelSettings = ProfileCatalog.GetLevel(request.Profile, "L2") with { EmptyLineScale = 0.5 } };
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("E.cs", "a\n\n   \nb\n\nc")], half);
+        var rows = layout.Pages.Single().Columns.Single().Rows;
+        var h = layout.Settings.LineHeight;
+        Assert.Equal([h, h, h / 2, h / 2, h, h / 2, h], rows.Select(r => r.Height));
+        for (var i = 1; i < rows.Count; i++)
+        {
+            Assert.Equal(rows[i - 1].Top + rows[i - 1].Height, rows[i].Top, 3);
+        }
+
+        var region = layout.Pages.Single().Regions.Single();
+        Assert.Equal((int)Math.Ceiling(rows[^1].Top + rows[^1].Height), region.Y + region.Height);
+    }
+
+    [Fact]
+    public void LevelTypographyIsValidated()
+    {
+        var request = RenderTestInputs.Request();
+        var level = ProfileCatalog.GetLevel(request.Profile, "L2");
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayoutSettings.Resolve(request with { LevelSettings = level with { Hinting = "strong" } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayoutSettings.Resolve(request with { LevelSettings = level with { IndentScale = 0 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayoutSettings.Resolve(request with { LevelSettings = level with { EmptyLineScale = 1.5 } }));
+        var whole = LayoutSettings.Resolve(request with { LevelSettings = level with { Font = "dejavu-sans-mono", FontSize = 8.75f, WholePixelCells = true } });
+        Assert.Equal(5f, whole.CellWidth);
+    }
+
+    private static int ContinuationRows(PageLayout layout) => layout.Pages.Sum(p => p.Regions.Sum(r => r.ContinuationRows));
 
     private static string Text(Cell[] cells) => string.Concat(cells.Select(c => char.ConvertFromUtf32(c.CodePoint)));
 }

@@ -69,21 +69,23 @@ public sealed class PageRendererTests
         var page = PageRenderer.Render(layout).Single();
         using var bitmap = SKBitmap.Decode(page.Png);
         var region = page.Regions.Single();
-        var lineHeight = layout.Settings.LineHeight;
         var sourceLines = RenderTestInputs.OrderService.Split('\n');
-        for (var i = 0; i < sourceLines.Length; i++)
+        var rows = layout.Pages[0].Columns.SelectMany(c => c.Rows).Where(r => r.Kind != Layout.RowKind.Header).ToList();
+        Assert.Equal(sourceLines.Length, rows.Count(r => r.Kind == Layout.RowKind.Line));
+        foreach (var row in rows)
         {
             // The middle of each row: antialiased descenders may touch the neighbouring rows' edges.
-            var top = (int)Math.Ceiling(layout.Settings.Margin + (i + 1.2) * lineHeight);
-            var bottom = (int)Math.Floor(layout.Settings.Margin + (i + 1.8) * lineHeight);
+            var top = (int)Math.Ceiling(row.Top + 0.2 * row.Height);
+            var bottom = (int)Math.Floor(row.Top + 0.8 * row.Height);
             var ink = Ink(bitmap, region.X, top, region.X + region.Width, bottom);
-            if (sourceLines[i].Trim().Length == 0)
+            var text = sourceLines[row.Line].Substring(row.CellStart, row.CellCount).Trim();
+            if (text.Length == 0)
             {
-                Assert.True(ink == 0, $"blank line {i + 1} has {ink} inked pixels");
+                Assert.True(ink == 0, $"blank line {row.Line + 1} has {ink} inked pixels");
             }
             else
             {
-                Assert.True(ink >= sourceLines[i].Trim().Length / 2, $"line {i + 1} has only {ink} inked pixels");
+                Assert.True(ink >= text.Length / 2, $"line {row.Line + 1} has only {ink} inked pixels");
             }
         }
 
@@ -91,6 +93,30 @@ public sealed class PageRendererTests
         Assert.Equal(0, belowText);
         var share = Ink(bitmap, 0, 0, bitmap.Width, bitmap.Height) / (double)(bitmap.Width * bitmap.Height);
         Assert.InRange(share, 0.002, 0.05);
+    }
+
+    [Fact]
+    public void WrappedRowsAreShadedWhereTheLevelSaysSoAndMarkedWithAnArrowOtherwise()
+    {
+        var request = RenderTestInputs.Request(gutter: false);
+        var longLine = "var s = \"" + new string('x', 400) + "\";";
+        var fragment = RenderTestInputs.Whole("W.cs", longLine);
+        var level = ProfileCatalog.GetLevel(request.Profile, "L2");
+        foreach (var mark in new[] { "shade", "arrow" })
+        {
+            var layout = PageRenderer.Measure([fragment], request with { LevelSettings = level with { ContinuationMark = mark } });
+            using var bitmap = SKBitmap.Decode(PageRenderer.Render(layout).Single().Png);
+            var column = layout.Pages[0].Columns[0];
+            var row = column.Rows.First(r => r.Kind == RowKind.Continuation);
+            // Past the text's end on the last wrapped row: background only, shaded or not.
+            var last = column.Rows.Last(r => r.Kind == RowKind.Continuation);
+            var y = (int)(last.Top + last.Height / 2);
+            var x = column.X + column.Width - 2;
+            Assert.Equal(mark == "shade" ? (byte)0xE6 : (byte)0xFF, bitmap.GetPixel(x, y).Red);
+            // The arrow sits in the cell before the text; the shade leaves that cell white.
+            var markInk = Ink(bitmap, column.X, (int)row.Top, column.X + (int)layout.Settings.CellWidth, (int)(row.Top + row.Height));
+            Assert.True(mark == "arrow" ? markInk > 0 : markInk == 0, $"{mark}: {markInk} inked pixels in the mark cell");
+        }
     }
 
     [Fact]

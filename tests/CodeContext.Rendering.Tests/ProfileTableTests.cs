@@ -21,8 +21,12 @@ public sealed class ProfileTableTests
             Assert.Contains(profile.Tokenizer, TokenizerCatalog.Ids);
             Assert.Equal(["L1", "L2", "L3", "L4"], profile.Levels.Keys.Order(StringComparer.Ordinal));
             Assert.Contains("{images}", profile.PromptWrapper, StringComparison.Ordinal);
-            var sizes = profile.Levels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value.FontSize).ToList();
-            Assert.True(sizes.Zip(sizes.Skip(1)).All(p => p.First > p.Second), $"{profile.Id}: glyphs must shrink from L1 to L4");
+            // Denser levels: glyphs never grow, and each level carries more text per vision token
+            // (a level may keep the size above it and gain by layout alone: no gutter, more wrapping).
+            var levels = profile.Levels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.Value).ToList();
+            Assert.True(levels.Zip(levels.Skip(1)).All(p => p.First.FontSize >= p.Second.FontSize), $"{profile.Id}: glyphs must not grow from L1 to L4");
+            Assert.True(levels.Zip(levels.Skip(1)).All(p => p.First.MeasuredCompression < p.Second.MeasuredCompression), $"{profile.Id}: compression must grow from L1 to L4");
+            Assert.True(levels.All(l => l.MeasuredCer is >= 0 and < 1), $"{profile.Id}: every level carries its measured CER");
             foreach (var level in profile.Levels.Values)
             {
                 Assert.NotNull(FontCatalog.Get(level.Font));

@@ -84,11 +84,39 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
+    public void FusedExportComputesTheReferenceFunction()
+    {
+        // The GPU spelling (--attention fused): relative bias folded into one MultiHeadAttention node, BiasGelu,
+        // convolutions as im2col + GEMM, zero padding by concatenation. Same weights (seed 0) as the plain
+        // fixtures, so it must land on the same PyTorch reference.
+        using var model = OnnxViewModel.Load(Path.Combine(TinyModels.Folder, "fused", "deepencoder-tiny-640-fp32-fused.onnx"), ProviderChoice.Cpu);
+        var prepared = PagePreprocessor.Prepare(TinyModels.Page("page-640.png"), DeepSeekOcrModes.Get("Small"));
+        var output = model.Run([prepared.GlobalView])[0];
+        var expected = TinyModels.Reference("page-640.small.f16");
+        Assert.Equal(expected.Length, output.Length);
+        Assert.InRange(TinyModels.RelativeError(output, expected), 0, Tolerance);
+    }
+
+    [Fact]
+    public void FixedBatchSessionRunsThatBatch()
+    {
+        using var dynamic = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Cpu);
+        using var fixedTwo = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Cpu, new OnnxSessionSettings(FixedBatch: 2));
+        Assert.Null(dynamic.FixedBatch);
+        Assert.Equal(2, fixedTwo.FixedBatch);
+        var page = PagePreprocessor.Prepare(TinyModels.Page("page-640.png"), DeepSeekOcrModes.Get("Tiny")).GlobalView;
+        var expected = dynamic.Run([page, page]);
+        var actual = fixedTwo.Run([page, page]);
+        Assert.InRange(TinyModels.RelativeError(actual[1], expected[1]), 0, 1e-5);
+    }
+
+    [Fact]
     public void CpuBuildReportsTheProviderThatRuns()
     {
         using var model = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Auto);
         Assert.Equal("CPU", model.Provider);
         Assert.NotNull(model.FallbackReason); // this test project references the CPU-only package
+        Assert.False(model.UsesPinnedStaging); // pinned staging is a CUDA provider allocator
         Assert.Equal(512, model.ImageSize);
         Assert.Equal(73, model.Tokens);
     }

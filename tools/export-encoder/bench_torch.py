@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--numerics-pages", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=4.0, help="timing budget per batch size")
+    parser.add_argument("--timed-dtypes", help="dtypes to time (default: all of --dtypes; the others only write outputs)")
     parser.add_argument("--compile", action="store_true", help="also time torch.compile (fp16 only)")
     parser.add_argument("--compile-batches", default="8,32")
     parser.add_argument("--out", required=True)
@@ -90,7 +91,8 @@ def main() -> None:
             out = model(pages.cuda()).cpu().numpy()
         out.astype("<f4").tofile(os.path.join(args.out, f"torch-{dtype}.f32"))
         log(f"{dtype}: output {out.shape}, rms {float(np.sqrt(np.mean(out.astype(np.float64) ** 2))):.4f}")
-        for attention in args.attention.split(","):
+        timed = dtype in (args.timed_dtypes or args.dtypes).split(",")
+        for attention in args.attention.split(",") if timed else []:
             with attention_mode(attention):
                 if attention != "reference":
                     with torch.inference_mode():

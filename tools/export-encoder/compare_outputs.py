@@ -1,6 +1,7 @@
 """Numerics check between ONNX Runtime (C#) outputs and PyTorch outputs on the same pages.
 
     python3 compare_outputs.py DIR   # reads torch-fp32.f32, torch-<dtype>.f32, ort-<dtype>.f32
+    python3 compare_outputs.py DIR variant.f32 ...   # each fp16 variant's output against torch-fp16/fp32
 
 Relative error is ||a - b|| / ||b|| over all tokens; also the worst per-token relative error.
 """
@@ -21,8 +22,27 @@ def compare(a: np.ndarray, b: np.ndarray, dim: int = 1280) -> dict[str, float]:
     return {"rel_err": rel, "worst_token_rel_err": float(per_token.max()), "max_abs_err": float(np.abs(a - b).max())}
 
 
+def compare_variants(folder: str, files: list[str]) -> dict:
+    load = lambda name: np.fromfile(os.path.join(folder, name), dtype="<f4")  # noqa: E731
+    references = {name: load(f"torch-{name}.f32") for name in ("fp16", "fp32") if os.path.exists(os.path.join(folder, f"torch-{name}.f32"))}
+    report = {}
+    for file in files:
+        if not os.path.exists(os.path.join(folder, file)):
+            report[file] = {"error": "missing"}
+            continue
+        values = load(file)
+        if not np.all(np.isfinite(values)):
+            report[file] = {"error": "non-finite values"}
+            continue
+        report[file] = {f"vs_torch_{name}": compare(values, ref) for name, ref in references.items() if ref.shape == values.shape}
+    return report
+
+
 def main() -> None:
     folder = sys.argv[1]
+    if len(sys.argv) > 2:
+        print(json.dumps(compare_variants(folder, sys.argv[2:]), indent=2))
+        return
     load = lambda name: np.fromfile(os.path.join(folder, name), dtype="<f4")  # noqa: E731
     have_fp32 = os.path.exists(os.path.join(folder, "torch-fp32.f32"))
     reference = load("torch-fp32.f32" if have_fp32 else "torch-fp16.f32")

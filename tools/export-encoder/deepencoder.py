@@ -75,6 +75,23 @@ CONFIGS = {"full": FULL, "tiny": TINY}
 # that need equal sizes (ONNX Runtime's flash attention); the padding is sliced off the output.
 ATTENTION_MODES = ("reference", "math", "fused", "fused_same_v")
 _ATTENTION = "reference"
+# Graph spellings that change no number, only which ONNX Runtime kernels run. gemm_convs: SAM's neck
+# and compressor convolutions as channels-last im2col + GEMM (see ViewEncoder._compress) instead of
+# cuDNN convolutions. bias_gelu: SAM's MLP bias + exact GELU as one com.microsoft.BiasGelu node instead of
+# the six elementwise ops the exporter writes (ONNX Runtime does not fuse that pattern).
+_GEMM_CONVS = False
+_BIAS_GELU = False
+
+
+@contextlib.contextmanager
+def graph_spelling(gemm_convs: bool, bias_gelu: bool):
+    global _GEMM_CONVS, _BIAS_GELU
+    previous = _GEMM_CONVS, _BIAS_GELU
+    _GEMM_CONVS, _BIAS_GELU = gemm_convs, bias_gelu
+    try:
+        yield
+    finally:
+        _GEMM_CONVS, _BIAS_GELU = previous
 
 
 @contextlib.contextmanager
@@ -103,37 +120,62 @@ def _fused_attention_fake(q, k, v, num_heads, scale):
     return q.new_empty((q.shape[0], q.shape[1], v.shape[2]))
 
 
-def _register_multihead_attention_schema() -> None:
-    """ONNX's registry knows no ONNX Runtime contrib op; declare the part of
-    com.microsoft.MultiHeadAttention we emit (query, key, value; num_heads, scale) so onnxscript
-    can build the node. ONNX Runtime validates it against its own full schema on load."""
+@torch.library.custom_op("codecontext::bias_gelu", mutates_args=())
+def bias_gelu(x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
+    """gelu(x + bias), exact (erf) GELU."""
+    return F.gelu(x + bias)
+
+
+@bias_gelu.register_fake
+def _bias_gelu_fake(x, bias):
+    return torch.empty_like(x)
+
+
+def _register_contrib_schema(name: str, inputs: list[str], attributes: dict[str, str]) -> None:
+    """ONNX's registry knows no ONNX Runtime contrib op; declare the part of com.microsoft.<name> we
+    emit so onnxscript can build the node. ONNX Runtime validates it against its own full schema on load."""
     import onnx
 
     try:
-        onnx.defs.get_schema("MultiHeadAttention", 1, "com.microsoft")
+        onnx.defs.get_schema(name, 1, "com.microsoft")
         return
     except Exception:  # not registered yet
         pass
     schema_cls = onnx.defs.OpSchema
-    tensor = lambda name: schema_cls.FormalParameter(name, "T")  # noqa: E731
+    kinds = {"int": schema_cls.AttrType.INT, "float": schema_cls.AttrType.FLOAT}
     schema = schema_cls(
-        "MultiHeadAttention", "com.microsoft", 1,
-        inputs=[tensor("query"), tensor("key"), tensor("value")],
-        outputs=[tensor("output")],
+        name, "com.microsoft", 1,
+        inputs=[schema_cls.FormalParameter(i, "T") for i in inputs],
+        outputs=[schema_cls.FormalParameter("output", "T")],
         type_constraints=[("T", ["tensor(float)", "tensor(float16)"], "")],
-        attributes=[schema_cls.Attribute("num_heads", schema_cls.AttrType.INT, ""),
-                    schema_cls.Attribute("scale", schema_cls.AttrType.FLOAT, "")],
+        attributes=[schema_cls.Attribute(a, kinds[kind], "") for a, kind in attributes.items()],
     )
     onnx.defs.register_schema(schema)
 
 
-def fused_attention_onnx(q, k, v, num_heads: int, scale: float):
-    """ONNX translation of codecontext::attention (used by export_encoder.py)."""
+def _contrib_opset():
     import onnxscript
 
-    _register_multihead_attention_schema()
-    msft = onnxscript.values.Opset("com.microsoft", 1)
-    return msft.MultiHeadAttention(q, k, v, num_heads=num_heads, scale=scale)
+    return onnxscript.values.Opset("com.microsoft", 1)
+
+
+def fused_attention_onnx(q, k, v, num_heads: int, scale: float):
+    """ONNX translation of codecontext::attention (used by export_encoder.py)."""
+    _register_contrib_schema("MultiHeadAttention", ["query", "key", "value"], {"num_heads": "int", "scale": "float"})
+    return _contrib_opset().MultiHeadAttention(q, k, v, num_heads=num_heads, scale=scale)
+
+
+def bias_gelu_onnx(x, bias):
+    """ONNX translation of codecontext::bias_gelu (used by export_encoder.py)."""
+    _register_contrib_schema("BiasGelu", ["A", "B"], {})
+    return _contrib_opset().BiasGelu(x, bias)
+
+
+# Custom ops and their ONNX translations, for torch.onnx.export's custom_translation_table.
+ONNX_TRANSLATIONS = {
+    torch.ops.codecontext.attention.default: fused_attention_onnx,
+    torch.ops.codecontext.bias_gelu.default: bias_gelu_onnx,
+}
 
 
 def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, bias: torch.Tensor | None = None) -> torch.Tensor:
@@ -143,38 +185,58 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, bias: torch.Tensor
         if bias is not None:
             scores = scores + bias
         return torch.matmul(torch.softmax(scores, dim=-1), v)
-    if _ATTENTION.startswith("fused") and bias is None:
-        b, heads, n, d = q.shape
-        pack = lambda x: x.transpose(1, 2).reshape(b, n, heads * x.shape[-1])  # noqa: E731
-        out = fused_attention(pack(q), pack(k), pack(v), heads, d**-0.5)
-        return out.reshape(b, n, heads, d).transpose(1, 2)
     return F.scaled_dot_product_attention(q, k, v, attn_mask=bias)
 
 
-def attend_relative(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rel_h: torch.Tensor, rel_w: torch.Tensor,
-                    h: int, w: int) -> torch.Tensor:
+def attend_relative(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, rel_h: torch.Tensor, rel_w: torch.Tensor) -> torch.Tensor:
     """Attention over an (h, w) grid with the decomposed relative bias rel_h [B, heads, h, w, h] +
-    rel_w [B, heads, h, w, w]. In "fused" mode the bias rides inside the dot product: the query gets
-    [q * scale, rel_h, rel_w] and the key [k, onehot(key row), onehot(key column)], so q'.k' equals
-    scale * q.k + rel_h[key row] + rel_w[key column] exactly."""
-    b, heads, n, d = q.shape
+    rel_w [B, heads, h, w, w] added to the scores (the reference spelling; SamAttention._attend_fused
+    is the fused one)."""
+    b, heads, n, _ = q.shape
+    bias = (rel_h.unsqueeze(-1) + rel_w.unsqueeze(-2)).reshape(b, heads, n, n)
+    return attend(q, k, v, bias)
+
+
+def conv3x3_channels_last(x: torch.Tensor, weight: torch.Tensor, stride: int) -> torch.Tensor:
+    """A bias-free 3x3 convolution with padding 1 on a channels-last map, as im2col + one GEMM:
+    x [B, H, W, C], weight [O, C, 3, 3] -> [B, H', W', O]. The nine taps are strided slices of the
+    padded map concatenated tap-major, matching the weight flattened in (row, column, channel) order."""
+    b, h, w, c = x.shape
+    out_h, out_w = (h - 1) // stride + 1, (w - 1) // stride + 1
+    padded = zero_pad_channels_last(x, 1, 1, 1, 1)
+    taps = [padded[:, dy:dy + stride * (out_h - 1) + 1:stride, dx:dx + stride * (out_w - 1) + 1:stride, :]
+            for dy in range(3) for dx in range(3)]
+    columns = torch.cat(taps, dim=-1)  # b, out_h, out_w, 9c
+    return F.linear(columns, weight.permute(0, 2, 3, 1).reshape(weight.shape[0], 9 * c))
+
+
+def split_projection(qkv: nn.Linear, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """q, k and v of a fused qkv projection as three matrix products on slices of its weight, so no
+    [.., 3, heads, d] tensor has to be split and transposed (in ONNX Runtime, a copy kernel each)."""
+    c = qkv.out_features // 3
+    return tuple(F.linear(x, qkv.weight[i * c:(i + 1) * c], qkv.bias[i * c:(i + 1) * c]) for i in range(3))
+
+
+def pad_grid(x: torch.Tensor, bottom: int, right: int) -> torch.Tensor:
+    """Zero-pads a [B, H, W, C] map at the bottom and right. The fused spelling concatenates zeros:
+    ONNX Runtime's CUDA Pad kernel took 2.8 ms per SAM window block at batch 8 for this 4-D pad (a third
+    of the model's GPU time), its Concat a small fraction of that."""
     if not _ATTENTION.startswith("fused"):
-        bias = (rel_h.unsqueeze(-1) + rel_w.unsqueeze(-2)).reshape(b, heads, n, n)
-        return attend(q, k, v, bias)
-    eye_h = torch.eye(h, dtype=q.dtype, device=q.device)
-    eye_w = torch.eye(w, dtype=q.dtype, device=q.device)
-    key_rows = eye_h[:, None, :].expand(h, w, h).reshape(1, 1, n, h).expand(b, heads, n, h)
-    key_cols = eye_w[None, :, :].expand(h, w, w).reshape(1, 1, n, w).expand(b, heads, n, w)
-    pad = (-(d + h + w)) % 8  # fused kernels want head sizes in multiples of 8
-    q_aug = F.pad(torch.cat([q * (d**-0.5), rel_h.reshape(b, heads, n, h), rel_w.reshape(b, heads, n, w)], -1), (0, pad))
-    k_aug = F.pad(torch.cat([k, key_rows, key_cols], -1), (0, pad))
-    pack = lambda x: x.transpose(1, 2).reshape(b, n, heads * x.shape[-1])  # noqa: E731
-    if _ATTENTION == "fused_same_v":
-        width = q_aug.shape[-1]
-        out = fused_attention(pack(q_aug), pack(k_aug), pack(F.pad(v, (0, width - d))), heads, 1.0)
-        return out.reshape(b, n, heads, width)[..., :d].transpose(1, 2)
-    out = fused_attention(pack(q_aug), pack(k_aug), pack(v), heads, 1.0)
-    return out.reshape(b, n, heads, d).transpose(1, 2)
+        return F.pad(x, (0, 0, 0, right, 0, bottom))
+    return zero_pad_channels_last(x, 0, bottom, 0, right)
+
+
+def zero_pad_channels_last(x: torch.Tensor, top: int, bottom: int, left: int, right: int) -> torch.Tensor:
+    """[B, H, W, C] with zero rows/columns added, by concatenation (see pad_grid)."""
+    b, h, w, c = x.shape
+    if left or right:
+        parts = ([x.new_zeros((b, h, left, c))] if left else []) + [x] + ([x.new_zeros((b, h, right, c))] if right else [])
+        x = torch.cat(parts, dim=2)
+    if top or bottom:
+        width = w + left + right
+        parts = ([x.new_zeros((b, top, width, c))] if top else []) + [x] + ([x.new_zeros((b, bottom, width, c))] if bottom else [])
+        x = torch.cat(parts, dim=1)
+    return x
 
 
 def tokens_per_side(image_size: int, patch: int = 16) -> int:
@@ -206,6 +268,8 @@ class SamMlp(nn.Module):
         self.lin2 = nn.Linear(dim * 4, dim)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if _BIAS_GELU:
+            return self.lin2(bias_gelu(F.linear(x, self.lin1.weight), self.lin1.bias))
         return self.lin2(F.gelu(self.lin1(x)))
 
 
@@ -223,6 +287,8 @@ class SamAttention(nn.Module):
         self.rel_pos_w = nn.Parameter(torch.zeros(2 * rel_extent - 1, self.head_dim))
 
     def forward(self, x: torch.Tensor, rel_h_table: torch.Tensor, rel_w_table: torch.Tensor) -> torch.Tensor:
+        if _ATTENTION.startswith("fused"):
+            return self.proj(self._attend_fused(x, rel_h_table, rel_w_table))
         b, h, w, c = x.shape
         n = h * w
         qkv = self.qkv(x).reshape(b, n, 3, self.heads, self.head_dim).permute(2, 0, 3, 1, 4)
@@ -231,9 +297,38 @@ class SamAttention(nn.Module):
         rq = q.reshape(b, self.heads, h, w, self.head_dim)
         rel_h = torch.matmul(rq, rel_h_table.transpose(-1, -2))  # b, heads, h, w, k_h
         rel_w = torch.matmul(rq.transpose(2, 3), rel_w_table.transpose(-1, -2)).transpose(2, 3)  # b, heads, h, w, k_w
-        out = attend_relative(q, k, v, rel_h, rel_w, h, w)
+        out = attend_relative(q, k, v, rel_h, rel_w)
         out = out.transpose(1, 2).contiguous().reshape(b, h, w, c)
         return self.proj(out)
+
+    def _attend_fused(self, x: torch.Tensor, rel_h_table: torch.Tensor, rel_w_table: torch.Tensor) -> torch.Tensor:
+        """The fused spelling: the relative bias rides inside the dot product. The query gets
+        [q * scale, rel_h, rel_w, 0...] and the key [k, onehot(key row), onehot(key column), 0...], so
+        q'.k' equals scale * q.k + rel_h[key row] + rel_w[key column] exactly, and attention is one
+        com.microsoft.MultiHeadAttention node. The zero columns pad the head size to a multiple of 8
+        (fused kernels want it) without a Pad op. Tensors stay in [B, h, w, heads, d] order from the qkv
+        projection to the output, the layout the attention node takes, so no head transposes are needed."""
+        b, h, w, c = x.shape
+        heads, d, n = self.heads, self.head_dim, h * w
+        q, k, v = (t.reshape(b, h, w, heads, d) for t in split_projection(self.qkv, x))
+        cols = w + (-(d + h + w)) % 8
+        w_table = F.pad(rel_w_table, (0, 0, 0, cols - w))  # w, cols, d: zero key columns past w
+        # rel_h[:, i, j, head] = q[:, i, j, head] . table_h[i]: one matmul batched over the query row i.
+        rel_h = torch.matmul(q.permute(1, 0, 2, 3, 4).reshape(h, -1, d), rel_h_table.transpose(-1, -2))
+        rel_h = rel_h.reshape(h, -1, w, heads, h).permute(1, 0, 2, 3, 4)  # b, h, w, heads, h
+        rel_w = torch.matmul(q.permute(2, 0, 1, 3, 4).reshape(w, -1, d), w_table.transpose(-1, -2))
+        rel_w = rel_w.reshape(w, -1, h, heads, cols).permute(1, 2, 0, 3, 4)  # b, h, w, heads, cols
+        eye_h = torch.eye(h, dtype=q.dtype, device=q.device)
+        eye_w = F.pad(torch.eye(w, dtype=q.dtype, device=q.device), (0, cols - w))
+        key_rows = eye_h[None, :, None, None, :].expand(b, h, w, heads, h)
+        key_cols = eye_w[None, None, :, None, :].expand(b, h, w, heads, cols)
+        q_aug = torch.cat([q * (d**-0.5), rel_h, rel_w], -1).reshape(b, n, -1)
+        k_aug = torch.cat([k, key_rows, key_cols], -1).reshape(b, n, -1)
+        if _ATTENTION == "fused_same_v":  # value heads zero-padded to the query/key head size
+            width = q_aug.shape[-1] // heads
+            out = fused_attention(q_aug, k_aug, F.pad(v, (0, width - d)).reshape(b, n, -1), heads, 1.0)
+            return out.reshape(b, h, w, heads, width)[..., :d].reshape(b, h, w, c)
+        return fused_attention(q_aug, k_aug, v.reshape(b, n, c), heads, 1.0).reshape(b, h, w, c)
 
 
 class SamBlock(nn.Module):
@@ -253,7 +348,7 @@ class SamBlock(nn.Module):
             b, h, w, c = x.shape
             ws = self.window
             ph, pw = (ws - h % ws) % ws, (ws - w % ws) % ws
-            x = F.pad(x, (0, 0, 0, pw, 0, ph))
+            x = pad_grid(x, ph, pw)
             hp, wp = h + ph, w + pw
             x = x.reshape(b, hp // ws, ws, wp // ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, c)
             x = self.attn(x, rel_h_table, rel_w_table)
@@ -327,6 +422,9 @@ class ClipAttention(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         b, n, c = x.shape
+        if _ATTENTION.startswith("fused"):  # [B, n, heads * d] is the layout the attention node takes
+            q, k, v = split_projection(self.qkv_proj, x)
+            return self.out_proj(fused_attention(q, k, v, self.heads, self.head_dim**-0.5))
         qkv = self.qkv_proj(x).reshape(b, n, 3, self.heads, self.head_dim).permute(2, 0, 3, 1, 4)
         out = attend(qkv[0], qkv[1], qkv[2])
         return self.out_proj(out.transpose(1, 2).contiguous().reshape(b, n, c))
@@ -497,6 +595,25 @@ class ViewEncoder(nn.Module):
         patches = x.reshape(b, 3, g, p, g, p).permute(0, 2, 4, 1, 3, 5).reshape(b, g, g, 3 * p * p)
         return F.linear(patches, proj.weight.reshape(proj.out_channels, -1), proj.bias)
 
+    def _compress(self, h: torch.Tensor) -> torch.Tensor:
+        """SAM's neck and the two stride-2 convolutions: [B, g, g, C] -> [B, q*q, clip_dim]. In the
+        GEMM spelling the map stays channels-last: the 1x1 convolution is a linear layer, the channel
+        LayerNorms are plain LayerNorms, and each 3x3 convolution is an im2col (nine strided slices)
+        followed by one matrix product, which ONNX Runtime runs on cuBLAS instead of cuDNN kernels
+        that it could not plan for these shapes."""
+        sam = self.encoder.sam_model
+        if not _GEMM_CONVS:
+            h = sam.net_3(sam.net_2(sam.neck(h.permute(0, 3, 1, 2))))  # b, clip_dim, q, q
+            return h.flatten(2).transpose(1, 2)
+        reduce, norm1, conv, norm2 = sam.neck
+        h = F.linear(h, reduce.weight.reshape(reduce.out_channels, -1))
+        h = F.layer_norm(h, norm1.shape, norm1.weight, norm1.bias, norm1.eps)
+        h = conv3x3_channels_last(h, conv.weight, stride=1)
+        h = F.layer_norm(h, norm2.shape, norm2.weight, norm2.bias, norm2.eps)
+        h = conv3x3_channels_last(h, sam.net_2.weight, stride=2)
+        h = conv3x3_channels_last(h, sam.net_3.weight, stride=2)
+        return h.reshape(h.shape[0], -1, h.shape[-1])
+
     def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
         enc = self.encoder
         sam = enc.sam_model
@@ -504,9 +621,8 @@ class ViewEncoder(nn.Module):
         h = self._patch_embed(x) + self.sam_pos
         for i, block in enumerate(sam.blocks):
             h = block(h, getattr(self, f"rel_h_{i}"), getattr(self, f"rel_w_{i}"))
-        h = sam.net_3(sam.net_2(sam.neck(h.permute(0, 3, 1, 2))))  # b, clip_dim, q, q
-        b = h.shape[0]
-        sam_tokens = h.flatten(2).transpose(1, 2)  # b, q*q, clip_dim
+        sam_tokens = self._compress(h)  # b, q*q, clip_dim
+        b = sam_tokens.shape[0]
         clip = enc.vision_model
         cls = clip.embeddings.class_embedding.reshape(1, 1, -1).expand(b, 1, -1)
         t = torch.cat([cls, sam_tokens], dim=1) + self.clip_pos

@@ -26,7 +26,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from deepencoder import (  # noqa: E402
-    ATTENTION_MODES, CONFIGS, DeepEncoder, ViewEncoder, attention_mode, fused_attention_onnx,
+    ATTENTION_MODES, CONFIGS, ONNX_TRANSLATIONS, DeepEncoder, ViewEncoder, attention_mode, graph_spelling,
     view_token_count)  # noqa: E402
 from pages import make_page, to_pixels  # noqa: E402
 
@@ -74,13 +74,14 @@ def _add_metadata(path: str, metadata: dict[str, str]) -> None:
     onnx.save(model, path)
 
 
-def export_onnx(view: ViewEncoder, path: str, metadata: dict[str, str], attention: str = "math") -> str:
+def export_onnx(view: ViewEncoder, path: str, metadata: dict[str, str], attention: str = "math", gemm_convs: bool = False,
+                bias_gelu: bool = False) -> str:
     size = view.image_size
     example = torch.randn(2, 3, size, size)
     large = sum(p.numel() for p in view.parameters()) * 4 > 1_000_000_000
     if os.path.exists(path + ".data"):
         os.remove(path + ".data")
-    with attention_mode(attention):
+    with attention_mode(attention), graph_spelling(gemm_convs, bias_gelu):
         how = _export(view, example, path, large)
     _add_metadata(path, metadata)
     return how
@@ -99,7 +100,7 @@ def _export(view: ViewEncoder, example: torch.Tensor, path: str, large: bool) ->
             output_names=["embeddings"],
             dynamic_shapes={"pixel_values": {0: batch}},
             optimize=True,
-            custom_translation_table={torch.ops.codecontext.attention.default: fused_attention_onnx},
+            custom_translation_table=ONNX_TRANSLATIONS,
         )
         program.save(path, external_data=large)
     except Exception as error:  # the TorchScript exporter is the fallback, logged so it is visible
@@ -176,8 +177,17 @@ def main() -> None:
     parser.add_argument("--references", action="store_true", help="also write page PNGs + PyTorch references")
     parser.add_argument("--attention", choices=ATTENTION_MODES[1:], default="math",
                         help="math: plain ONNX ops (portable); fused, fused_same_v: com.microsoft.MultiHeadAttention (ONNX Runtime)")
+    parser.add_argument("--convs", choices=("auto", "cudnn", "gemm"), default="auto",
+                        help="SAM's neck/compressor convolutions: cudnn (Conv ops), gemm (channels-last im2col + "
+                             "MatMul); auto: gemm with fused attention, cudnn with math")
+    parser.add_argument("--gelu", choices=("auto", "ops", "bias_gelu"), default="auto",
+                        help="SAM's MLP activation: ops (the exporter's elementwise ops), bias_gelu (one "
+                             "com.microsoft.BiasGelu node); auto: bias_gelu with fused attention, ops with math")
     parser.add_argument("--no-check", action="store_true", help="skip the ONNX Runtime CPU check")
     args = parser.parse_args()
+    fused = args.attention.startswith("fused")
+    gemm_convs = args.convs == "gemm" or (args.convs == "auto" and fused)
+    bias_gelu = args.gelu == "bias_gelu" or (args.gelu == "auto" and fused)
 
     os.makedirs(args.out, exist_ok=True)
     torch.manual_seed(args.seed)
@@ -198,9 +208,11 @@ def main() -> None:
                 "codecontext.dtype": dtype,
                 "codecontext.weights": weights,
                 "codecontext.attention": args.attention,
+                "codecontext.convs": "gemm" if gemm_convs else "cudnn",
+                "codecontext.gelu": "bias_gelu" if bias_gelu else "ops",
             }
             started = time.perf_counter()
-            how = export_onnx(view, path, metadata, args.attention)
+            how = export_onnx(view, path, metadata, args.attention, gemm_convs, bias_gelu)
             entry = {"file": os.path.basename(path), "exporter": how, "seconds": round(time.perf_counter() - started, 1),
                      "bytes": os.path.getsize(path) + (os.path.getsize(path + ".data") if os.path.exists(path + ".data") else 0)}
             if not args.no_check and dtype == "fp32":  # ORT's CPU provider has no fast fp16 path

@@ -17,13 +17,17 @@ public sealed class FileRanker
     private readonly Bm25Index _lexical;
     private readonly Dictionary<string, int>[] _terms;
 
+    // A file's terms depend only on its facts, which an incremental update carries over for every
+    // file it did not re-analyse: splitting every identifier again would dominate a new ranker.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentFacts, Dictionary<string, int>> TermBags = [];
+
     public FileRanker(FileGraph graph, CoChangeHistory history, RankingWeights? weights = null)
     {
         _graph = graph;
         _history = history;
         _weights = weights ?? RankingWeights.Default;
         _walk = BuildWalk(graph, _weights);
-        _terms = [.. graph.Facts.Select(f => IdentifierTerms.Bag(f.Identifiers))];
+        _terms = [.. graph.Facts.Select(f => TermBags.GetValue(f, facts => IdentifierTerms.Bag(facts.Identifiers)))];
         _lexical = new Bm25Index(_terms, _weights.Bm25);
     }
 

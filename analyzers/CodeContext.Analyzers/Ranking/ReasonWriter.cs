@@ -10,6 +10,12 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 {
     private static readonly HashSet<EdgeKind> TypeLevelKinds = [EdgeKind.Implements, EdgeKind.Inherits, EdgeKind.Overrides];
 
+    // What every file's explanation is measured against, worked out once per ranking: a compose
+    // explains every file of the codebase.
+    private readonly Dictionary<int, FileEdge> _usedByActive = graph.Outgoing[active].GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
+    private readonly List<int> _neighbours = [.. graph.Outgoing[active].Select(e => e.To).Concat(graph.Incoming[active].Select(e => e.From)).Distinct()];
+    private readonly Dictionary<int, HashSet<int>> _targets = [];
+
     public IReadOnlyList<string> Explain(int file, SeedSet seeds, int sharedCommits, bool lexical)
     {
         var reasons = new List<string>();
@@ -32,10 +38,9 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
         // One step removed: implements or derives from something the active file uses.
         if (reasons.Count < maxReasons)
         {
-            var usedByActive = graph.Outgoing[active].GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
             var shared = graph.Outgoing[file]
-                .Where(e => TypeLevelKinds.Contains(e.Kind) && usedByActive.ContainsKey(e.To))
-                .Select(e => (Edge: e, Via: usedByActive[e.To]))
+                .Where(e => TypeLevelKinds.Contains(e.Kind) && _usedByActive.ContainsKey(e.To))
+                .Select(e => (Edge: e, Via: _usedByActive[e.To]))
                 .FirstOrDefault();
             if (shared.Edge is not null)
                 reasons.Add($"{shared.Edge.Kind.Verb()} {shared.Edge.TargetDisplay}, used by {shared.Via.FromMember} (line {shared.Via.Line})");
@@ -46,7 +51,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 
         if (lexical && reasons.Count < maxReasons)
         {
-            var common = terms[file].Keys.Intersect(terms[active].Keys, StringComparer.Ordinal)
+            var common = terms[file].Keys.Where(terms[active].ContainsKey).Distinct(StringComparer.Ordinal)
                 .Where(t => char.IsLetter(t[0]) && t.Length >= 4)
                 .Select(t => (Term: t, Files: lexicalIndex.DocumentFrequency(t)))
                 .Where(t => t.Files <= Math.Max(2, terms.Count / 10)) // words most files share explain nothing
@@ -63,13 +68,24 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 
     private string IndirectReason(int file)
     {
-        var neighbours = graph.Outgoing[active].Select(e => e.To).Concat(graph.Incoming[active].Select(e => e.From)).Distinct();
-        foreach (var middle in neighbours)
+        var fileTargets = TargetsOf(file);
+        foreach (var middle in _neighbours)
         {
-            if (graph.Outgoing[middle].Any(e => e.To == file) || graph.Outgoing[file].Any(e => e.To == middle))
+            if (TargetsOf(middle).Contains(file) || fileTargets.Contains(middle))
                 return $"related through {graph.Paths[middle]}";
         }
         return "connected to the active file through the symbol graph";
+    }
+
+    private HashSet<int> TargetsOf(int file)
+    {
+        if (!_targets.TryGetValue(file, out var targets))
+        {
+            targets = [.. graph.Outgoing[file].Select(e => e.To)];
+            _targets[file] = targets;
+        }
+
+        return targets;
     }
 
     private static IEnumerable<FileEdge> Strongest(IEnumerable<FileEdge> edges) => edges

@@ -50,7 +50,11 @@ public static class BundleWriter
 
         AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(package.Manifest, Json));
         AtomicFile.WriteAllText(Path.Combine(root, ContextFile), ContextMarkdown.Write(package));
-        AtomicFile.WriteAllText(Path.Combine(root, OpenAiFile), DeliveryForms.OpenAiRequest(package));
+        await AtomicFile.WriteAsync(Path.Combine(root, OpenAiFile), stream =>
+        {
+            DeliveryForms.WriteOpenAiRequest(package, stream);
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
         AtomicFile.WriteAllText(Path.Combine(root, DeepSeekFile), DeliveryForms.DeepSeekPrompt(package));
     }
 }

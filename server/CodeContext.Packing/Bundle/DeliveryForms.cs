@@ -12,42 +12,55 @@ public static class DeliveryForms
     /// images (data URLs) in order. DeepSeek-OCR profiles name the model as vLLM serves it and carry
     /// the sampling settings its recipe asks for.
     /// </summary>
-    public static string OpenAiRequest(ContextPackage package)
+    /// <remarks>Written straight to the stream: the pages' base64 is never held as one large string.</remarks>
+    public static void WriteOpenAiRequest(ContextPackage package, Stream output)
     {
-        var content = new JsonArray();
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        var deepSeek = package.Profile.Tokenizer == "deepseek-v3";
+        json.WriteStartObject();
+        json.WriteString("model", deepSeek ? "deepseek-ai/DeepSeek-OCR" : package.Profile.Id);
+        json.WriteStartArray("messages");
+        json.WriteStartObject();
+        json.WriteString("role", "user");
+        json.WriteStartArray("content");
         foreach (var part in package.Parts)
         {
+            json.WriteStartObject();
             switch (part)
             {
                 case TextPart text:
-                    content.Add(new JsonObject { ["type"] = "text", ["text"] = text.Text });
+                    json.WriteString("type", "text");
+                    json.WriteString("text", text.Text);
                     break;
                 case ImagePart image:
-                    var url = new JsonObject { ["url"] = "data:image/png;base64," + Convert.ToBase64String(package.PageList[image.Page].Value) };
+                    json.WriteString("type", "image_url");
+                    json.WriteStartObject("image_url");
+                    json.WriteString("url", DataUrl(package.PageList[image.Page].Value));
                     if (package.Profile.Image.Detail is { } detail)
                     {
-                        url["detail"] = detail;
+                        json.WriteString("detail", detail);
                     }
 
-                    content.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = url });
+                    json.WriteEndObject();
                     break;
             }
+
+            json.WriteEndObject();
         }
 
-        var deepSeek = package.Profile.Tokenizer == "deepseek-v3";
-        var body = new JsonObject
-        {
-            ["model"] = deepSeek ? "deepseek-ai/DeepSeek-OCR" : package.Profile.Id,
-            ["messages"] = new JsonArray { new JsonObject { ["role"] = "user", ["content"] = content } },
-            ["temperature"] = 0,
-        };
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteNumber("temperature", 0);
         if (deepSeek)
         {
-            body["skip_special_tokens"] = false;
+            json.WriteBoolean("skip_special_tokens", false);
         }
 
-        return body.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        json.WriteEndObject();
     }
+
+    private static string DataUrl(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
 
     /// <summary>
     /// DeepSeek-OCR's native form for transformers inference: the prompt string with one image

@@ -23,6 +23,7 @@ public sealed class BudgetPlanner
     public BudgetPlanner(IReadOnlyList<Candidate> candidates, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
     {
         _candidates = candidates;
+        Profile = profile;
         _hull = new List<FormOption>[candidates.Count];
         _step = new int[candidates.Count];
         _refused = new FormOption?[candidates.Count];
@@ -31,6 +32,8 @@ public sealed class BudgetPlanner
             _hull[i] = Hull(Options(candidates[i], profile, images, settings));
         }
     }
+
+    public ModelProfile Profile { get; }
 
     /// <summary>Value per token of the last upgrade taken: what a better form had to beat.</summary>
     public double CutOff { get; private set; } = double.PositiveInfinity;

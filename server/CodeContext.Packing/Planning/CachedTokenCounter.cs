@@ -14,34 +14,31 @@ namespace CodeContext.Packing.Planning;
 internal sealed class CachedTokenCounter : ITextTokenizer
 {
     private const int HashBytes = 16;
-    private readonly ITextTokenizer _inner;
+    private readonly Lazy<ITextTokenizer> _inner;
     private readonly string? _path;
     private readonly ConcurrentDictionary<UInt128, int> _counts = new();
     private int _added;
 
-    public CachedTokenCounter(ITextTokenizer inner, CacheDirectory? cache)
+    /// <param name="id">The tokenizer's id; the tokenizer itself is loaded only when a count is not cached (loading the DeepSeek table costs most of a second).</param>
+    public CachedTokenCounter(string id, Func<ITextTokenizer> load, CacheDirectory? cache)
     {
-        _inner = inner;
-        _path = cache is null ? null : Path.Combine(cache.Area("tokens"), inner.Id + ".bin");
+        Id = id;
+        _inner = new Lazy<ITextTokenizer>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _path = cache is null ? null : Path.Combine(cache.Area("tokens"), id + ".bin");
         Load();
     }
 
-    public string Id => _inner.Id;
+    public string Id { get; }
 
     public int CountTokens(string text)
     {
-        if (text.Length < 64)
-        {
-            return _inner.CountTokens(text);
-        }
-
         var key = KeyOf(text);
         if (_counts.TryGetValue(key, out var count))
         {
             return count;
         }
 
-        count = _inner.CountTokens(text);
+        count = _inner.Value.CountTokens(text);
         if (_counts.TryAdd(key, count))
         {
             Interlocked.Increment(ref _added);

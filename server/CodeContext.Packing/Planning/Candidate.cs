@@ -6,8 +6,11 @@ namespace CodeContext.Packing.Planning;
 /// One thing the planner decides a form for: a whole file, or a slice of a large file cut at member
 /// boundaries. Text is already masked; every token count is exact for the profile's tokenizer.
 /// </summary>
-public sealed class Candidate
+public sealed record Candidate
 {
+    /// <summary>Identifies this slice's content (path, lines, masked text) for as long as the process runs: layouts are remembered by it.</summary>
+    public required long ContentId { get; init; }
+
     public required string Path { get; init; }
     public required int StartLine { get; init; }
     public required int EndLine { get; init; }
@@ -42,6 +45,9 @@ public sealed class Candidate
     public required int[] LineCells { get; init; }
 
     public required IReadOnlyList<SecretFinding> Secrets { get; init; }
+
+    /// <summary>The slice's distinct type-like identifiers (what slices of one file are weighted by).</summary>
+    public required IReadOnlyList<string> Terms { get; init; }
 
     public bool IsWholeFile => SliceCount == 1;
 

@@ -20,6 +20,8 @@ public sealed record FileRelevance(double Relevance, IReadOnlyList<string> Reaso
 /// </summary>
 public static partial class CandidateBuilder
 {
+    private static long _nextContentId;
+
     public static async Task<IReadOnlyList<Candidate>> BuildAsync(
         LoadedWorkspace workspace,
         IEnumerable<SourceFile> files,
@@ -28,46 +30,86 @@ public static partial class CandidateBuilder
         ITextTokenizer tokenizer,
         PlannerSettings settings,
         CacheDirectory? cache,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CandidatePool? pool = null)
     {
         var results = new ConcurrentBag<Candidate>();
-        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
+        void Add(SourceFile file, IReadOnlyList<Candidate> templates)
         {
-            var source = (await workspace.GetDocument(file).GetTextAsync(ct).ConfigureAwait(false)).ToString();
             var rel = relevance.GetValueOrDefault(file.RelativePath) ?? new FileRelevance(0, ["no link to the active file found (graph, names or history)"]);
-            foreach (var candidate in ForFile(file.RelativePath, source, rel, activeTerms, tokenizer, settings, cache, ct))
+            foreach (var candidate in WithRelevance(templates, rel, activeTerms))
             {
                 results.Add(candidate);
             }
+        }
+
+        // Files the pool already priced cost a lookup; only the others go to the thread pool.
+        var missing = new List<SourceFile>();
+        foreach (var file in files)
+        {
+            if (pool is not null && workspace.GetDocument(file).TryGetText(out var loaded) && pool.TryGet(file.RelativePath, loaded) is { } known)
+            {
+                Add(file, known);
+            }
+            else
+            {
+                missing.Add(file);
+            }
+        }
+
+        await Parallel.ForEachAsync(missing, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
+        {
+            var text = await workspace.GetDocument(file).GetTextAsync(ct).ConfigureAwait(false);
+            var templates = pool?.TryGet(file.RelativePath, text);
+            if (templates is null)
+            {
+                templates = [.. Templates(file.RelativePath, text.ToString(), tokenizer, settings, cache, ct)];
+                pool?.Put(file.RelativePath, text, templates);
+            }
+
+            Add(file, templates);
         }).ConfigureAwait(false);
         return [.. results.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Slice)];
     }
 
-    public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
+    public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct) =>
+        WithRelevance([.. Templates(path, source, tokenizer, settings, cache, ct)], relevance, activeTerms);
+
+    /// <summary>A file's candidates with the relevance of this request: slices weighted by how many of the active file's names they mention.</summary>
+    private static IEnumerable<Candidate> WithRelevance(IReadOnlyList<Candidate> templates, FileRelevance relevance, ISet<string> activeTerms)
+    {
+        var mentions = templates.Select(t => activeTerms.Count == 0 ? 0 : t.Terms.Count(activeTerms.Contains)).ToList();
+        var maxMentions = Math.Max(1, mentions.Max());
+        for (var i = 0; i < templates.Count; i++)
+        {
+            var weight = templates.Count == 1 ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
+            yield return templates[i] with { Relevance = relevance.Relevance * weight, Reasons = relevance.Reasons };
+        }
+    }
+
+    /// <summary>What a file's candidates are whatever the request: masked text, slices, outlines, exact token counts.</summary>
+    private static IEnumerable<Candidate> Templates(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
     {
         var facts = FileFacts.Get(path, source, tokenizer, settings, cache, ct);
         var masked = facts.Mask(source);
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
-        var pieces = facts.Slices.Select(r => whole ? masked : SliceOf(masked, text, r.Start, r.End)).ToList();
-        var mentions = pieces.Select(p => activeTerms.Count == 0 ? 0 : Identifier().Matches(p).Select(m => m.Value).Where(activeTerms.Contains).Distinct().Count()).ToList();
-        var maxMentions = Math.Max(1, mentions.Max());
         for (var i = 0; i < facts.Slices.Count; i++)
         {
             var slice = facts.Slices[i];
-            var piece = pieces[i];
+            var piece = whole ? masked : SliceOf(masked, text, slice.Start, slice.End);
             var listed = i == 0 ? SegmentText.Listed(path, facts.Description) : null;
-            var weight = whole ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
             yield return new Candidate
             {
+                ContentId = Interlocked.Increment(ref _nextContentId),
                 Path = path,
                 StartLine = slice.Start,
                 EndLine = slice.End,
                 Text = piece,
                 Slice = i,
                 SliceCount = facts.Slices.Count,
-                Relevance = relevance.Relevance * weight,
-                Reasons = relevance.Reasons,
+                Relevance = 0,
+                Reasons = [],
                 TextSegment = SegmentText.Code(whole ? path : $"{path} (lines {slice.Start}-{slice.End})", piece),
                 TextTokens = slice.TextTokens,
                 OutlineSegment = slice.Outline,
@@ -77,6 +119,7 @@ public static partial class CandidateBuilder
                 SourceTokens = slice.SourceTokens,
                 LineCells = LineCells(piece),
                 Secrets = [.. facts.Secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End).Select(s => new SecretFinding(s.Rule, s.Line)).DistinctBy(f => (f.Rule, f.Line))],
+                Terms = slice.Terms,
             };
         }
     }

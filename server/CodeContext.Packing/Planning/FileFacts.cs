@@ -11,7 +11,8 @@ namespace CodeContext.Packing.Planning;
 public sealed record SecretHit(int Start, int Length, string Rule, int Line);
 
 /// <summary>One slice's priced forms.</summary>
-public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outline, int OutlineTokens, int SourceTokens);
+/// <param name="Terms">The slice's distinct type-like identifiers, matched against the active file's on every compose.</param>
+public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outline, int OutlineTokens, int SourceTokens, IReadOnlyList<string> Terms);
 
 /// <summary>
 /// What pricing a file needs that depends only on its content: where secrets are, how it is sliced,
@@ -21,7 +22,7 @@ public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outl
 public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<SliceFacts> Slices, string Description, int ListedTokens)
 {
     // Bump when what is computed here changes.
-    private const string Version = "facts-1";
+    private const string Version = "facts-2";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -86,7 +87,8 @@ public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<S
                 tokenizer.CountTokens(SegmentText.Code(caption, piece)),
                 outlineSegment,
                 outlineSegment is null ? 0 : tokenizer.CountTokens(outlineSegment),
-                whole ? wholeTokens : tokenizer.CountTokens(piece)));
+                whole ? wholeTokens : tokenizer.CountTokens(piece),
+                CandidateBuilder.TermsOf(piece).Order(StringComparer.Ordinal).ToList()));
         }
 
         var description = CandidateBuilder.Describe(tree, ct);

@@ -18,6 +18,11 @@ public sealed class ImageCostEstimator
     private const double MaxContinuationShare = 0.08;
     private readonly Dictionary<Form, (int Chars, double RowsPerPage, int PageTokens)> _levels = [];
 
+    private ImageCostEstimator(Dictionary<Form, (int Chars, double RowsPerPage, int PageTokens)> levels) => _levels = levels;
+
+    /// <summary>An estimator for the same candidates without the corrections learnt by this one.</summary>
+    public ImageCostEstimator Fresh() => new(_levels);
+
     public ImageCostEstimator(ModelProfile profile, IReadOnlyList<Candidate> candidates)
     {
         var maxLine = candidates.Count == 0 ? 1 : candidates.Max(c => c.EndLine);

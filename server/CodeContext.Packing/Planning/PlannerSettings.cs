@@ -23,6 +23,9 @@ public sealed record PlannerSettings
     /// <summary>Target lines per slice.</summary>
     public required int SliceLines { get; init; }
 
+    /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
+    public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
+
     /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it.</summary>
     public double FidelityOf(Form form, ModelProfile profile)
     {

@@ -43,9 +43,6 @@ internal sealed class SecretRules
 /// <summary>A file-name glob (<c>*</c> only) and the reason shown when it matches.</summary>
 internal sealed record FileRule(string Glob, string Reason)
 {
-    public bool Matches(string fileName)
-    {
-        var pattern = "^" + Regex.Escape(Glob).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(fileName, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    }
+    public bool Matches(string fileName) =>
+        System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(Glob, fileName, ignoreCase: true);
 }

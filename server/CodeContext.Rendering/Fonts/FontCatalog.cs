@@ -15,6 +15,7 @@ public static class FontCatalog
         ["dejavu-sans-mono"] = "DejaVuSansMono.ttf",
         ["noto-sans-mono"] = "NotoSansMono-Regular.ttf",
         ["fira-code"] = "FiraCode-Regular.ttf",
+        ["inconsolata"] = "Inconsolata.otf",
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<SKTypeface>> Loaded = new(StringComparer.Ordinal);

@@ -10,6 +10,18 @@ internal static class CellLines
 {
     public const int TabWidth = 4;
 
+    /// <summary>Leading spaces of a line (tabs are already spaces): its indentation.</summary>
+    public static int Indent(Cell[] line)
+    {
+        var n = 0;
+        while (n < line.Length && line[n].CodePoint == ' ')
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     /// <summary>Splits a fragment into lines of cells, each cell carrying its classification.</summary>
     public static List<Cell[]> Build(SourceFragment fragment)
     {

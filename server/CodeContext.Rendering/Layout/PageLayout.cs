@@ -9,21 +9,27 @@ internal enum RowKind
     Continuation,
 }
 
-/// <summary>One row of a column: a fragment header, the first piece of a line, or a wrapped piece.</summary>
-internal readonly record struct LaidOutRow(RowKind Kind, int Fragment, int Line, int CellStart, int CellCount, string? HeaderText);
+/// <summary>
+/// One row of a column: a fragment header, the first piece of a line, or a wrapped piece, with its
+/// top edge and height in pixels (empty lines may be lower than a full row).
+/// </summary>
+internal readonly record struct LaidOutRow(RowKind Kind, int Fragment, int Line, int CellStart, int CellCount, string? HeaderText, float Top, float Height);
 
-/// <summary>A column's rows; <see cref="X"/> is its left edge in pixels.</summary>
-internal sealed record LaidOutColumn(int X, IReadOnlyList<LaidOutRow> Rows);
+/// <summary>A column's rows; <see cref="X"/> is its left edge and <see cref="Width"/> its width in pixels.</summary>
+internal sealed record LaidOutColumn(int X, int Width, IReadOnlyList<LaidOutRow> Rows);
 
 /// <summary>One page as laid out, before any pixel is drawn: enough to cost and plan it.</summary>
 public sealed class LaidOutPage
 {
-    internal LaidOutPage(int number, IReadOnlyList<LaidOutColumn> columns, IReadOnlyList<PageRegion> regions, int textTokens, VisionCost cost)
+    private readonly Lazy<int> _textTokens;
+
+    internal LaidOutPage(int number, IReadOnlyList<LaidOutColumn> columns, IReadOnlyList<PageRegion> regions, Func<int> textTokens, VisionCost cost)
     {
         Number = number;
         Columns = columns;
         Regions = regions;
-        TextTokens = textTokens;
+        // Counted on first use: the planner lays levels out many times and only needs page counts.
+        _textTokens = new Lazy<int>(textTokens, LazyThreadSafetyMode.ExecutionAndPublication);
         Cost = cost;
     }
 
@@ -32,7 +38,7 @@ public sealed class LaidOutPage
     public IReadOnlyList<PageRegion> Regions { get; }
 
     /// <summary>Tokens of the source text this page carries, with the profile's tokenizer.</summary>
-    public int TextTokens { get; }
+    public int TextTokens => _textTokens.Value;
 
     public VisionCost Cost { get; }
 
@@ -56,9 +62,10 @@ public sealed class PageLayout
     public LayoutSettings Settings { get; }
     public IReadOnlyList<SourceFragment> Fragments { get; }
     internal IReadOnlyList<List<Cell[]>> Cells { get; }
+    /// <summary>Most columns on any page.</summary>
     public int ColumnsPerPage { get; }
 
-    /// <summary>Code characters per row of a column (gutter excluded).</summary>
+    /// <summary>Code characters per row of the widest column (gutter excluded).</summary>
     public int CharsPerColumn { get; }
 
     public IReadOnlyList<LaidOutPage> Pages { get; }

@@ -14,6 +14,8 @@ public static class PageLayoutEngine
     private const int MaxColumns = 8;
     private const int MinCharsPerColumn = 24;
 
+    /// <summary>A column of a page: left edge and width in pixels, code cells per row, its rows.</summary>
+    private sealed record ColumnPlan(int X, int Width, int Chars, List<LaidOutRow> Rows);
 
     public static PageLayout Layout(IReadOnlyList<SourceFragment> fragments, RenderRequest request) =>
         Layout(fragments, LayoutSettings.Resolve(request));
@@ -23,9 +25,21 @@ public static class PageLayoutEngine
         var cells = fragments.Select(CellsOf).ToList();
         var maxLine = fragments.Count == 0 ? 1 : fragments.Max(f => f.EndLine);
         var gutterCells = settings.Gutter ? maxLine.ToString(CultureInfo.InvariantCulture).Length + 1 : 1;
+        var pages = Columns(settings, cells, gutterCells);
+        var laidOut = Paginate(settings, fragments, cells, pages, gutterCells);
+        var columns = pages.Count == 0 ? 1 : pages.Max(p => p.Count);
+        var chars = pages.Count == 0 ? 1 : pages.SelectMany(p => p).Max(c => c.Chars);
+        return new PageLayout(settings, fragments, cells, columns, chars, laidOut);
+    }
 
-        // Fewest pages first, then fewest wrapped rows (a short input keeps one wide column), then fewer columns.
-        (int Columns, int Chars, List<List<LaidOutRow>> Flow)? best = null;
+    /// <summary>
+    /// Equal columns on every page: the count that needs the fewest pages, then the fewest wrapped
+    /// rows (a short input keeps one wide column), then fewer columns. (Counts chosen page by page
+    /// carried no more text at the same share of wrapped rows: docs/benchmarks.md.)
+    /// </summary>
+    private static List<List<ColumnPlan>> Columns(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int gutterCells)
+    {
+        (int Columns, int Chars)? best = null;
         var bestScore = (Pages: int.MaxValue, Continuations: int.MaxValue);
         var (fromK, toK) = settings.Columns is { } forced ? (forced, forced) : (1, MaxColumns);
         for (var k = fromK; k <= toK; k++)
@@ -36,22 +50,21 @@ public static class PageLayoutEngine
                 break;
             }
 
-            var flow = Flow(cells, Math.Max(1, chars), settings.RowsPerColumn);
-            var pages = (flow.Count + k - 1) / k;
-            var rowCount = flow.Sum(c => c.Count);
-            var continuations = flow.Sum(c => c.Count(r => r.Kind == RowKind.Continuation));
+            var (columnCount, rowCount, continuations) = Count(settings, cells, Math.Max(1, chars));
+            var pages = (columnCount + k - 1) / k;
             // Wrapped rows read back worse than whole ones: more columns only while the level's wrap share holds.
             var readable = k == fromK || continuations <= settings.Level.MaxWrapShare * rowCount;
             if (readable && (pages, continuations).CompareTo(bestScore) < 0)
             {
                 bestScore = (pages, continuations);
-                best = (k, Math.Max(1, chars), flow);
+                best = (k, Math.Max(1, chars));
             }
         }
 
-        var (columns, charsPerColumn, rows) = best!.Value;
-        var laidOut = Paginate(settings, fragments, cells, rows, columns, gutterCells);
-        return new PageLayout(settings, fragments, cells, columns, charsPerColumn, laidOut);
+        var (columns, charsPerColumn) = best!.Value;
+        var rows = Flow(settings, cells, charsPerColumn);
+        var width = ColumnWidth(settings, columns);
+        return [.. rows.Chunk(columns).Select(page => page.Select((column, c) => new ColumnPlan(settings.Margin + c * (width + settings.ColumnGap), width, charsPerColumn, column)).ToList())];
     }
 
     internal static int ColumnWidth(LayoutSettings settings, int columns) =>
@@ -60,7 +73,12 @@ public static class PageLayoutEngine
     private static int CharsPerColumn(LayoutSettings settings, int columns) =>
         (int)Math.Floor(ColumnWidth(settings, columns) / settings.CellWidth);
 
-    private static List<Cell[]> CellsOf(SourceFragment fragment)
+    // The planner lays the same fragments out many times while it settles a plan.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceFragment, List<Cell[]>> CellCache = [];
+
+    private static List<Cell[]> CellsOf(SourceFragment fragment) => CellCache.GetValue(fragment, BuildCells);
+
+    private static List<Cell[]> BuildCells(SourceFragment fragment)
     {
         var expected = fragment.EndLine - fragment.StartLine + 1;
         var lines = CellLines.Build(fragment);
@@ -77,65 +95,131 @@ public static class PageLayoutEngine
         return lines;
     }
 
-    /// <summary>Rows flowed into columns; a header opens every column a fragment starts or continues in.</summary>
-    private static List<List<LaidOutRow>> Flow(IReadOnlyList<List<Cell[]>> cells, int chars, int rowsPerColumn)
+    /// <summary>Where the flow of rows stands: a fragment, a line in it and the first cell not yet placed.</summary>
+    private readonly record struct Cursor(int Fragment, int Line, int Cell);
+
+    private static Cursor Start(IReadOnlyList<List<Cell[]>> cells) => Skip(cells, new Cursor(0, 0, 0));
+
+    /// <summary>Moves past fragments without lines, so a cursor inside the input always has a line to place.</summary>
+    private static Cursor Skip(IReadOnlyList<List<Cell[]>> cells, Cursor at)
     {
-        var columns = new List<List<LaidOutRow>>();
-        var column = new List<LaidOutRow>();
-        for (var f = 0; f < cells.Count; f++)
+        while (at.Fragment < cells.Count && at.Line >= cells[at.Fragment].Count)
         {
-            var needHeader = true;
-            for (var line = 0; line < cells[f].Count; line++)
-            {
-                var length = cells[f][line].Length;
-                var pieces = Math.Max(1, (length + chars - 1) / chars);
-                for (var piece = 0; piece < pieces; piece++)
-                {
-                    // A header never ends a column alone.
-                    var full = needHeader ? rowsPerColumn - column.Count < 2 : column.Count == rowsPerColumn;
-                    if (full)
-                    {
-                        columns.Add(column);
-                        column = [];
-                        needHeader = true;
-                    }
-
-                    if (needHeader)
-                    {
-                        column.Add(new LaidOutRow(RowKind.Header, f, line, 0, 0, null));
-                        needHeader = false;
-                    }
-
-                    var start = piece * chars;
-                    column.Add(new LaidOutRow(piece == 0 ? RowKind.Line : RowKind.Continuation, f, line, start, Math.Min(chars, length - start), null));
-                }
-            }
+            at = new Cursor(at.Fragment + 1, 0, 0);
         }
 
-        if (column.Count > 0)
+        return at;
+    }
+
+    /// <summary>Rows flowed into equal columns; a header opens every column a fragment starts or continues in.</summary>
+    private static List<List<LaidOutRow>> Flow(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
+    {
+        var columns = new List<List<LaidOutRow>>();
+        var at = Start(cells);
+        while (at.Fragment < cells.Count)
         {
-            columns.Add(column);
+            var rows = new List<LaidOutRow>(settings.RowsPerColumn);
+            FillColumn(settings, cells, ref at, chars, rows);
+            columns.Add(rows);
         }
 
         return columns;
     }
 
-    private static List<LaidOutPage> Paginate(LayoutSettings settings, IReadOnlyList<SourceFragment> fragments, IReadOnlyList<List<Cell[]>> cells, List<List<LaidOutRow>> flow, int columnsPerPage, int gutterCells)
+    /// <summary>What <see cref="Flow"/> would produce (columns, rows, wrapped rows), without building it: the column search runs it up to eight times.</summary>
+    private static (int Columns, int Rows, int Continuations) Count(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
     {
-        var tokenizer = TokenizerCatalog.Get(settings.Profile.Tokenizer);
+        var (columns, rows, continuations) = (0, 0, 0);
+        var at = Start(cells);
+        while (at.Fragment < cells.Count)
+        {
+            var (r, c) = FillColumn(settings, cells, ref at, chars, null);
+            (columns, rows, continuations) = (columns + 1, rows + r, continuations + c);
+        }
+
+        return (columns, rows, continuations);
+    }
+
+    /// <summary>
+    /// One column's rows from <paramref name="at"/> on, <paramref name="chars"/> cells wide, added to
+    /// <paramref name="sink"/> when given; advances the cursor and returns the counts of rows (headers
+    /// included) and of wrapped rows.
+    /// </summary>
+    private static (int Rows, int Continuations) FillColumn(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, ref Cursor at, int chars, List<LaidOutRow>? sink)
+    {
+        var (count, continuations) = (0, 0);
+        var needHeader = true;
+        var y = (float)settings.Margin;
+        var limit = settings.Margin + settings.RowsPerColumn * settings.LineHeight + 0.01f;
+        while (at.Fragment < cells.Count)
+        {
+            var line = cells[at.Fragment][at.Line];
+            var indent = CellLines.Indent(line);
+            var height = indent == line.Length ? settings.EmptyLineHeight : settings.LineHeight;
+
+            // A header never ends a column alone.
+            if (y + height + (needHeader ? settings.LineHeight : 0) > limit)
+            {
+                break;
+            }
+
+            if (needHeader)
+            {
+                sink?.Add(new LaidOutRow(RowKind.Header, at.Fragment, at.Line, 0, 0, null, y, settings.LineHeight));
+                count++;
+                y += settings.LineHeight;
+                needHeader = false;
+            }
+
+            var end = PieceEnd(settings, at.Cell, line.Length, indent, chars);
+            sink?.Add(new LaidOutRow(at.Cell == 0 ? RowKind.Line : RowKind.Continuation, at.Fragment, at.Line, at.Cell, end - at.Cell, null, y, height));
+            count++;
+            continuations += at.Cell == 0 ? 0 : 1;
+            y += height;
+            if (end < line.Length)
+            {
+                at = at with { Cell = end };
+                continue;
+            }
+
+            var next = Skip(cells, new Cursor(at.Fragment, at.Line + 1, 0));
+            needHeader = next.Fragment != at.Fragment;
+            at = next;
+        }
+
+        return (count, continuations);
+    }
+
+    /// <summary>End of the row piece starting at cell <paramref name="start"/>: as many cells as fit the column (narrow indentation included), at least one.</summary>
+    private static int PieceEnd(LayoutSettings settings, int start, int length, int indent, int chars)
+    {
+        if (start >= indent || settings.IndentScale >= 1)
+        {
+            return Math.Min(length, start + chars);
+        }
+
+        var from = settings.CellOffset(start, indent);
+        var end = start + 1;
+        while (end < length && settings.CellOffset(end + 1, indent) - from <= chars)
+        {
+            end++;
+        }
+
+        return Math.Min(end, length);
+    }
+
+    private static List<LaidOutPage> Paginate(LayoutSettings settings, IReadOnlyList<SourceFragment> fragments, IReadOnlyList<List<Cell[]>> cells, List<List<ColumnPlan>> plans, int gutterCells)
+    {
         var cost = VisionCostCalculator.Compute(settings.Profile.Cost, settings.Width, settings.Height);
-        var columnWidth = ColumnWidth(settings, columnsPerPage);
         var lineStarts = fragments.Select(LineStarts).ToList();
         var pages = new List<LaidOutPage>();
-        for (var first = 0; first < flow.Count; first += columnsPerPage)
+        foreach (var plan in plans)
         {
             var columns = new List<LaidOutColumn>();
             var regions = new List<PageRegion>();
-            var tokens = 0;
-            for (var c = 0; c < columnsPerPage && first + c < flow.Count; c++)
+            var carried = new List<(int Fragment, int FirstLine, int LastLine)>();
+            foreach (var (x, columnWidth, _, rows) in plan)
             {
-                var x = settings.Margin + c * (columnWidth + settings.ColumnGap);
-                var rows = flow[first + c];
                 var named = new List<LaidOutRow>(rows.Count);
                 for (var r = 0; r < rows.Count; r++)
                 {
@@ -157,13 +241,13 @@ public static class PageLayoutEngine
                     named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.StartLine + firstLine}-{fragment.StartLine + lastLine}" });
                     var region = RegionOf(settings, fragment, cells[rows[r].Fragment], rows, r + 1, end, x, columnWidth, gutterCells);
                     regions.Add(region);
-                    tokens += tokenizer.CountTokens(SliceLines(fragment.Text, lineStarts[rows[r].Fragment], firstLine, lastLine));
+                    carried.Add((rows[r].Fragment, firstLine, lastLine));
                 }
 
-                columns.Add(new LaidOutColumn(x, named));
+                columns.Add(new LaidOutColumn(x, columnWidth, named));
             }
 
-            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, tokens, cost));
+            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, () => carried.Sum(c => TokenizerCatalog.Get(settings.Profile.Tokenizer).CountTokens(SliceLines(fragments[c.Fragment].Text, lineStarts[c.Fragment], c.FirstLine, c.LastLine))), cost));
         }
 
         return pages;
@@ -171,8 +255,8 @@ public static class PageLayoutEngine
 
     private static PageRegion RegionOf(LayoutSettings settings, SourceFragment fragment, List<Cell[]> lines, List<LaidOutRow> rows, int from, int to, int x, int width, int gutterCells)
     {
-        var top = (int)Math.Floor(settings.Margin + from * settings.LineHeight);
-        var bottom = (int)Math.Ceiling(settings.Margin + to * settings.LineHeight);
+        var top = (int)Math.Floor(rows[from].Top);
+        var bottom = (int)Math.Ceiling(rows[to - 1].Top + rows[to - 1].Height);
         var missing = new List<string>();
         var wrapped = 0;
         for (var r = from; r < to; r++)

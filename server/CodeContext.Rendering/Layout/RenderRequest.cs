@@ -22,6 +22,12 @@ public sealed record RenderRequest
     /// <summary>Glyph size overriding the level's (calibration sweeps it); line height scales with it.</summary>
     public float? FontSize { get; init; }
 
+    /// <summary>
+    /// The whole level's settings instead of the profile's (benchmarks sweep typography with it);
+    /// <see cref="Level"/> still names the level.
+    /// </summary>
+    public DensityLevel? LevelSettings { get; init; }
+
     /// <summary>Columns per page; null: the layout picks the count that needs the fewest pages.</summary>
     public int? Columns { get; init; }
 }

@@ -60,6 +60,43 @@ public sealed record DensityLevel
     /// </summary>
     public double MaxWrapShare { get; init; } = 0.08;
 
+    /// <summary>
+    /// Glyph outline fitting: none | slight | normal | full. Full hinting with aliased edging snaps
+    /// stems to whole pixels, which is what keeps small sizes readable (docs/benchmarks.md).
+    /// </summary>
+    public string Hinting { get; init; } = "slight";
+
+    /// <summary>Greyscale antialiased glyph edges; false: aliased (binary) glyphs.</summary>
+    public bool Antialias { get; init; } = true;
+
+    /// <summary>Glyphs at quarter-pixel positions; false: every glyph starts on a whole pixel.</summary>
+    public bool Subpixel { get; init; } = true;
+
+    /// <summary>Cell advance rounded to whole pixels, so every glyph of a kind has the same pixels.</summary>
+    public bool WholePixelCells { get; init; }
+
+    /// <summary>Synthetic bold (thicker strokes survive small sizes better).</summary>
+    public bool Embolden { get; init; }
+
+    /// <summary>
+    /// Width of one leading indentation space as a fraction of a cell: indentation is layout, so
+    /// dense levels draw it narrower (still in proportion, so structure shows) and keep the cells
+    /// for text. (Faint guides per level were read as '|' by the benchmark's reader.)
+    /// </summary>
+    public double IndentScale { get; init; } = 1;
+
+    /// <summary>Height of an explicit empty line as a fraction of a row: it stays visible as a gap, at less cost.</summary>
+    public double EmptyLineScale { get; init; } = 1;
+
+    /// <summary>
+    /// How a wrapped row is marked: "arrow" (a hooked arrow in the cell before it) or "shade" (the
+    /// row's background tinted): a reader that transcribes marks as characters reads shade cleanly.
+    /// </summary>
+    public string ContinuationMark { get; init; } = "arrow";
+
+    /// <summary>Line numbers allowed at this level (a request can still turn them off).</summary>
+    public bool Gutter { get; init; } = true;
+
     /// <summary>Text tokens per vision token measured on real C# (bench/legibility).</summary>
     public double? MeasuredCompression { get; init; }
 

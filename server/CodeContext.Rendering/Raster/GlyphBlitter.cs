@@ -7,6 +7,11 @@ internal static class GlyphBlitter
 {
     public static void Blit(SKBitmap bitmap, GlyphMaskCache masks, int face, SKColor color, ushort glyph, float x, float baseline)
     {
+        if (!masks.Subpixel)
+        {
+            x = MathF.Round(x);
+        }
+
         var ix = (int)Math.Floor(x);
         var phase = (int)Math.Round((x - ix) * GlyphMaskCache.Phases);
         if (phase == GlyphMaskCache.Phases)

@@ -15,7 +15,7 @@ internal sealed class GlyphMaskCache
 {
     public const int Phases = 4;
 
-    private static readonly ConcurrentDictionary<(SKTypeface, float), GlyphMaskCache> Shared = new();
+    private static readonly ConcurrentDictionary<(SKTypeface, float, SKFontHinting, bool, bool, bool), GlyphMaskCache> Shared = new();
 
     private readonly SKFont[] _fonts;
     private readonly int _padLeft;
@@ -32,6 +32,7 @@ internal sealed class GlyphMaskCache
     private GlyphMaskCache(SKFont[] fonts, float cellWidth)
     {
         _fonts = fonts;
+        Subpixel = fonts[0].Subpixel;
         var metrics = fonts[0].Metrics;
         _padLeft = (int)Math.Ceiling(cellWidth) + 2;
         _ascent = (int)Math.Ceiling(-metrics.Ascent * 1.5f) + 2;
@@ -39,8 +40,13 @@ internal sealed class GlyphMaskCache
         _boxHeight = _ascent + (int)Math.Ceiling(metrics.Descent * 1.5f + fonts[0].Size * 0.5f) + 4;
     }
 
+    /// <summary>False: glyphs snap to whole pixels (phase 0 only).</summary>
+    public bool Subpixel { get; }
+
     public static GlyphMaskCache For(Layout.LayoutSettings settings) =>
-        Shared.GetOrAdd((settings.Typeface, settings.FontSize), _ => new GlyphMaskCache([.. settings.Glyphs.Faces.Select(settings.CreateFont)], settings.CellWidth));
+        Shared.GetOrAdd(
+            (settings.Typeface, settings.FontSize, settings.Hinting, settings.Level.Antialias, settings.Level.Subpixel, settings.Level.Embolden),
+            _ => new GlyphMaskCache([.. settings.Glyphs.Faces.Select(settings.CreateFont)], settings.CellWidth));
 
     public GlyphMask Get(int face, ushort glyph, int phase)
     {

@@ -46,7 +46,6 @@ internal static class PageRasterizer
             var metrics = fonts[0].Metrics;
             var baselineOffset = (s.LineHeight - (metrics.Descent - metrics.Ascent)) / 2 - metrics.Ascent;
             var gutterCells = s.Gutter ? layout.Fragments.Max(f => f.EndLine).ToString(CultureInfo.InvariantCulture).Length + 1 : 1;
-            var columnWidth = PageLayoutEngine.ColumnWidth(s, layout.ColumnsPerPage);
             var runs = new GlyphRuns();
             using var fill = new SKPaint { IsAntialias = false, Style = SKPaintStyle.Fill };
             using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = Math.Max(1f, s.FontSize / 12f) };
@@ -54,6 +53,7 @@ internal static class PageRasterizer
             for (var c = 0; c < page.Columns.Count; c++)
             {
                 var column = page.Columns[c];
+                var columnWidth = column.Width;
                 if (c > 0)
                 {
                     fill.Color = theme.Gutter.WithAlpha(90);
@@ -64,7 +64,7 @@ internal static class PageRasterizer
                 for (var r = 0; r < column.Rows.Count; r++)
                 {
                     var row = column.Rows[r];
-                    var top = s.Margin + r * s.LineHeight;
+                    var top = row.Top;
                     var baseline = top + baselineOffset;
                     var textX = column.X + gutterCells * s.CellWidth;
                     switch (row.Kind)
@@ -75,7 +75,8 @@ internal static class PageRasterizer
                             AddText(runs, s, Fit(row.HeaderText!, (int)(columnWidth / s.CellWidth) - 1), column.X + s.CellWidth / 2, baseline, theme.Header);
                             break;
                         case RowKind.Line:
-                            if (s.Gutter)
+                            // A lowered empty line has no room for its number; the gap in the numbers shows it.
+                            if (s.Gutter && row.Height >= s.LineHeight)
                             {
                                 var number = (layout.Fragments[row.Fragment].StartLine + row.Line).ToString(CultureInfo.InvariantCulture);
                                 AddText(runs, s, number, column.X + (gutterCells - 1 - number.Length) * s.CellWidth, baseline, theme.Gutter);
@@ -84,7 +85,16 @@ internal static class PageRasterizer
                             AddCells(canvas, runs, s, layout.Cells[row.Fragment][row.Line], row, textX, top, baseline, stroke);
                             break;
                         case RowKind.Continuation:
-                            DrawContinuationMark(canvas, stroke, theme.Continuation, textX - s.CellWidth, top, s);
+                            if (s.Level.ContinuationMark == "shade")
+                            {
+                                fill.Color = theme.ContinuationShade;
+                                canvas.DrawRect(textX, MathF.Floor(top), column.X + columnWidth - textX, MathF.Ceiling(s.LineHeight), fill);
+                            }
+                            else
+                            {
+                                DrawContinuationMark(canvas, stroke, theme.Continuation, textX - s.CellWidth, top, s);
+                            }
+
                             AddCells(canvas, runs, s, layout.Cells[row.Fragment][row.Line], row, textX, top, baseline, stroke);
                             break;
                     }
@@ -105,6 +115,8 @@ internal static class PageRasterizer
 
     private static void AddCells(SKCanvas canvas, GlyphRuns runs, LayoutSettings s, Cell[] cells, LaidOutRow row, float x, float top, float baseline, SKPaint stroke)
     {
+        var indent = s.IndentScale < 1 ? CellLines.Indent(cells) : 0;
+        var from = s.CellOffset(row.CellStart, indent);
         for (var i = 0; i < row.CellCount; i++)
         {
             var cell = cells[row.CellStart + i];
@@ -113,7 +125,7 @@ internal static class PageRasterizer
                 continue;
             }
 
-            var cellX = x + i * s.CellWidth;
+            var cellX = x + (s.CellOffset(row.CellStart + i, indent) - from) * s.CellWidth;
             var (face, glyph) = s.Glyphs.Resolve(cell.CodePoint);
             if (face == GlyphResolver.Missing)
             {

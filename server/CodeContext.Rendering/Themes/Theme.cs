@@ -17,6 +17,9 @@ public sealed record Theme
     public required string HeaderBackground { get; init; }
     public required string Continuation { get; init; }
     public required string MissingGlyph { get; init; }
+
+    /// <summary>Background of wrapped rows where a level marks them by shade.</summary>
+    public required string ContinuationShade { get; init; }
     public IReadOnlyDictionary<string, string> Kinds { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The colours parsed once: the rasteriser asks for one per glyph.</summary>
@@ -38,6 +41,7 @@ public sealed class ThemePalette
         HeaderBackground = SKColor.Parse(theme.HeaderBackground);
         Continuation = SKColor.Parse(theme.Continuation);
         MissingGlyph = SKColor.Parse(theme.MissingGlyph);
+        ContinuationShade = SKColor.Parse(theme.ContinuationShade);
         Kinds = [.. Enum.GetValues<CodeSpanKind>().Select(k => theme.Kinds.TryGetValue(k.ToString(), out var hex) ? SKColor.Parse(hex) : Plain)];
     }
 
@@ -48,6 +52,7 @@ public sealed class ThemePalette
     public SKColor HeaderBackground { get; }
     public SKColor Continuation { get; }
     public SKColor MissingGlyph { get; }
+    public SKColor ContinuationShade { get; }
     public IReadOnlyList<SKColor> Kinds { get; }
 }
 

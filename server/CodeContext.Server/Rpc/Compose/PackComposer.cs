@@ -10,7 +10,7 @@ namespace CodeContext.Server.Rpc.Compose;
 /// <summary>The one place the server calls the pack stage: protocol parameters in, a package out.</summary>
 internal static class PackComposer
 {
-    public static async Task<ContextPackage> ComposeAsync(ReadScope scope, ComposeParams? request, CacheDirectory? cache, CancellationToken cancellationToken)
+    public static async Task<ContextPackage> ComposeAsync(ReadScope scope, ComposeParams? request, CacheDirectory? cache, ComposeSession session, CancellationToken cancellationToken)
     {
         if (request is null) throw WorkspacePaths.Invalid("params are required");
         var active = scope.File(request.TextDocument, "textDocument");
@@ -30,7 +30,7 @@ internal static class PackComposer
         };
         // WaitAsync answers a cancelled request at once, even while the composer is between its
         // own cancellation checks; its result is then dropped.
-        return await Task.Run(() => ContextComposer.ComposeAsync(scope.Snapshot.Analysis, compose, cache, cancellationToken), cancellationToken)
+        return await Task.Run(() => ContextComposer.ComposeAsync(scope.Snapshot.Analysis, compose, cache, session, cancellationToken), cancellationToken)
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
     }

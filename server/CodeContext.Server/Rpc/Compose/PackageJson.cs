@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CodeContext.Core;
 using CodeContext.Packing;
 using CodeContext.Server.Rpc.State;
@@ -22,25 +20,33 @@ internal static class PackageJson
         _ => throw WorkspacePaths.Invalid($"images must be \"{DataUrlImages}\" or \"{FileImages}\", not \"{requested}\""),
     };
 
-    public static JsonObject ToJson(ContextPackage package, string images, CacheDirectory? cache)
+    /// <summary>The manifest with each image segment's page attached; serialised once, by the JSON-RPC formatter.</summary>
+    public static Manifest WithImages(ContextPackage package, string images, CacheDirectory? cache)
     {
-        var manifest = JsonSerializer.SerializeToNode(package.Manifest, LspJson.Options)!.AsObject();
         var pages = package.Pages;
-        foreach (var segment in manifest["segments"]?.AsArray() ?? [])
+        var segments = package.Manifest.Segments.Select(segment =>
         {
-            if (segment?["image"] is not JsonObject image || image["file"]?.GetValue<string>() is not { } name || !pages.TryGetValue(name, out var png)) continue;
-            if (images == FileImages) image["path"] = CachedPage(cache!, png);
-            else image["dataUrl"] = "data:image/png;base64," + Convert.ToBase64String(png);
-        }
-
-        return manifest;
+            if (segment.Image is not { } image || !pages.TryGetValue(image.File, out var png)) return segment;
+            return segment with
+            {
+                Image = images == FileImages
+                    ? image with { Path = CachedPage(cache!, png) }
+                    : image with { DataUrl = "data:image/png;base64," + Convert.ToBase64String(png) },
+            };
+        }).ToList();
+        return package.Manifest with { Segments = segments };
     }
+
+    // A page the session reuses is the same byte array: hash and check it once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], string> Written = [];
 
     /// <summary>Pages are content-addressed: the same page composed again is the same file.</summary>
     private static string CachedPage(CacheDirectory cache, byte[] png)
     {
+        if (Written.TryGetValue(png, out var known) && File.Exists(known)) return known;
         var path = Path.Combine(cache.Area("serve-pages"), ContentHash.Of(png)[..32] + ".png");
         if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, png);
+        Written.AddOrUpdate(png, path);
         return path;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using CodeContext.Packing;
 using CodeContext.Server.Rpc.Compose;
 using CodeContext.Server.Rpc.Protocol;
 using StreamJsonRpc;
@@ -12,13 +12,13 @@ namespace CodeContext.Server.Rpc.Handlers;
 internal sealed class ComposeHandler(ServerContext context)
 {
     [JsonRpcMethod("codeContext/compose", UseSingleObjectParameterDeserialization = true)]
-    public async Task<JsonObject> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
+    public async Task<Manifest> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
     {
         var scope = await ReadScope.BeginAsync(context, "codeContext/compose", cancellationToken).ConfigureAwait(false);
         var images = PackageJson.ImageMode(request?.Images);
         if (images == PackageJson.FileImages && context.Workspace.Cache is null)
             throw State.WorkspacePaths.Invalid("images: \"file\" needs the cache directory, but the server runs with --no-cache; ask for \"dataUrl\"");
-        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, cancellationToken).ConfigureAwait(false);
-        return PackageJson.ToJson(package, images, context.Workspace.Cache);
+        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        return PackageJson.WithImages(package, images, context.Workspace.Cache);
     }
 }

@@ -32,6 +32,9 @@ internal sealed class WorkspaceHost
 
     public OpenDocuments Documents { get; } = new();
 
+    /// <summary>What composes keep between requests (rankings, candidates, layouts, pages, the last plan).</summary>
+    public CodeContext.Packing.ComposeSession ComposeSession { get; } = new();
+
     public WorkspacePaths? Paths { get; private set; }
 
     public CacheDirectory? Cache => _cache;
@@ -63,8 +66,11 @@ internal sealed class WorkspaceHost
     public void TextChanged(string fullPath) =>
         _queue.Writer.TryWrite(new EditorTextChanged(Interlocked.Increment(ref _enqueued), fullPath));
 
-    public void DiskChanged(IReadOnlyList<string> fullPaths) =>
+    public void DiskChanged(IReadOnlyList<string> fullPaths)
+    {
+        ComposeSession.ForgetDisk();
         _queue.Writer.TryWrite(new DiskChanged(Interlocked.Increment(ref _enqueued), fullPaths));
+    }
 
     /// <summary>
     /// The snapshot that includes every mutation enqueued so far. Call before the handler's first

@@ -1,0 +1,201 @@
+using System.Runtime.CompilerServices;
+using CodeContext.Analyzers;
+using CodeContext.Analyzers.Ranking;
+using CodeContext.Core;
+using CodeContext.Packing.Planning;
+using CodeContext.Packing.Secrets;
+using CodeContext.Rendering;
+using CodeContext.Rendering.Layout;
+using CodeContext.Rendering.Tokenizers;
+
+namespace CodeContext.Packing;
+
+/// <summary>
+/// What a long-lived host (the server) keeps between composes of one workspace, so that a compose
+/// after a small edit redoes only what the edit touched: the ranking of an unchanged snapshot,
+/// candidates of unchanged files, layouts and pages of unchanged levels, the previous plan while
+/// its inputs hold, the secret-file scan until files change on disk. Composes that share a
+/// session run one at a time. A one-shot host (the CLI) uses a fresh session per compose.
+/// </summary>
+public sealed class ComposeSession
+{
+    private readonly Dictionary<string, CachedTokenCounter> _tokenizers = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<PageLayout, IReadOnlyList<RenderedPage>> _pages = [];
+    private (FileRanker Ranker, string Key, IReadOnlyList<RankedFile> Ranked)? _rank;
+    private (string Root, IReadOnlyList<SecretFile> Files)? _secretFiles;
+    private (string Key, ImageCostEstimator Estimator)? _estimator;
+    private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
+    private CandidateMemory? _candidates;
+    private readonly Dictionary<string, (Microsoft.CodeAnalysis.Text.SourceText Text, IReadOnlyList<CodeSpan> Spans)> _classified = new(StringComparer.Ordinal);
+
+    internal SemaphoreSlim Gate { get; } = new(1, 1);
+
+    internal CandidatePool Candidates { get; } = new();
+
+    internal LevelLayoutMemo Layouts { get; } = new();
+
+    /// <summary>The last plan and the inputs it was made for.</summary>
+    internal PlanMemory? LastPlan { get; set; }
+
+    /// <summary>The page geometry estimate for a set of candidates (by content): the same until a candidate's text changes.</summary>
+    internal ImageCostEstimator Estimator(Rendering.Profiles.ModelProfile profile, IReadOnlyList<Candidate> candidates)
+    {
+        var key = profile.Id + ":" + string.Join(',', candidates.Select(c => c.ContentId));
+        if (_estimator is not { } last || last.Key != key)
+        {
+            last = (key, new ImageCostEstimator(profile, candidates));
+            _estimator = last;
+        }
+
+        return last.Estimator.Fresh();
+    }
+
+    /// <summary>
+    /// The manifest's entries for every file but the active one. They depend on the candidates,
+    /// the plan's decisions, the pages and the secret-file scan, which a reused plan keeps as the
+    /// very same objects: compared by reference, never by content.
+    /// </summary>
+    internal IReadOnlyList<ManifestFile> OtherFiles((object Candidates, object Decisions, object Pages, object SecretFiles) inputs, Func<IReadOnlyList<ManifestFile>> build)
+    {
+        if (_otherFiles is { } last && ReferenceEquals(last.Inputs.Candidates, inputs.Candidates) && ReferenceEquals(last.Inputs.Decisions, inputs.Decisions)
+            && ReferenceEquals(last.Inputs.SecretFiles, inputs.SecretFiles) && SamePages(last.Inputs.Pages, inputs.Pages))
+        {
+            return last.Files;
+        }
+
+        var files = build();
+        _otherFiles = (inputs, files);
+        return files;
+    }
+
+    private static bool SamePages(object a, object b) =>
+        a is IReadOnlyList<RenderedPage> x && b is IReadOnlyList<RenderedPage> y && x.Count == y.Count && x.Zip(y).All(p => ReferenceEquals(p.First, p.Second));
+
+    /// <summary>
+    /// The candidates of a request: the previous list again when the ranking is the very same,
+    /// the active file's names are the same and no other document changed since; otherwise
+    /// re-priced (from the pool where a file's text is unchanged).
+    /// </summary>
+    internal async Task<IReadOnlyList<Candidate>> CandidatesAsync(Analyzers.Loading.LoadedWorkspace workspace, Analyzers.Loading.SourceFile active, IReadOnlyList<RankedFile> ranked, ISet<string> activeTerms, Func<Task<IReadOnlyList<Candidate>>> build)
+    {
+        if (_candidates is { } last && ReferenceEquals(last.Ranked, ranked) && last.Active == active.DocumentId && last.ActiveTerms.SetEquals(activeTerms) && OnlyChanged(last.Solution, workspace.Solution, active.DocumentId))
+        {
+            _candidates = last with { Solution = workspace.Solution };
+            return last.List;
+        }
+
+        var list = await build().ConfigureAwait(false);
+        _candidates = new CandidateMemory(workspace.Solution, ranked, active.DocumentId, activeTerms, list);
+        return list;
+    }
+
+    private static bool OnlyChanged(Microsoft.CodeAnalysis.Solution before, Microsoft.CodeAnalysis.Solution after, Microsoft.CodeAnalysis.DocumentId active)
+    {
+        if (ReferenceEquals(before, after))
+        {
+            return true;
+        }
+
+        var changes = after.GetChanges(before);
+        if (changes.GetAddedProjects().Any() || changes.GetRemovedProjects().Any())
+        {
+            return false;
+        }
+
+        foreach (var project in changes.GetProjectChanges())
+        {
+            if (project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any() || project.GetChangedDocuments().Any(id => id != active))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Files may have appeared, changed or gone on disk: scan for secret files again.</summary>
+    public void ForgetDisk() => _secretFiles = null;
+
+    internal CachedTokenCounter TokenCounter(string tokenizer, CacheDirectory? cache)
+    {
+        if (!_tokenizers.TryGetValue(tokenizer, out var counter))
+        {
+            counter = new CachedTokenCounter(tokenizer, () => TokenizerCatalog.Get(tokenizer), cache);
+            _tokenizers[tokenizer] = counter;
+        }
+
+        return counter;
+    }
+
+    /// <summary>The ranking for a request; an unchanged snapshot (same ranker) and request rank once.</summary>
+    internal async Task<IReadOnlyList<RankedFile>> RankAsync(CodebaseAnalysis analysis, ComposeRequest request, CancellationToken ct)
+    {
+        // A cursor names a symbol in the current text, which a ranker reused across a comment edit
+        // does not see: such requests always rank.
+        var key = request.Cursor is null ? string.Join('\n', [request.ActivePath, request.Query ?? "", .. request.Recent]) : null;
+        if (key is not null && _rank is { } last && ReferenceEquals(last.Ranker, analysis.Ranker) && last.Key == key)
+        {
+            return last.Ranked;
+        }
+
+        var (_, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
+        _rank = key is null ? null : (analysis.Ranker, key, ranked);
+        return ranked;
+    }
+
+    internal IReadOnlyList<SecretFile> SecretFiles(string root, CancellationToken ct)
+    {
+        if (_secretFiles is not { } known || known.Root != root)
+        {
+            known = (root, SecretFileFinder.Find(root, ct));
+            _secretFiles = known;
+        }
+
+        return known.Files;
+    }
+
+    /// <summary>
+    /// A document's classified spans while its text is unchanged. Semantic colours of one file can
+    /// in principle change when another file changes (a name that became a type); keeping them
+    /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
+    /// a semantic model per file.
+    /// </summary>
+    internal IReadOnlyList<CodeSpan>? ClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text)
+    {
+        lock (_classified)
+        {
+            return _classified.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || known.Text.ContentEquals(text)) ? known.Spans : null;
+        }
+    }
+
+    internal void RememberClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text, IReadOnlyList<CodeSpan> spans)
+    {
+        lock (_classified)
+        {
+            _classified[path] = (text, spans);
+        }
+    }
+
+    internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
+
+    internal void RememberPages(PageLayout layout, IReadOnlyList<RenderedPage> pages) => _pages.AddOrUpdate(layout, pages);
+}
+
+internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
+
+/// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
+internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, object Decisions);
+
+/// <summary>What a plan was made for: the request, every candidate's content, and their relevance.</summary>
+internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)
+{
+    public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates) => new(
+        string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
+        string.Join(',', candidates.Select(c => c.ContentId)),
+        [.. candidates.Select(c => c.Relevance)]);
+
+    /// <summary>Same request and contents, and no relevance moved by <paramref name="tolerance"/> or more (0: none moved at all).</summary>
+    public bool CloseTo(PlanInputs other, double tolerance) =>
+        Request == other.Request && Contents == other.Contents && Relevance.Length == other.Relevance.Length
+        && Relevance.Zip(other.Relevance).All(p => p.First == p.Second || Math.Abs(p.First - p.Second) < tolerance);
+}

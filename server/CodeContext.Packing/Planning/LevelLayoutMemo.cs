@@ -1,0 +1,52 @@
+using CodeContext.Rendering.Layout;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>
+/// Layouts by profile, level and the exact candidates on it. Within a compose the repair loop
+/// changes one or two levels per round, so the others are not laid out again; a host that keeps
+/// the memo between composes (a <see cref="ComposeSession"/>) reuses every unchanged level.
+/// </summary>
+internal sealed class LevelLayoutMemo
+{
+    // Enough for several plans of a few profiles; beyond it the memo starts over rather than grow.
+    private const int MaxLayouts = 64;
+    private const int MaxFragments = 50_000;
+
+    private readonly Dictionary<(string Profile, Form Level, string Items), PageLayout> _layouts = [];
+    private readonly Dictionary<long, SourceFragment> _fragments = [];
+
+    /// <summary>One fragment object per candidate content, so the layout engine's per-fragment work is shared by every layout.</summary>
+    public SourceFragment FragmentOf(Candidate candidate)
+    {
+        if (!_fragments.TryGetValue(candidate.ContentId, out var fragment))
+        {
+            if (_fragments.Count >= MaxFragments)
+            {
+                _fragments.Clear();
+            }
+
+            fragment = ContextComposer.Fragment(candidate, []);
+            _fragments[candidate.ContentId] = fragment;
+        }
+
+        return fragment;
+    }
+
+    public PageLayout Get(string profile, Form level, IReadOnlyList<Candidate> items, Func<PageLayout> layout)
+    {
+        var key = (profile, level, string.Join(',', items.Select(c => c.ContentId)));
+        if (!_layouts.TryGetValue(key, out var result))
+        {
+            if (_layouts.Count >= MaxLayouts)
+            {
+                _layouts.Clear();
+            }
+
+            result = layout();
+            _layouts[key] = result;
+        }
+
+        return result;
+    }
+}
