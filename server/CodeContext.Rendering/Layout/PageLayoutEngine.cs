@@ -118,7 +118,8 @@ public static class PageLayoutEngine
         var at = Start(cells);
         while (at.Fragment < cells.Count)
         {
-            var rows = new List<LaidOutRow>(settings.RowsPerColumn);
+            // Lowered empty lines let a column hold more rows than RowsPerColumn.
+            var rows = new List<LaidOutRow>((int)(settings.RowsPerColumn * settings.LineHeight / settings.EmptyLineHeight) + 1);
             FillColumn(settings, cells, ref at, chars, rows);
             columns.Add(rows);
         }
@@ -129,15 +130,85 @@ public static class PageLayoutEngine
     /// <summary>What <see cref="Flow"/> would produce (columns, rows, wrapped rows), without building it: the column search runs it up to eight times.</summary>
     private static (int Columns, int Rows, int Continuations) Count(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
     {
+        // The same flow as FillColumn, row for row, but over each line's pieces worked out once per
+        // fragment and width: the column search and the planner ask for the same counts many times.
+        var limit = settings.Margin + settings.RowsPerColumn * settings.LineHeight + 0.01f;
         var (columns, rows, continuations) = (0, 0, 0);
-        var at = Start(cells);
-        while (at.Fragment < cells.Count)
+        var y = (float)settings.Margin;
+        var any = false;
+        foreach (var fragment in cells)
         {
-            var (r, c) = FillColumn(settings, cells, ref at, chars, null);
-            (columns, rows, continuations) = (columns + 1, rows + r, continuations + c);
+            if (fragment.Count == 0)
+            {
+                continue;
+            }
+
+            var needHeader = true;
+            foreach (var (pieces, empty) in ShapeOf(settings, fragment, chars))
+            {
+                var height = empty ? settings.EmptyLineHeight : settings.LineHeight;
+                for (var piece = 0; piece < pieces; piece++)
+                {
+                    if (y + height + (needHeader ? settings.LineHeight : 0) > limit)
+                    {
+                        columns++;
+                        y = settings.Margin;
+                        needHeader = true;
+                    }
+
+                    if (needHeader)
+                    {
+                        rows++;
+                        y += settings.LineHeight;
+                        needHeader = false;
+                    }
+
+                    rows++;
+                    continuations += piece == 0 ? 0 : 1;
+                    y += height;
+                    any = true;
+                }
+            }
         }
 
-        return (columns, rows, continuations);
+        return (any ? columns + 1 : columns, rows, continuations);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<Cell[]>, Dictionary<(int Chars, float IndentScale), (int Pieces, bool Empty)[]>> Shapes = [];
+
+    /// <summary>How many row pieces each line of a fragment takes at a width, and whether it is an empty line.</summary>
+    private static (int Pieces, bool Empty)[] ShapeOf(LayoutSettings settings, List<Cell[]> lines, int chars)
+    {
+        var byWidth = Shapes.GetValue(lines, _ => []);
+        lock (byWidth)
+        {
+            if (byWidth.TryGetValue((chars, settings.IndentScale), out var known))
+            {
+                return known;
+            }
+        }
+
+        var shape = new (int Pieces, bool Empty)[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var indent = CellLines.Indent(line);
+            var (pieces, start) = (0, 0);
+            do
+            {
+                start = PieceEnd(settings, start, line.Length, indent, chars);
+                pieces++;
+            }
+            while (start < line.Length);
+            shape[i] = (pieces, indent == line.Length);
+        }
+
+        lock (byWidth)
+        {
+            byWidth[(chars, settings.IndentScale)] = shape;
+        }
+
+        return shape;
     }
 
     /// <summary>
@@ -198,11 +269,21 @@ public static class PageLayoutEngine
             return Math.Min(length, start + chars);
         }
 
+        // The offset is linear on each side of the indentation: solve for the end, then settle it on
+        // the exact float comparison (walking cell by cell made every row cost its length).
         var from = settings.CellOffset(start, indent);
-        var end = start + 1;
+        var target = from + chars;
+        var knee = indent * settings.IndentScale;
+        var guess = target >= knee ? indent + (int)MathF.Floor(target - knee) : (int)MathF.Floor(target / settings.IndentScale);
+        var end = Math.Clamp(guess, start + 1, Math.Max(start + 1, length));
         while (end < length && settings.CellOffset(end + 1, indent) - from <= chars)
         {
             end++;
+        }
+
+        while (end > start + 1 && settings.CellOffset(end, indent) - from > chars)
+        {
+            end--;
         }
 
         return Math.Min(end, length);
