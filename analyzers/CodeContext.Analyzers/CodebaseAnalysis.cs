@@ -32,9 +32,11 @@ public sealed class CodebaseAnalysis
     public static async Task<CodebaseAnalysis> OpenAsync(string path, LoadOptions options, CacheDirectory? cache, CancellationToken cancellationToken = default)
     {
         var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
-        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken, options.Progress).ConfigureAwait(false);
         var weights = RankingWeights.Default;
-        var history = CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log);
+        // Reading history is mostly waiting for git: it overlaps the graph build.
+        var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
+        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken, options.Progress).ConfigureAwait(false);
+        var history = await reading.ConfigureAwait(false);
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights));
     }
 

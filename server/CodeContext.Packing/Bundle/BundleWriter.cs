@@ -42,19 +42,21 @@ public static class BundleWriter
             }
         }
 
-        foreach (var (name, png) in package.PageList)
-        {
-            ct.ThrowIfCancellationRequested();
-            await Task.Run(() => AtomicFile.WriteAllBytes(Path.Combine(root, name), png), ct).ConfigureAwait(false);
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(package.Manifest, Json));
-        AtomicFile.WriteAllText(Path.Combine(root, ContextFile), ContextMarkdown.Write(package));
-        await AtomicFile.WriteAsync(Path.Combine(root, OpenAiFile), stream =>
+        // The files are independent: the large request body is written while the pages and the
+        // small files are.
+        var request = Task.Run(() => AtomicFile.WriteAsync(Path.Combine(root, OpenAiFile), stream =>
         {
             DeliveryForms.WriteOpenAiRequest(package, stream);
             return Task.CompletedTask;
+        }), ct);
+        await Parallel.ForEachAsync(package.PageList, ct, (page, _) =>
+        {
+            AtomicFile.WriteAllBytes(Path.Combine(root, page.Key), page.Value);
+            return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
+        AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(package.Manifest, Json));
+        AtomicFile.WriteAllText(Path.Combine(root, ContextFile), ContextMarkdown.Write(package));
         AtomicFile.WriteAllText(Path.Combine(root, DeepSeekFile), DeliveryForms.DeepSeekPrompt(package));
+        await request.ConfigureAwait(false);
     }
 }

@@ -34,14 +34,24 @@ internal sealed class ProgressLog(TextWriter inner, Action<string> onLine) : Tex
         onLine(complete);
     }
 
+    // Stages may log from several threads (history is read while the graph is built): a string
+    // or line goes in whole, never interleaved character by character with another.
+    private readonly Lock _whole = new();
+
     public override void Write(string? value)
     {
-        foreach (var c in value ?? "") Write(c);
+        lock (_whole)
+        {
+            foreach (var c in value ?? "") Write(c);
+        }
     }
 
     public override void WriteLine(string? value)
     {
-        Write(value);
-        Write('\n');
+        lock (_whole)
+        {
+            foreach (var c in value ?? "") Write(c);
+            Write('\n');
+        }
     }
 }
