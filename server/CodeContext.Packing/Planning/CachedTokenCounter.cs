@@ -47,10 +47,10 @@ internal sealed class CachedTokenCounter : ITextTokenizer
         return count;
     }
 
-    /// <summary>Writes the table back when this run added counts.</summary>
+    /// <summary>Writes the table back when counts were added since the last save (a long-lived host saves after every compose).</summary>
     public void Save()
     {
-        if (_path is null || _added == 0)
+        if (_path is null || Interlocked.Exchange(ref _added, 0) == 0)
         {
             return;
         }
@@ -70,7 +70,8 @@ internal sealed class CachedTokenCounter : ITextTokenizer
         }
         catch (IOException)
         {
-            // A cache that cannot be written only costs time on the next run.
+            // A cache that cannot be written only costs time on the next run; try again next save.
+            Interlocked.Increment(ref _added);
         }
     }
 
