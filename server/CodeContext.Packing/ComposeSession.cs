@@ -26,11 +26,11 @@ public sealed class ComposeSession
     private (string Key, ImageCostEstimator Estimator)? _estimator;
     private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
     private CandidateMemory? _candidates;
-    private readonly Dictionary<string, (Microsoft.CodeAnalysis.Text.SourceText Text, IReadOnlyList<CodeSpan> Spans)> _classified = new(StringComparer.Ordinal);
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 
-    internal CandidatePool Candidates { get; } = new();
+    /// <summary>Each file's priced candidates (relevance aside), while its text is unchanged.</summary>
+    internal FileTextMemo<IReadOnlyList<Candidate>> Candidates { get; } = new();
 
     internal LevelLayoutMemo Layouts { get; } = new();
 
@@ -38,9 +38,10 @@ public sealed class ComposeSession
     internal PlanMemory? LastPlan { get; set; }
 
     /// <summary>The page geometry estimate for a set of candidates (by content): the same until a candidate's text changes.</summary>
-    internal ImageCostEstimator Estimator(Rendering.Profiles.ModelProfile profile, IReadOnlyList<Candidate> candidates)
+    /// <param name="contents">The candidates' contents key (<see cref="PlanInputs.Contents"/>).</param>
+    internal ImageCostEstimator Estimator(Rendering.Profiles.ModelProfile profile, IReadOnlyList<Candidate> candidates, string contents)
     {
-        var key = profile.Id + ":" + string.Join(',', candidates.Select(c => c.ContentId));
+        var key = profile.Id + ":" + contents;
         if (_estimator is not { } last || last.Key != key)
         {
             last = (key, new ImageCostEstimator(profile, candidates));
@@ -160,21 +161,7 @@ public sealed class ComposeSession
     /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
     /// a semantic model per file.
     /// </summary>
-    internal IReadOnlyList<CodeSpan>? ClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text)
-    {
-        lock (_classified)
-        {
-            return _classified.TryGetValue(path, out var known) && (ReferenceEquals(known.Text, text) || known.Text.ContentEquals(text)) ? known.Spans : null;
-        }
-    }
-
-    internal void RememberClassifiedSpans(string path, Microsoft.CodeAnalysis.Text.SourceText text, IReadOnlyList<CodeSpan> spans)
-    {
-        lock (_classified)
-        {
-            _classified[path] = (text, spans);
-        }
-    }
+    internal FileTextMemo<IReadOnlyList<CodeSpan>> ClassifiedSpans { get; } = new();
 
     internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
 

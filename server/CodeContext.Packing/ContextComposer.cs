@@ -69,11 +69,11 @@ public static class ContextComposer
         var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
-        var estimator = session.Estimator(profile, candidates);
+        var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);
+        var estimator = session.Estimator(profile, candidates, inputs.Contents);
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
         var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
         var memo = session.Layouts;
-        var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);
 
         if (Reuse(session.LastPlan, inputs, settings, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
         {
@@ -377,12 +377,12 @@ public static class ContextComposer
 
             var document = workspace.GetDocument(file);
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
-            var spans = session.ClassifiedSpans(file.RelativePath, text);
+            var spans = session.ClassifiedSpans.TryGet(file.RelativePath, text);
             if (spans is null)
             {
                 // Whole documents: the slices of one file and the next plan's other slices share it.
                 spans = await CodeClassifier.ClassifyAsync(document, null, token).ConfigureAwait(false);
-                session.RememberClassifiedSpans(file.RelativePath, text, spans);
+                session.ClassifiedSpans.Put(file.RelativePath, text, spans);
             }
 
             var from = text.Lines[fragment.StartLine - 1].Start;

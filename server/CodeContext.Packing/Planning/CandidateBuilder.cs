@@ -31,7 +31,7 @@ public static partial class CandidateBuilder
         PlannerSettings settings,
         CacheDirectory? cache,
         CancellationToken cancellationToken,
-        CandidatePool? pool = null)
+        FileTextMemo<IReadOnlyList<Candidate>>? pool = null)
     {
         var results = new ConcurrentBag<Candidate>();
         void Add(SourceFile file, IReadOnlyList<Candidate> templates)
