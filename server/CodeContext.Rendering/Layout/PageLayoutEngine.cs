@@ -50,7 +50,7 @@ public static class PageLayoutEngine
                 break;
             }
 
-            var (columnCount, rowCount, continuations) = Count(settings, cells, Math.Max(1, chars));
+            var (columnCount, rowCount, continuations) = Flow(settings, cells, Math.Max(1, chars));
             var pages = (columnCount + k - 1) / k;
             // Wrapped rows read back worse than whole ones: more columns only while the level's wrap share holds.
             var readable = k == fromK || continuations <= settings.Level.MaxWrapShare * rowCount;
@@ -62,7 +62,8 @@ public static class PageLayoutEngine
         }
 
         var (columns, charsPerColumn) = best!.Value;
-        var rows = Flow(settings, cells, charsPerColumn);
+        var rows = new List<List<LaidOutRow>>();
+        Flow(settings, cells, charsPerColumn, rows);
         var width = ColumnWidth(settings, columns);
         return [.. rows.Chunk(columns).Select(page => page.Select((column, c) => new ColumnPlan(settings.Margin + c * (width + settings.ColumnGap), width, charsPerColumn, column)).ToList())];
     }
@@ -95,72 +96,63 @@ public static class PageLayoutEngine
         return lines;
     }
 
-    /// <summary>Where the flow of rows stands: a fragment, a line in it and the first cell not yet placed.</summary>
-    private readonly record struct Cursor(int Fragment, int Line, int Cell);
-
-    private static Cursor Start(IReadOnlyList<List<Cell[]>> cells) => Skip(cells, new Cursor(0, 0, 0));
-
-    /// <summary>Moves past fragments without lines, so a cursor inside the input always has a line to place.</summary>
-    private static Cursor Skip(IReadOnlyList<List<Cell[]>> cells, Cursor at)
+    /// <summary>
+    /// The flow of rows into equal columns <paramref name="chars"/> cells wide: a header opens every
+    /// column a fragment starts or continues in, a row goes to the next column when it would pass
+    /// the bottom. Returns how many columns, rows (headers included) and wrapped rows it takes;
+    /// given <paramref name="columns"/>, it also builds them. The column search only counts, up to
+    /// eight times, over each line's pieces worked out once per fragment and width.
+    /// </summary>
+    private static (int Columns, int Rows, int Continuations) Flow(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars, List<List<LaidOutRow>>? columns = null)
     {
-        while (at.Fragment < cells.Count && at.Line >= cells[at.Fragment].Count)
-        {
-            at = new Cursor(at.Fragment + 1, 0, 0);
-        }
-
-        return at;
-    }
-
-    /// <summary>Rows flowed into equal columns; a header opens every column a fragment starts or continues in.</summary>
-    private static List<List<LaidOutRow>> Flow(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
-    {
-        var columns = new List<List<LaidOutRow>>();
-        var at = Start(cells);
-        while (at.Fragment < cells.Count)
-        {
-            // Lowered empty lines let a column hold more rows than RowsPerColumn.
-            var rows = new List<LaidOutRow>((int)(settings.RowsPerColumn * settings.LineHeight / settings.EmptyLineHeight) + 1);
-            FillColumn(settings, cells, ref at, chars, rows);
-            columns.Add(rows);
-        }
-
-        return columns;
-    }
-
-    /// <summary>What <see cref="Flow"/> would produce (columns, rows, wrapped rows), without building it: the column search runs it up to eight times.</summary>
-    private static (int Columns, int Rows, int Continuations) Count(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, int chars)
-    {
-        // The same flow as FillColumn, row for row, but over each line's pieces worked out once per
-        // fragment and width: the column search and the planner ask for the same counts many times.
         var limit = settings.Margin + settings.RowsPerColumn * settings.LineHeight + 0.01f;
-        var (columns, rows, continuations) = (0, 0, 0);
+        // Lowered empty lines let a column hold more rows than RowsPerColumn.
+        var capacity = (int)(settings.RowsPerColumn * settings.LineHeight / settings.EmptyLineHeight) + 1;
+        var (breaks, rows, continuations) = (0, 0, 0);
         var y = (float)settings.Margin;
         var any = false;
-        foreach (var fragment in cells)
+        List<LaidOutRow>? column = null;
+        for (var f = 0; f < cells.Count; f++)
         {
-            if (fragment.Count == 0)
-            {
-                continue;
-            }
-
+            var lines = cells[f];
+            var shape = ShapeOf(settings, lines, chars);
             var needHeader = true;
-            foreach (var (pieces, empty) in ShapeOf(settings, fragment, chars))
+            for (var l = 0; l < lines.Count; l++)
             {
+                var (pieces, empty) = shape[l];
                 var height = empty ? settings.EmptyLineHeight : settings.LineHeight;
+                var indent = columns is null ? 0 : CellLines.Indent(lines[l]);
+                var start = 0;
                 for (var piece = 0; piece < pieces; piece++)
                 {
+                    // A header never ends a column alone.
                     if (y + height + (needHeader ? settings.LineHeight : 0) > limit)
                     {
-                        columns++;
+                        breaks++;
                         y = settings.Margin;
                         needHeader = true;
+                        column = null;
+                    }
+
+                    if (columns is not null && column is null)
+                    {
+                        column = new List<LaidOutRow>(capacity);
+                        columns.Add(column);
                     }
 
                     if (needHeader)
                     {
+                        column?.Add(new LaidOutRow(RowKind.Header, f, l, 0, 0, null, y, settings.LineHeight));
                         rows++;
                         y += settings.LineHeight;
                         needHeader = false;
+                    }
+
+                    if (column is not null)
+                    {
+                        var end = PieceEnd(settings, start, lines[l].Length, indent, chars);
+                        column.Add(new LaidOutRow(piece == 0 ? RowKind.Line : RowKind.Continuation, f, l, start, end - start, null, y, height));
+                        start = end;
                     }
 
                     rows++;
@@ -171,7 +163,7 @@ public static class PageLayoutEngine
             }
         }
 
-        return (any ? columns + 1 : columns, rows, continuations);
+        return (any ? breaks + 1 : breaks, rows, continuations);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<List<Cell[]>, Dictionary<(int Chars, float IndentScale), (int Pieces, bool Empty)[]>> Shapes = [];
@@ -209,56 +201,6 @@ public static class PageLayoutEngine
         }
 
         return shape;
-    }
-
-    /// <summary>
-    /// One column's rows from <paramref name="at"/> on, <paramref name="chars"/> cells wide, added to
-    /// <paramref name="sink"/> when given; advances the cursor and returns the counts of rows (headers
-    /// included) and of wrapped rows.
-    /// </summary>
-    private static (int Rows, int Continuations) FillColumn(LayoutSettings settings, IReadOnlyList<List<Cell[]>> cells, ref Cursor at, int chars, List<LaidOutRow>? sink)
-    {
-        var (count, continuations) = (0, 0);
-        var needHeader = true;
-        var y = (float)settings.Margin;
-        var limit = settings.Margin + settings.RowsPerColumn * settings.LineHeight + 0.01f;
-        while (at.Fragment < cells.Count)
-        {
-            var line = cells[at.Fragment][at.Line];
-            var indent = CellLines.Indent(line);
-            var height = indent == line.Length ? settings.EmptyLineHeight : settings.LineHeight;
-
-            // A header never ends a column alone.
-            if (y + height + (needHeader ? settings.LineHeight : 0) > limit)
-            {
-                break;
-            }
-
-            if (needHeader)
-            {
-                sink?.Add(new LaidOutRow(RowKind.Header, at.Fragment, at.Line, 0, 0, null, y, settings.LineHeight));
-                count++;
-                y += settings.LineHeight;
-                needHeader = false;
-            }
-
-            var end = PieceEnd(settings, at.Cell, line.Length, indent, chars);
-            sink?.Add(new LaidOutRow(at.Cell == 0 ? RowKind.Line : RowKind.Continuation, at.Fragment, at.Line, at.Cell, end - at.Cell, null, y, height));
-            count++;
-            continuations += at.Cell == 0 ? 0 : 1;
-            y += height;
-            if (end < line.Length)
-            {
-                at = at with { Cell = end };
-                continue;
-            }
-
-            var next = Skip(cells, new Cursor(at.Fragment, at.Line + 1, 0));
-            needHeader = next.Fragment != at.Fragment;
-            at = next;
-        }
-
-        return (count, continuations);
     }
 
     /// <summary>End of the row piece starting at cell <paramref name="start"/>: as many cells as fit the column (narrow indentation included), at least one.</summary>
