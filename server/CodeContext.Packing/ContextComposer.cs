@@ -381,7 +381,7 @@ public static class ContextComposer
             if (spans is null)
             {
                 // Whole documents: the slices of one file and the next plan's other slices share it.
-                spans = await CodeClassifier.ClassifyAsync(document, null, token).ConfigureAwait(false);
+                spans = await CodeClassifier.ClassifyAsync(document, token).ConfigureAwait(false);
                 session.ClassifiedSpans.Put(file.RelativePath, text, spans);
             }
 

@@ -30,7 +30,7 @@ public sealed class CodeClassifierTests
         var project = workspace.AddProject("P", LanguageNames.CSharp)
             .AddMetadataReference(MetadataReference.CreateFromFile(typeof(object).Assembly.Location));
         var document = project.AddDocument("Order.cs", SourceText.From(source));
-        var spans = await CodeClassifier.ClassifyAsync(document, null, CancellationToken.None);
+        var spans = await CodeClassifier.ClassifyAsync(document, CancellationToken.None);
 
         CodeSpanKind KindAt(string token, int occurrence = 0)
         {

@@ -47,12 +47,11 @@ public static class CodeClassifier
         [ClassificationTypeNames.Punctuation] = CodeSpanKind.Punctuation,
     };
 
-    /// <summary>Classified spans of <paramref name="document"/> (or of <paramref name="span"/> in it), ordered, non-overlapping.</summary>
-    public static async Task<IReadOnlyList<CodeSpan>> ClassifyAsync(Document document, TextSpan? span, CancellationToken cancellationToken)
+    /// <summary>Classified spans of the whole <paramref name="document"/>, ordered, non-overlapping (hosts keep them per file text and cut fragments from them).</summary>
+    public static async Task<IReadOnlyList<CodeSpan>> ClassifyAsync(Document document, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var range = span ?? new TextSpan(0, text.Length);
-        var classified = await Classifier.GetClassifiedSpansAsync(document, range, cancellationToken).ConfigureAwait(false);
+        var classified = await Classifier.GetClassifiedSpansAsync(document, new TextSpan(0, text.Length), cancellationToken).ConfigureAwait(false);
         var result = new List<CodeSpan>(classified.Count());
         foreach (var item in classified.OrderBy(c => c.TextSpan.Start))
         {

@@ -50,7 +50,7 @@ internal static class RenderCommand
             {
                 var document = workspace.GetDocument(file);
                 var text = (await document.GetTextAsync(ct).ConfigureAwait(false)).ToString();
-                var spans = await CodeClassifier.ClassifyAsync(document, null, ct).ConfigureAwait(false);
+                var spans = await CodeClassifier.ClassifyAsync(document, ct).ConfigureAwait(false);
                 fragments.Add(SourceFragment.FromFile(file.RelativePath, text, spans));
             }
 
