@@ -22,7 +22,8 @@ public sealed class ComposeSession
     private readonly Dictionary<string, CachedTokenCounter> _tokenizers = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<PageLayout, IReadOnlyList<RenderedPage>> _pages = [];
     private (FileRanker Ranker, string Key, IReadOnlyList<RankedFile> Ranked)? _rank;
-    private (string Root, IReadOnlyList<SecretFile> Files)? _secretFiles;
+    // A reference, swapped whole: ForgetDisk runs on the protocol thread while a compose may read it.
+    private SecretScan? _secretFiles;
     private (string Key, ImageCostEstimator Estimator)? _estimator;
     private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
     private CandidateMemory? _candidates;
@@ -115,7 +116,7 @@ public sealed class ComposeSession
     }
 
     /// <summary>Files may have appeared, changed or gone on disk: scan for secret files again.</summary>
-    public void ForgetDisk() => _secretFiles = null;
+    public void ForgetDisk() => Volatile.Write(ref _secretFiles, null);
 
     internal CachedTokenCounter TokenCounter(string tokenizer, CacheDirectory? cache)
     {
@@ -146,10 +147,10 @@ public sealed class ComposeSession
 
     internal IReadOnlyList<SecretFile> SecretFiles(string root, CancellationToken ct)
     {
-        if (_secretFiles is not { } known || known.Root != root)
+        if (Volatile.Read(ref _secretFiles) is not { } known || known.Root != root)
         {
-            known = (root, SecretFileFinder.Find(root, ct));
-            _secretFiles = known;
+            known = new SecretScan(root, SecretFileFinder.Find(root, ct));
+            Volatile.Write(ref _secretFiles, known);
         }
 
         return known.Files;
@@ -167,6 +168,8 @@ public sealed class ComposeSession
 
     internal void RememberPages(PageLayout layout, IReadOnlyList<RenderedPage> pages) => _pages.AddOrUpdate(layout, pages);
 }
+
+internal sealed record SecretScan(string Root, IReadOnlyList<SecretFile> Files);
 
 internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
 
