@@ -7,6 +7,7 @@ return args switch
     ["calibrate", var folder] => Calibration.Run(folder),
     ["calibrate", var folder, var profiles] => Calibration.Run(folder, profiles),
     ["speed", var folder, var profile, var level, var seconds] => Speed.Run(folder, profile, level, int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+    ["pnglab", var folder, var profile, var level] => PngLab.Run(folder, profile, level),
     ["tokens", var file] => TokenSpeed.Run(file),
     ["legibility-pages", var folder, var outDir, var profile, var files, var pages, var variants] => LegibilityPages.Run(
         folder, outDir, profile, int.Parse(files, System.Globalization.CultureInfo.InvariantCulture), int.Parse(pages, System.Globalization.CultureInfo.InvariantCulture), variants),
@@ -16,6 +17,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RenderBench calibrate DIR | speed DIR PROFILE LEVEL SECONDS | tokens FILE | legibility-pages DIR OUT PROFILE FILES PAGES VARIANTS | cer EXPECTED ACTUAL | columns DIR PROFILE LEVEL");
+    Console.Error.WriteLine("usage: RenderBench calibrate DIR | speed DIR PROFILE LEVEL SECONDS | tokens FILE | legibility-pages DIR OUT PROFILE FILES PAGES VARIANTS | cer EXPECTED ACTUAL | columns DIR PROFILE LEVEL | pnglab DIR PROFILE LEVEL");
     return 2;
 }

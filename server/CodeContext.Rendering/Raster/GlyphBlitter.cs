@@ -2,10 +2,23 @@ using SkiaSharp;
 
 namespace CodeContext.Rendering.Raster;
 
+/// <summary>
+/// A page's pixels read from the bitmap once: every SKBitmap property is a native call, and asking
+/// them per glyph (ten thousand a page) made them the blitter's hottest frames.
+/// </summary>
+internal readonly ref struct PagePixels(SKBitmap bitmap)
+{
+    public Span<byte> Pixels { get; } = bitmap.GetPixelSpan();
+    public int RowBytes { get; } = bitmap.RowBytes;
+    public int Width { get; } = bitmap.Width;
+    public int Height { get; } = bitmap.Height;
+    public bool Gray { get; } = bitmap.ColorType == SKColorType.Gray8;
+}
+
 /// <summary>Composites cached glyph masks into a Gray8 or RGBA page: dst = dst + (ink - dst) * coverage.</summary>
 internal static class GlyphBlitter
 {
-    public static void Blit(SKBitmap bitmap, GlyphMaskCache masks, int face, SKColor color, ushort glyph, float x, float baseline)
+    public static void Blit(in PagePixels page, GlyphMaskCache masks, int face, SKColor color, ushort glyph, float x, float baseline)
     {
         if (!masks.Subpixel)
         {
@@ -28,16 +41,16 @@ internal static class GlyphBlitter
 
         var left = ix + mask.Left;
         var top = (int)Math.Round(baseline) + mask.Top;
-        var pixels = bitmap.GetPixelSpan();
-        var rowBytes = bitmap.RowBytes;
-        var gray = bitmap.ColorType == SKColorType.Gray8;
+        var pixels = page.Pixels;
+        var rowBytes = page.RowBytes;
+        var gray = page.Gray;
         // Themes use neutral greys on grayscale pages, so red stands for the luminance there.
         var luma = (int)Math.Round(0.2126 * color.Red + 0.7152 * color.Green + 0.0722 * color.Blue);
         // Clip the mask to the page once, then walk rows as spans.
         var x0 = Math.Max(0, -left);
-        var x1 = Math.Min(mask.Width, bitmap.Width - left);
+        var x1 = Math.Min(mask.Width, page.Width - left);
         var y0 = Math.Max(0, -top);
-        var y1 = Math.Min(mask.Height, bitmap.Height - top);
+        var y1 = Math.Min(mask.Height, page.Height - top);
         var alpha = mask.Alpha.AsSpan();
         for (var my = y0; my < y1; my++)
         {

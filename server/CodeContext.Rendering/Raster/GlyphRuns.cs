@@ -22,11 +22,12 @@ internal sealed class GlyphRuns
     /// <summary>Composites every glyph into the page's pixels (the canvas must be flushed first).</summary>
     public void Blit(SKBitmap bitmap, GlyphMaskCache masks)
     {
+        var page = new PagePixels(bitmap);
         foreach (var ((face, color), group) in _groups)
         {
             for (var i = 0; i < group.Glyphs.Count; i++)
             {
-                GlyphBlitter.Blit(bitmap, masks, face, color, group.Glyphs[i], group.Points[i].X, group.Points[i].Y);
+                GlyphBlitter.Blit(page, masks, face, color, group.Glyphs[i], group.Points[i].X, group.Points[i].Y);
             }
         }
     }
