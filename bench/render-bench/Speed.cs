@@ -27,6 +27,19 @@ internal static class Speed
         PageLayoutEngine.Layout(fragments, request);
         process.Refresh();
         Console.WriteLine($"layout again (warm): {layoutWatch.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms CPU");
+        layoutWatch.Restart();
+        process.Refresh();
+        cpu0 = process.TotalProcessorTime;
+        PageRenderer.RenderPage(layout, layout.Pages[0]); // cold: JIT, glyph masks of the level's size
+        process.Refresh();
+        Console.WriteLine($"first page (cold: JIT, glyph masks): {layoutWatch.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms CPU");
+        var other = PageLayoutEngine.Layout(fragments, request with { Level = level == "L1" ? "L2" : "L1" });
+        layoutWatch.Restart();
+        process.Refresh();
+        cpu0 = process.TotalProcessorTime;
+        PageRenderer.RenderPage(other, other.Pages[0]); // code warm, masks cold
+        process.Refresh();
+        Console.WriteLine($"first page of another size (glyph masks only): {layoutWatch.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu0).TotalMilliseconds:F0} ms CPU");
         PageRenderer.Render(layout); // warm-up: JIT, glyph caches
 
         Measure("parallel", seconds, () => PageRenderer.Render(layout).Select(p => p.Png.Length).ToList());
@@ -52,6 +65,7 @@ internal static class Speed
         var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
+        var gen2 = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
         var pages = 0;
         long bytes = 0;
@@ -66,6 +80,6 @@ internal static class Speed
 
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
-        Console.WriteLine($"{name}: {pages / watch.Elapsed.TotalSeconds:F0} pages/s wall, {pages / cpu:F0} pages per CPU-second, mean PNG {bytes / pages / 1024.0:F0} KiB");
+        Console.WriteLine($"{name}: {pages / watch.Elapsed.TotalSeconds:F0} pages/s wall, {pages / cpu:F0} pages per CPU-second, mean PNG {bytes / pages / 1024.0:F0} KiB, {GC.CollectionCount(2) - gen2} gen2 GCs");
     }
 }

@@ -29,48 +29,53 @@ internal static class PngEncoder
 
     private static byte[] Encode(int width, int height, byte colorType, ReadOnlySpan<byte> palette, ReadOnlySpan<byte> pixels, int rowBytes, int bytesPerPixel, int lineBytes)
     {
-        using var output = new MemoryStream(width * height / 3);
-        output.Write(Signature);
-        Span<byte> header = stackalloc byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
-        header[8] = 8; // bit depth
-        header[9] = colorType;
-        header[10] = 0; // deflate
-        header[11] = 0; // adaptive filtering (every row uses filter 0, None)
-        header[12] = 0; // no interlace
-        WriteChunk(output, "IHDR"u8, header);
-        if (colorType == Indexed)
-        {
-            WriteChunk(output, "PLTE"u8, palette);
-        }
-
-        // IDAT: length and type first, patched once the compressed size is known.
-        var idatStart = (int)output.Position;
-        output.Write("\0\0\0\0IDAT"u8);
-        var filtered = ArrayPool<byte>.Shared.Rent((lineBytes + 1) * height);
+        // Both working buffers come from the pool: a page is a large-object-heap allocation, and
+        // allocating them per page cost a gen-2 collection every few dozen pages.
+        var filteredLength = (lineBytes + 1) * height;
+        var filtered = ArrayPool<byte>.Shared.Rent(filteredLength);
+        // Deflate's worst case (static codes on incompressible rows) grows the data by under an eighth.
+        var buffer = ArrayPool<byte>.Shared.Rent(filteredLength + filteredLength / 8 + palette.Length + 1024);
         try
         {
+            using var output = new MemoryStream(buffer, 0, buffer.Length, writable: true, publiclyVisible: true);
+            output.Write(Signature);
+            Span<byte> header = stackalloc byte[13];
+            BinaryPrimitives.WriteInt32BigEndian(header, width);
+            BinaryPrimitives.WriteInt32BigEndian(header[4..], height);
+            header[8] = 8; // bit depth
+            header[9] = colorType;
+            header[10] = 0; // deflate
+            header[11] = 0; // adaptive filtering (every row uses filter 0, None)
+            header[12] = 0; // no interlace
+            WriteChunk(output, "IHDR"u8, header);
+            if (colorType == Indexed)
+            {
+                WriteChunk(output, "PLTE"u8, palette);
+            }
+
+            // IDAT: length and type first, patched once the compressed size is known.
+            var idatStart = (int)output.Position;
+            output.Write("\0\0\0\0IDAT"u8);
             FilterRows(pixels, rowBytes, height, bytesPerPixel, lineBytes, filtered);
             // Unfiltered rows at level 1 were the fastest of filters None/Sub/Up x levels 1..3 x strategies, and within 8 % of Skia's bytes.
             using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 1 }, leaveOpen: true))
             {
-                zlib.Write(filtered, 0, (lineBytes + 1) * height);
+                zlib.Write(filtered, 0, filteredLength);
             }
+
+            var idatLength = (int)output.Position - idatStart - 8;
+            BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(idatStart), idatLength);
+            Span<byte> crc = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(buffer.AsSpan(idatStart + 4, idatLength + 4)));
+            output.Write(crc);
+            WriteChunk(output, "IEND"u8, []);
+            return buffer.AsSpan(0, (int)output.Position).ToArray();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(filtered);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        var idatLength = (int)output.Position - idatStart - 8;
-        var buffer = output.GetBuffer();
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(idatStart), idatLength);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(buffer.AsSpan(idatStart + 4, idatLength + 4)));
-        output.Write(crc);
-        WriteChunk(output, "IEND"u8, []);
-        return output.ToArray();
     }
 
     /// <summary>Each row as filter type 0 (None) followed by its samples; RGBA drops to RGB.</summary>
