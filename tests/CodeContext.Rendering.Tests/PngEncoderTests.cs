@@ -53,4 +53,26 @@ public sealed class PngEncoderTests
 
         Assert.Equal(["IHDR", "IDAT", "IEND"], types);
     }
+
+    /// <summary>Noise is deflate's worst case (nothing repeats): the output must still fit and decode.</summary>
+    [Theory]
+    [InlineData(SKColorType.Gray8)]
+    [InlineData(SKColorType.Rgba8888)]
+    public void IncompressiblePixelsStillEncodeExactly(SKColorType colorType)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(300, 200, colorType, SKAlphaType.Opaque));
+        var pixels = bitmap.GetPixelSpan();
+        new Random(7).NextBytes(pixels);
+        if (colorType == SKColorType.Rgba8888)
+        {
+            for (var i = 3; i < pixels.Length; i += 4)
+            {
+                pixels[i] = 255;
+            }
+        }
+
+        using var decoded = SKBitmap.Decode(PageRasterizer.Encode(bitmap));
+        using var comparable = decoded.Copy(colorType);
+        Assert.True(bitmap.GetPixelSpan().SequenceEqual(comparable.GetPixelSpan()));
+    }
 }

@@ -6,35 +6,40 @@ using System.IO.Hashing;
 namespace CodeContext.Rendering.Raster;
 
 /// <summary>
-/// Writes a page as PNG (signature, IHDR, PLTE for indexed pages, one IDAT, IEND) over .NET's
-/// zlib-ng. Deflate is most of a page's cost: zlib-ng at level 1 over unfiltered rows encodes a
-/// text page about 2.4x faster than Skia's encoder at its fastest setting (Sub filter, zlib 1) for
-/// about 8 % more bytes (bench/render-bench pnglab). Same pixels, same zlib-ng: same bytes.
+/// Writes a page as PNG (signature, IHDR, one IDAT, IEND) over .NET's zlib-ng. Deflate is most of
+/// a page's cost: zlib-ng at level 1 over unfiltered rows encodes a text page about 2.4x faster
+/// than Skia's encoder at its fastest setting (Sub filter, zlib 1) for about 8 % more bytes
+/// (bench/render-bench pnglab). Same pixels, same zlib-ng: same bytes.
 /// </summary>
 internal static class PngEncoder
 {
     private const byte Gray = 0;
     private const byte Rgb = 2;
-    private const byte Indexed = 3;
+
+    // Rows go to deflate in blocks of about this many bytes: small enough to stay in the core's cache.
+    private const int BlockBytes = 64 * 1024;
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Gray8 pixels, one byte each, rows <paramref name="rowBytes"/> apart.</summary>
     public static byte[] EncodeGray(ReadOnlySpan<byte> pixels, int width, int height, int rowBytes) =>
-        Encode(width, height, Gray, palette: [], pixels, rowBytes, bytesPerPixel: 1, width);
+        Encode(width, height, Gray, pixels, rowBytes, bytesPerPixel: 1, width);
 
     /// <summary>RGBA pixels (alpha ignored: pages are opaque) as 8-bit RGB.</summary>
     public static byte[] EncodeRgb(ReadOnlySpan<byte> rgba, int width, int height, int rowBytes) =>
-        Encode(width, height, Rgb, palette: [], rgba, rowBytes, bytesPerPixel: 4, width * 3);
+        Encode(width, height, Rgb, rgba, rowBytes, bytesPerPixel: 4, width * 3);
 
-    private static byte[] Encode(int width, int height, byte colorType, ReadOnlySpan<byte> palette, ReadOnlySpan<byte> pixels, int rowBytes, int bytesPerPixel, int lineBytes)
+    private static byte[] Encode(int width, int height, byte colorType, ReadOnlySpan<byte> pixels, int rowBytes, int bytesPerPixel, int lineBytes)
     {
-        // Both working buffers come from the pool: a page is a large-object-heap allocation, and
-        // allocating them per page cost a gen-2 collection every few dozen pages.
-        var filteredLength = (lineBytes + 1) * height;
-        var filtered = ArrayPool<byte>.Shared.Rent(filteredLength);
-        // Deflate's worst case (static codes on incompressible rows) grows the data by under an eighth.
-        var buffer = ArrayPool<byte>.Shared.Rent(filteredLength + filteredLength / 8 + palette.Length + 1024);
+        var line = lineBytes + 1;
+        var rowsPerBlock = Math.Max(1, BlockBytes / line);
+        // Working buffers come from the pool: a page-sized array is a large-object-heap allocation,
+        // and allocating them per page cost a gen-2 collection every few dozen pages.
+        var block = ArrayPool<byte>.Shared.Rent(rowsPerBlock * line);
+        // Room for deflate's worst case (zlib-ng's bound for its quick strategy: static codes of up to
+        // 9 bits a byte, plus block overhead) and the chunks around it.
+        var raw = line * height;
+        var buffer = ArrayPool<byte>.Shared.Rent(raw + raw / 8 + raw / 64 + 1024);
         try
         {
             using var output = new MemoryStream(buffer, 0, buffer.Length, writable: true, publiclyVisible: true);
@@ -48,19 +53,19 @@ internal static class PngEncoder
             header[11] = 0; // adaptive filtering (every row uses filter 0, None)
             header[12] = 0; // no interlace
             WriteChunk(output, "IHDR"u8, header);
-            if (colorType == Indexed)
-            {
-                WriteChunk(output, "PLTE"u8, palette);
-            }
 
             // IDAT: length and type first, patched once the compressed size is known.
             var idatStart = (int)output.Position;
             output.Write("\0\0\0\0IDAT"u8);
-            FilterRows(pixels, rowBytes, height, bytesPerPixel, lineBytes, filtered);
             // Unfiltered rows at level 1 were the fastest of filters None/Sub/Up x levels 1..3 x strategies, and within 8 % of Skia's bytes.
             using (var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = 1 }, leaveOpen: true))
             {
-                zlib.Write(filtered, 0, filteredLength);
+                for (var y = 0; y < height; y += rowsPerBlock)
+                {
+                    var rows = Math.Min(rowsPerBlock, height - y);
+                    FilterRows(pixels[(y * rowBytes)..], rowBytes, rows, bytesPerPixel, lineBytes, block);
+                    zlib.Write(block, 0, rows * line);
+                }
             }
 
             var idatLength = (int)output.Position - idatStart - 8;
@@ -73,15 +78,15 @@ internal static class PngEncoder
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(filtered);
+            ArrayPool<byte>.Shared.Return(block);
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>Each row as filter type 0 (None) followed by its samples; RGBA drops to RGB.</summary>
-    private static void FilterRows(ReadOnlySpan<byte> pixels, int rowBytes, int height, int bytesPerPixel, int lineBytes, Span<byte> filtered)
+    private static void FilterRows(ReadOnlySpan<byte> pixels, int rowBytes, int rows, int bytesPerPixel, int lineBytes, Span<byte> filtered)
     {
-        for (var y = 0; y < height; y++)
+        for (var y = 0; y < rows; y++)
         {
             var line = filtered.Slice(y * (lineBytes + 1), lineBytes + 1);
             line[0] = 0;
