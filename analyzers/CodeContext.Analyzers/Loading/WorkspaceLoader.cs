@@ -93,6 +93,7 @@ public static class WorkspaceLoader
         var restore = RestoreOutputs.For(projectPaths);
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
+        OptimiseBuildHostOnFirstJit();
         var workspace = pinned is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(new Dictionary<string, string> { ["TargetFramework"] = pinned });
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
@@ -164,6 +165,18 @@ public static class WorkspaceLoader
 
         var mode = missing.Count == 0 ? "msbuild" : solution.Projects.Any(p => loadedPaths.Contains(p.FilePath ?? "")) ? "msbuild+syntax-only" : "syntax-only";
         return (solution, mode);
+    }
+
+    /// <summary>
+    /// MSBuildWorkspace evaluates projects in a build-host process it starts from ours, which
+    /// inherits our environment. That process lives for one load, so tier-0 code and background
+    /// re-compiles are pure cost there, as in our own process (see the server's project file):
+    /// about 3.7 of 12.3 CPU seconds on Polly's 15 projects. A value the user set is kept.
+    /// </summary>
+    private static void OptimiseBuildHostOnFirstJit()
+    {
+        const string variable = "DOTNET_TieredCompilation";
+        if (Environment.GetEnvironmentVariable(variable) is null) Environment.SetEnvironmentVariable(variable, "0");
     }
 
     private static Solution AddSyntaxOnly(Solution solution, IReadOnlyList<string> projectPaths, string root, List<DegradedProject> degraded, string reason)
