@@ -160,9 +160,10 @@ public sealed class ComposeSession
     /// A document's classified spans while its text is unchanged. Semantic colours of one file can
     /// in principle change when another file changes (a name that became a type); keeping them
     /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
-    /// a semantic model per file.
+    /// a semantic model per file. A host hands this memo to the load (<see cref="Analyzers.Loading.LoadOptions.ClassifiedSpans"/>)
+    /// so the graph walk fills it while each semantic model is bound.
     /// </summary>
-    internal FileTextMemo<IReadOnlyList<CodeSpan>> ClassifiedSpans { get; } = new();
+    public FileTextMemo<IReadOnlyList<CodeSpan>> ClassifiedSpans { get; } = new();
 
     internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
 
