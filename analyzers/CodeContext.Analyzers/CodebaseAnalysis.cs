@@ -13,9 +13,9 @@ namespace CodeContext.Analyzers;
 /// </summary>
 public sealed class CodebaseAnalysis
 {
-    private readonly FileTextMemo<IReadOnlyList<CodeSpan>>? _classified;
+    private readonly Classification.ClassificationMemo? _classified;
 
-    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker, FileTextMemo<IReadOnlyList<CodeSpan>>? classified)
+    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker, Classification.ClassificationMemo? classified)
     {
         _classified = classified;
         Workspace = workspace;

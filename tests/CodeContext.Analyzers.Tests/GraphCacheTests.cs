@@ -127,7 +127,7 @@ public sealed class GraphCacheTests : IDisposable
     public async Task The_walk_classifies_what_it_analyses_exactly_as_classifying_afterwards_would_and_an_edit_reclassifies_the_edited_file()
     {
         Codebase();
-        var classified = new FileTextMemo<IReadOnlyList<CodeSpan>>();
+        var classified = new Classification.ClassificationMemo();
         var analysis = await CodebaseAnalysis.OpenAsync(_tree.Root, new LoadOptions { NoMsBuild = true, ClassifiedSpans = classified }, cache: null);
 
         foreach (var file in analysis.Workspace.Files)

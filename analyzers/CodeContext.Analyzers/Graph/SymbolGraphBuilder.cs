@@ -16,7 +16,7 @@ public sealed record GraphBuildStats(int Analyzed, int Reused, TimeSpan Elapsed)
 public static class SymbolGraphBuilder
 {
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> BuildAsync(
-        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, FileTextMemo<IReadOnlyList<CodeSpan>>? classified = null, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
+        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, Classification.ClassificationMemo? classified = null, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = workspace.Files;
@@ -53,7 +53,7 @@ public static class SymbolGraphBuilder
     /// other file carry over from <paramref name="previous"/> unless the change made them stale.
     /// </summary>
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> UpdateAsync(
-        LoadedWorkspace workspace, FileGraph previous, IReadOnlyCollection<string> changedPaths, TextWriter? log, FileTextMemo<IReadOnlyList<CodeSpan>>? classified = null, CancellationToken cancellationToken = default)
+        LoadedWorkspace workspace, FileGraph previous, IReadOnlyCollection<string> changedPaths, TextWriter? log, Classification.ClassificationMemo? classified = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var changed = changedPaths.ToHashSet(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public static class SymbolGraphBuilder
     /// name it mentions (its identifiers may now bind to that symbol).
     /// </summary>
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, FileTextMemo<IReadOnlyList<CodeSpan>>? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var carried = facts.Select(f => f is not null).ToArray();
         var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, classified, cancellationToken, progress).ConfigureAwait(false);
@@ -98,7 +98,7 @@ public static class SymbolGraphBuilder
     }
 
     private static async Task<int> AnalyzeMissingAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, FileTextMemo<IReadOnlyList<CodeSpan>>? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var missing = Enumerable.Range(0, facts.Length).Where(i => facts[i] is null).ToList();
         if (missing.Count == 0) return 0;

@@ -29,5 +29,5 @@ public sealed record LoadOptions
     /// semantic model is bound anyway (classifying later binds every method body again). Hosts that
     /// render pass their memo; null: nothing is classified during analysis.
     /// </summary>
-    public FileTextMemo<IReadOnlyList<CodeContext.Core.CodeSpan>>? ClassifiedSpans { get; init; }
+    public CodeContext.Analyzers.Classification.ClassificationMemo? ClassifiedSpans { get; init; }
 }

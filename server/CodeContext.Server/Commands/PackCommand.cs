@@ -41,7 +41,7 @@ internal static class PackCommand
             };
             _ = Rendering.Profiles.ProfileCatalog.Get(request.Profile);
             var cache = shared.Cache(result);
-            var session = new ComposeSession();
+            var session = new ComposeSession(cache);
             var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = session.ClassifiedSpans }, cache, ct).ConfigureAwait(false);
             var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
             if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())

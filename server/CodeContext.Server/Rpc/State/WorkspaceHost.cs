@@ -28,12 +28,13 @@ internal sealed class WorkspaceHost
     {
         _cache = cache;
         _log = log;
+        ComposeSession = new CodeContext.Packing.ComposeSession(cache);
     }
 
     public OpenDocuments Documents { get; } = new();
 
     /// <summary>What composes keep between requests (rankings, candidates, layouts, pages, the last plan).</summary>
-    public CodeContext.Packing.ComposeSession ComposeSession { get; } = new();
+    public CodeContext.Packing.ComposeSession ComposeSession { get; }
 
     public WorkspacePaths? Paths { get; private set; }
 
