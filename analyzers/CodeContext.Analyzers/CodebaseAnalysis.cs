@@ -13,8 +13,11 @@ namespace CodeContext.Analyzers;
 /// </summary>
 public sealed class CodebaseAnalysis
 {
-    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker)
+    private readonly Classification.ClassificationMemo? _classified;
+
+    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker, Classification.ClassificationMemo? classified)
     {
+        _classified = classified;
         Workspace = workspace;
         Graph = graph;
         GraphStats = stats;
@@ -35,9 +38,9 @@ public sealed class CodebaseAnalysis
         var weights = RankingWeights.Default;
         // Reading history is mostly waiting for git: it overlaps the graph build.
         var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
-        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, cancellationToken, options.Progress).ConfigureAwait(false);
+        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, options.ClassifiedSpans, cancellationToken, options.Progress).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
-        return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights));
+        return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans);
     }
 
     /// <summary>
@@ -55,7 +58,7 @@ public sealed class CodebaseAnalysis
             // Only comments or whitespace changed and every token kept its line: the document's
             // facts (declarations, uses and their lines, identifiers) are what they were, so the
             // graph and the ranker carry over. Typing a comment costs a parse, not an analysis.
-            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker);
+            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker, _classified);
         }
 
         return await UpdateAsync(workspace, [file.RelativePath], cancellationToken).ConfigureAwait(false);
@@ -124,16 +127,16 @@ public sealed class CodebaseAnalysis
 
     private async Task<CodebaseAnalysis> UpdateAsync(LoadedWorkspace workspace, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
     {
-        var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, cancellationToken).ConfigureAwait(false);
+        var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, _classified, cancellationToken).ConfigureAwait(false);
         if (SameFacts(Graph, graph))
         {
             // Editing inside a member without changing what it declares or uses (a literal, an
             // expression over the same names) leaves every edge and term as it was: the ranker,
             // and the rankings it has given, stay valid.
-            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker);
+            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker, _classified);
         }
 
-        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights));
+        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights), _classified);
     }
 
     /// <summary>Same files in the same order, each declaring, using and naming the same things on the same lines (content hashes aside).</summary>

@@ -15,9 +15,10 @@ namespace CodeContext.Packing;
 /// after a small edit redoes only what the edit touched: the ranking of an unchanged snapshot,
 /// candidates of unchanged files, layouts and pages of unchanged levels, the previous plan while
 /// its inputs hold, the secret-file scan until files change on disk. Composes that share a
-/// session run one at a time. A one-shot host (the CLI) uses a fresh session per compose.
+/// session run one at a time. A one-shot host (the CLI) uses a fresh session per compose. With a
+/// cache directory, classified spans are also kept on disk for later runs.
 /// </summary>
-public sealed class ComposeSession
+public sealed class ComposeSession(CacheDirectory? cache = null)
 {
     private readonly Dictionary<string, CachedTokenCounter> _tokenizers = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<PageLayout, IReadOnlyList<RenderedPage>> _pages = [];
@@ -160,9 +161,10 @@ public sealed class ComposeSession
     /// A document's classified spans while its text is unchanged. Semantic colours of one file can
     /// in principle change when another file changes (a name that became a type); keeping them
     /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
-    /// a semantic model per file.
+    /// a semantic model per file. A host hands this memo to the load (<see cref="Analyzers.Loading.LoadOptions.ClassifiedSpans"/>)
+    /// so the graph walk fills it while each semantic model is bound.
     /// </summary>
-    internal FileTextMemo<IReadOnlyList<CodeSpan>> ClassifiedSpans { get; } = new();
+    public Analyzers.Classification.ClassificationMemo ClassifiedSpans { get; } = new(cache);
 
     internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
 

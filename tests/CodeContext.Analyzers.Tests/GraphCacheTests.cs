@@ -122,4 +122,28 @@ public sealed class GraphCacheTests : IDisposable
         Assert.NotSame(analysis.Graph, coded.Graph);
         Assert.Contains(coded.Graph.Edges, e => coded.Graph.Paths[e.From] == "Lib/Clock.cs" && e.TargetDisplay == "MemoryStore");
     }
+
+    [Fact]
+    public async Task The_walk_classifies_what_it_analyses_exactly_as_classifying_afterwards_would_and_an_edit_reclassifies_the_edited_file()
+    {
+        Codebase();
+        var classified = new Classification.ClassificationMemo();
+        var analysis = await CodebaseAnalysis.OpenAsync(_tree.Root, new LoadOptions { NoMsBuild = true, ClassifiedSpans = classified }, cache: null);
+
+        foreach (var file in analysis.Workspace.Files)
+        {
+            var document = analysis.Workspace.GetDocument(file);
+            var spans = classified.TryGet(file.RelativePath, await document.GetTextAsync());
+            Assert.NotNull(spans);
+            Assert.Equal(await Classification.CodeClassifier.ClassifyAsync(document, CancellationToken.None), spans);
+            Assert.Contains(spans, s => s.Kind == CodeSpanKind.TypeName || s.Kind == CodeSpanKind.InterfaceName);
+        }
+
+        var edited = await analysis.WithDocumentTextAsync("Lib/Clock.cs", "namespace Lib; public static class Clock { public static int Now() => new MemoryStore().GetHashCode(); }");
+        var clock = edited.Workspace.GetDocument(edited.Workspace.FindByRelativePath("Lib/Clock.cs")!);
+        var after = classified.TryGet("Lib/Clock.cs", await clock.GetTextAsync());
+        Assert.NotNull(after);
+        var source = (await clock.GetTextAsync()).ToString();
+        Assert.Contains(after, s => s.Kind == CodeSpanKind.TypeName && source.Substring(s.Start, s.Length) == "MemoryStore");
+    }
 }

@@ -172,36 +172,81 @@ public sealed class LoadingTests : IDisposable
     }
 
     [Fact]
-    public async Task The_cached_project_model_keeps_what_MSBuild_said_including_signing()
+    public async Task The_cached_project_model_keeps_what_evaluation_said_including_generated_sources()
     {
-        // A strong-named assembly's identity decides InternalsVisibleTo with a public key, so the
-        // signing options must survive the cache, not only documents and references.
         _tree.With("Lib/Lib.csproj", """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
                     <SignAssembly>true</SignAssembly>
-                    <PublicSign>true</PublicSign>
                     <AssemblyOriginatorKeyFile>key.snk</AssemblyOriginatorKeyFile>
                   </PropertyGroup>
                 </Project>
                 """)
-            .With("Lib/key.snk", "not a real key: only the options are compared")
-            .With("Lib/A.cs", Code);
+            .With("Lib/key.snk", "not a real key: signing is left out of the model")
+            .With("Lib/A.cs", Code)
+            .With("Tests/Tests.csproj", ProjectReferencing("../Lib/Lib.csproj"))
+            .With("Tests/T.cs", "namespace Tests; public class T { }");
         using var cacheRoot = new TempTree();
         var log = new StringWriter();
         var options = new LoadOptions { Cache = new CacheDirectory(cacheRoot.Root), Log = log };
 
-        var evaluated = Assert.Single((await WorkspaceLoader.LoadAsync(_tree.PathOf("Lib/Lib.csproj"), options)).Solution.Projects);
-        var cached = Assert.Single((await WorkspaceLoader.LoadAsync(_tree.PathOf("Lib/Lib.csproj"), options)).Solution.Projects);
+        var evaluated = (await WorkspaceLoader.LoadAsync(_tree.Root, options)).Solution.Projects.Single(p => p.Name == "Lib");
+        var cached = (await WorkspaceLoader.LoadAsync(_tree.Root, options)).Solution.Projects.Single(p => p.Name == "Lib");
 
         Assert.Contains("MSBuild evaluation skipped", log.ToString());
-        Assert.EndsWith("key.snk", evaluated.CompilationOptions!.CryptoKeyFile);
-        Assert.Equal(evaluated.CompilationOptions.CryptoKeyFile, cached.CompilationOptions!.CryptoKeyFile);
-        Assert.Equal(evaluated.CompilationOptions.PublicSign, cached.CompilationOptions.PublicSign);
+        // Unsigned on purpose, so that the friend grant below holds without keys.
+        Assert.Null(evaluated.CompilationOptions!.CryptoKeyFile);
         Assert.Equal(evaluated.AssemblyName, cached.AssemblyName);
         Assert.Equal(evaluated.ParseOptions!.PreprocessorSymbolNames.Order(), cached.ParseOptions!.PreprocessorSymbolNames.Order());
+        foreach (var project in new[] { evaluated, cached })
+        {
+            var generated = project.Documents.Where(d => d.FilePath is null).ToDictionary(d => d.Name, d => d.GetTextAsync().Result.ToString());
+            Assert.Contains("global using global::System.Collections.Generic;", generated["Lib.GlobalUsings.g.cs"]);
+            Assert.Contains("InternalsVisibleTo(\"Tests\")", generated["Lib.AssemblyInfo.cs"]);
+        }
     }
+
+    [Fact]
+    public async Task Evaluation_gives_framework_symbols_implicit_usings_and_internals_to_referencing_projects_and_writes_nothing()
+    {
+        _tree.With("Lib/Lib.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+                </Project>
+                """)
+            .With("Lib/Store.cs", """
+                namespace Lib;
+                internal sealed class Store
+                {
+                #if NET8_0_OR_GREATER
+                    internal List<string> Keys { get; } = [];
+                #endif
+                }
+                """)
+            .With("Tests/Tests.csproj", ProjectReferencing("../Lib/Lib.csproj"))
+            .With("Tests/StoreTests.cs", "namespace Tests; public class StoreTests { public int Count() => new Lib.Store().Keys.Count; }");
+
+        var workspace = await WorkspaceLoader.LoadAsync(_tree.Root, new LoadOptions());
+
+        var lib = workspace.Solution.Projects.Single(p => p.Name == "Lib");
+        Assert.Contains("NET10_0", lib.ParseOptions!.PreprocessorSymbolNames);
+        Assert.Contains("NET8_0_OR_GREATER", lib.ParseOptions!.PreprocessorSymbolNames);
+        var tests = workspace.Solution.Projects.Single(p => p.Name == "Tests");
+        var compilation = (await tests.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        // Evaluation runs no target: no obj/ (generated sources, caches) appears in the user's tree.
+        Assert.False(Directory.Exists(_tree.PathOf("Lib/obj")));
+        Assert.False(Directory.Exists(_tree.PathOf("Tests/obj")));
+    }
+
+    private static string ProjectReferencing(string reference) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+          <ItemGroup><ProjectReference Include="{reference}" /></ItemGroup>
+        </Project>
+        """;
 
     [Fact]
     public void Unrestored_projects_are_all_evaluated_for_the_newest_listed_framework()

@@ -51,8 +51,23 @@ public static class CodeClassifier
     public static async Task<IReadOnlyList<CodeSpan>> ClassifyAsync(Document document, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var classified = await Classifier.GetClassifiedSpansAsync(document, new TextSpan(0, text.Length), cancellationToken).ConfigureAwait(false);
-        var result = new List<CodeSpan>(classified.Count());
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
+        return Classify(model, text, document.Project.Solution.Workspace, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, from a semantic model the caller already holds: the graph walk classifies with the
+    /// model it has just bound, so rendering never binds a method body a second time.
+    /// </summary>
+    public static IReadOnlyList<CodeSpan> Classify(SemanticModel model, SourceText text, Workspace workspace, CancellationToken cancellationToken)
+    {
+        // The only public entry that takes a bound model; its async successor takes a Document and
+        // binds that document's own (nullable-disabled) model again, which is the cost avoided here.
+#pragma warning disable CS0618
+        var classified = Classifier.GetClassifiedSpans(model, new TextSpan(0, text.Length), workspace, cancellationToken);
+#pragma warning restore CS0618
+        var result = new List<CodeSpan>();
         foreach (var item in classified.OrderBy(c => c.TextSpan.Start))
         {
             var kind = KindOf(item.ClassificationType);
@@ -61,7 +76,7 @@ public static class CodeClassifier
                 continue;
             }
 
-            // Roslyn may report one range twice (syntactic then semantic); the later, more specific one wins.
+            // Roslyn may report one range twice; the later, more specific one wins.
             if (result.Count > 0 && result[^1].Start == item.TextSpan.Start && result[^1].Length == item.TextSpan.Length)
             {
                 result[^1] = new CodeSpan(item.TextSpan.Start, item.TextSpan.Length, kind.Value);

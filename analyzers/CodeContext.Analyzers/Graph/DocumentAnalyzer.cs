@@ -2,16 +2,20 @@ using CodeContext.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using CodeContext.Analyzers.Classification;
 
 namespace CodeContext.Analyzers.Graph;
 
 /// <summary>
 /// One walk over a document's syntax tree and semantic model: its declarations, every use of a
-/// source symbol with the kind of use, and its identifier bag.
+/// source symbol with the kind of use, and its identifier bag; and, when asked, its classified
+/// spans from the same bound model.
 /// </summary>
 internal static class DocumentAnalyzer
 {
-    public static async Task<DocumentFacts> AnalyzeAsync(Document document, bool isTest, CancellationToken cancellationToken)
+    public static async Task<(DocumentFacts Facts, (SourceText Text, IReadOnlyList<CodeSpan> Spans)? Classified)> AnalyzeAsync(
+        Document document, bool isTest, bool classify, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
@@ -48,7 +52,7 @@ internal static class DocumentAnalyzer
             }
         }
 
-        return new DocumentFacts
+        var facts = new DocumentFacts
         {
             TextHash = ContentHash.Of(text.ToString()),
             IsTest = isTest,
@@ -59,6 +63,7 @@ internal static class DocumentAnalyzer
                 .GroupBy(t => t.ValueText, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
         };
+        return classify ? (facts, (text, CodeClassifier.Classify(model, text, document.Project.Solution.Workspace, cancellationToken))) : (facts, null);
     }
 
     private static void RecordName(SimpleNameSyntax name, SemanticModel model, Dictionary<(string, EdgeKind), SymbolUse> uses, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed record GraphBuildStats(int Analyzed, int Reused, TimeSpan Elapsed)
 public static class SymbolGraphBuilder
 {
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> BuildAsync(
-        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
+        LoadedWorkspace workspace, GraphCache? cache, TextWriter? log, Classification.ClassificationMemo? classified = null, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = workspace.Files;
@@ -38,7 +38,7 @@ public static class SymbolGraphBuilder
                 facts[i] = entry;
         }
 
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, classified, cancellationToken, progress).ConfigureAwait(false);
         if (cache is not null && (analyzed > 0 || cached.Count != files.Count))
             cache.Save(workspace.RootDirectory, files.Select((f, i) => (f.RelativePath, complete[i])).ToDictionary(x => x.RelativePath, x => x.Item2, StringComparer.Ordinal));
 
@@ -53,7 +53,7 @@ public static class SymbolGraphBuilder
     /// other file carry over from <paramref name="previous"/> unless the change made them stale.
     /// </summary>
     public static async Task<(FileGraph Graph, GraphBuildStats Stats)> UpdateAsync(
-        LoadedWorkspace workspace, FileGraph previous, IReadOnlyCollection<string> changedPaths, TextWriter? log, CancellationToken cancellationToken = default)
+        LoadedWorkspace workspace, FileGraph previous, IReadOnlyCollection<string> changedPaths, TextWriter? log, Classification.ClassificationMemo? classified = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var changed = changedPaths.ToHashSet(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public static class SymbolGraphBuilder
             .ToArray();
         var priorIds = previous.Facts.SelectMany(f => f.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var testProjects = TestProjectDetector.Find(workspace.Solution);
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, cancellationToken).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, classified, cancellationToken).ConfigureAwait(false);
         var graph = EdgeResolver.Resolve([.. workspace.Files.Select(f => f.RelativePath)], complete);
         return (graph, new GraphBuildStats(analyzed, workspace.Files.Count - analyzed, clock.Elapsed));
     }
@@ -73,10 +73,10 @@ public static class SymbolGraphBuilder
     /// name it mentions (its identifiers may now bind to that symbol).
     /// </summary>
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var carried = facts.Select(f => f is not null).ToArray();
-        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken, progress).ConfigureAwait(false);
+        var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, classified, cancellationToken, progress).ConfigureAwait(false);
         if (checkStale)
         {
             var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
@@ -92,13 +92,13 @@ public static class SymbolGraphBuilder
                     stale++;
                 }
             }
-            if (stale > 0) analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, cancellationToken).ConfigureAwait(false);
+            if (stale > 0) analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, classified, cancellationToken).ConfigureAwait(false);
         }
         return ([.. facts.Select(f => f!)], analyzed);
     }
 
     private static async Task<int> AnalyzeMissingAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var missing = Enumerable.Range(0, facts.Length).Where(i => facts[i] is null).ToList();
         if (missing.Count == 0) return 0;
@@ -110,7 +110,9 @@ public static class SymbolGraphBuilder
             var file = workspace.Files[i];
             try
             {
-                facts[i] = await DocumentAnalyzer.AnalyzeAsync(workspace.GetDocument(file), testProjects.Contains(file.ProjectId), ct).ConfigureAwait(false);
+                var (fileFacts, spans) = await DocumentAnalyzer.AnalyzeAsync(workspace.GetDocument(file), testProjects.Contains(file.ProjectId), classify: classified is not null, ct).ConfigureAwait(false);
+                facts[i] = fileFacts;
+                if (spans is not null) classified!.Put(file.RelativePath, spans.Value.Text, spans.Value.Spans);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

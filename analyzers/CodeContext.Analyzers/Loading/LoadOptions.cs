@@ -23,4 +23,11 @@ public sealed record LoadOptions
 
     /// <summary>Log every skipped file with its reason.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Where the graph walk leaves each file it analyses classified for colouring, while the file's
+    /// semantic model is bound anyway (classifying later binds every method body again). Hosts that
+    /// render pass their memo; null: nothing is classified during analysis.
+    /// </summary>
+    public CodeContext.Analyzers.Classification.ClassificationMemo? ClassifiedSpans { get; init; }
 }

@@ -12,7 +12,11 @@ namespace CodeContext.Analyzers.Loading;
 /// </summary>
 internal static class SyntaxOnlyProjects
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+    private static readonly Lazy<IReadOnlyList<string>> FrameworkAssemblies = new(FindFrameworkAssemblies);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(() => [.. FrameworkAssemblies.Value.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))]);
+
+    /// <summary>The running framework's assemblies: the stand-in reference set for projects whose own could not be resolved.</summary>
+    public static IReadOnlyList<string> FrameworkAssemblyPaths => FrameworkAssemblies.Value;
 
     public static Solution AddProject(Solution solution, string name, string? projectFilePath, IEnumerable<string> csFiles, IEnumerable<ProjectId> references)
     {
@@ -36,13 +40,12 @@ internal static class SyntaxOnlyProjects
         return solution.AddProject(info);
     }
 
-    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    private static IReadOnlyList<string> FindFrameworkAssemblies()
     {
         // The host's trusted platform assemblies are the framework this process runs on: a good
         // stand-in for the reference assemblies of a project whose own references could not be resolved.
         var tpa = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
         return [.. tpa.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll" or "System.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+            .Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.", StringComparison.Ordinal) || n is "mscorlib.dll" or "netstandard.dll" or "System.dll"))];
     }
 }

@@ -1,52 +1,15 @@
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
 
 namespace CodeContext.Analyzers.Loading;
 
 /// <summary>
-/// MSBuildWorkspace loads a multi-targeted project once per target framework ("Lib(net8.0)",
-/// "Lib(net10.0)"), which would put every document in the graph several times. Keep the newest
-/// framework of each project file and point references at the kept copies.
+/// Which one target framework a multi-targeted project is evaluated for: every document would
+/// otherwise be in the graph once per framework.
 /// </summary>
 internal static partial class TargetFrameworkChoice
 {
-    [GeneratedRegex(@"\((?<tfm>[^()]+)\)$")]
-    private static partial Regex TfmSuffix();
-
     [GeneratedRegex(@"^(?<family>net|netcoreapp|netstandard)(?<version>[0-9.]+)")]
     private static partial Regex TfmParts();
-
-    public static Solution KeepNewestPerProject(Solution solution)
-    {
-        var groups = solution.Projects
-            .Where(p => p.FilePath is not null)
-            .GroupBy(p => p.FilePath!, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .ToList();
-        if (groups.Count == 0) return solution;
-
-        var replacement = new Dictionary<ProjectId, ProjectId>();
-        foreach (var group in groups)
-        {
-            var keep = group.OrderByDescending(p => Rank(TfmSuffix().Match(p.Name).Groups["tfm"].Value)).First();
-            foreach (var drop in group.Where(p => p.Id != keep.Id)) replacement[drop.Id] = keep.Id;
-        }
-
-        foreach (var project in solution.Projects.Where(p => !replacement.ContainsKey(p.Id)).ToList())
-        {
-            var current = solution.GetProject(project.Id)!;
-            foreach (var reference in current.ProjectReferences.Where(r => replacement.ContainsKey(r.ProjectId)).ToList())
-            {
-                var target = replacement[reference.ProjectId];
-                solution = solution.RemoveProjectReference(project.Id, reference);
-                if (target != project.Id && !solution.GetProject(project.Id)!.ProjectReferences.Any(r => r.ProjectId == target))
-                    solution = solution.AddProjectReference(project.Id, new ProjectReference(target));
-            }
-        }
-
-        foreach (var drop in replacement.Keys) solution = solution.RemoveProject(drop);
-        return solution;
-    }
 
     /// <summary>
     /// One framework to evaluate every project for, so that MSBuild runs one design-time build per

@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
 using CodeContext.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.MSBuild;
 
 namespace CodeContext.Analyzers.Loading;
 
@@ -12,7 +10,13 @@ namespace CodeContext.Analyzers.Loading;
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static async Task<LoadedWorkspace> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken = default)
+    public static Task<LoadedWorkspace> LoadAsync(string path, LoadOptions options, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Load(path, options));
+    }
+
+    private static LoadedWorkspace Load(string path, LoadOptions options)
     {
         var target = LoadTarget.Resolve(path);
         var log = options.Log;
@@ -46,8 +50,8 @@ public static class WorkspaceLoader
             }
             else
             {
-                (solution, mode) = await OpenWithMsBuildAsync(target, projectPaths, degraded, log, cancellationToken).ConfigureAwait(false);
-                modelCache?.Save(target, projectPaths, solution, degraded, mode);
+                (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log);
+                modelCache?.Save(target, projectPaths, models, degraded, mode);
             }
         }
 
@@ -83,76 +87,37 @@ public static class WorkspaceLoader
 
     private static Solution NewSolution() => new AdhocWorkspace().CurrentSolution;
 
-    // Kept out of line: this method mentions MSBuildWorkspace, whose assemblies may only load
-    // after MsBuildRegistration has run.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static async Task<(Solution, string)> OpenWithMsBuildAsync(
-        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every project through MSBuild evaluation (<see cref="ProjectEvaluator"/>); a project MSBuild
+    /// cannot evaluate falls back to syntax-only. Returns the snapshot, its mode and the models the
+    /// project-model cache keeps.
+    /// </summary>
+    private static (Solution, string, IReadOnlyList<ProjectModel>) OpenWithMsBuild(
+        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log)
     {
-        var failures = new List<string>();
         var restore = RestoreOutputs.For(projectPaths);
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
-        var workspace = pinned is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(new Dictionary<string, string> { ["TargetFramework"] = pinned });
-        workspace.RegisterWorkspaceFailedHandler(e =>
-        {
-            // Warnings arrive here too; only failures say a project is broken.
-            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure) lock (failures) failures.Add(e.Diagnostic.Message);
-        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (models, failures) = ProjectEvaluator.Evaluate(projectPaths, pinned, restore);
+        log?.WriteLine($"codecontext: evaluated {models.Count} projects in {clock.Elapsed.TotalSeconds:0.0} s");
+        var solution = ProjectModel.ToSolution(models);
 
-        var solution = workspace.CurrentSolution;
-        try
-        {
-            if (target.Kind == LoadTargetKind.Solution)
-            {
-                solution = (await workspace.OpenSolutionAsync(target.Paths[0], cancellationToken: cancellationToken).ConfigureAwait(false));
-            }
-            else
-            {
-                foreach (var projectPath in projectPaths)
-                {
-                    if (solution.Projects.Any(p => p.FilePath == projectPath)) continue;
-                    try
-                    {
-                        await workspace.OpenProjectAsync(projectPath, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
-                    {
-                        lock (failures) failures.Add($"{projectPath}: {e.Message}");
-                    }
-                    solution = workspace.CurrentSolution;
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException)
-        {
-            lock (failures) failures.Add($"{target.Paths[0]}: {e.Message}");
-        }
-
-        solution = TargetFrameworkChoice.KeepNewestPerProject(solution);
-
-        // A project file MSBuild could not evaluate can still appear, empty; it counts as not loaded.
-        foreach (var broken in solution.Projects.Where(p => p.FilePath is not null && !p.DocumentIds.Any() && failures.Any(f => f.Contains(p.FilePath!, StringComparison.Ordinal))).ToList())
-            solution = solution.RemoveProject(broken.Id);
-
-        var loadedPaths = solution.Projects.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var loadedPaths = models.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var missing = projectPaths.Where(p => !loadedPaths.Contains(p)).ToList();
         foreach (var projectPath in missing)
         {
-            var reason = failures.FirstOrDefault(f => f.Contains(projectPath, StringComparison.Ordinal))
-                ?? failures.FirstOrDefault(f => f.Contains(Path.GetFileName(projectPath), StringComparison.Ordinal))
-                ?? (File.Exists(projectPath) ? "MSBuild could not load the project" : "project file not found");
             if (!File.Exists(projectPath))
             {
-                degraded.Add(new DegradedProject(RepoPath.Relative(target.RootDirectory, projectPath), reason, "skipped"));
+                degraded.Add(new DegradedProject(RepoPath.Relative(target.RootDirectory, projectPath), "project file not found", "skipped"));
                 continue;
             }
+            var reason = failures.TryGetValue(projectPath, out var failure) ? failure : "MSBuild could not load the project";
             solution = AddSyntaxOnly(solution, [projectPath], target.RootDirectory, degraded, OneLine(reason));
         }
 
-        foreach (var project in solution.Projects.Where(p => p.FilePath is not null && loadedPaths.Contains(p.FilePath)))
+        foreach (var projectPath in loadedPaths.Order(StringComparer.Ordinal))
         {
-            var projectPath = project.FilePath!;
             if (restore.Known && ProjectFileReader.UsesPackages(projectPath) && !restore.IsRestored(projectPath))
             {
                 degraded.Add(new DegradedProject(
@@ -162,8 +127,9 @@ public static class WorkspaceLoader
             }
         }
 
-        var mode = missing.Count == 0 ? "msbuild" : solution.Projects.Any(p => loadedPaths.Contains(p.FilePath ?? "")) ? "msbuild+syntax-only" : "syntax-only";
-        return (solution, mode);
+        var fallbacks = solution.Projects.Where(p => p.FilePath is null || !loadedPaths.Contains(p.FilePath)).Select(ProjectModel.From);
+        var mode = missing.Count == 0 ? "msbuild" : loadedPaths.Count > 0 ? "msbuild+syntax-only" : "syntax-only";
+        return (solution, mode, [.. models, .. fallbacks]);
     }
 
     private static Solution AddSyntaxOnly(Solution solution, IReadOnlyList<string> projectPaths, string root, List<DegradedProject> degraded, string reason)

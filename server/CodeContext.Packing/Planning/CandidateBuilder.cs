@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
 using CodeContext.Packing.Secrets;

@@ -41,7 +41,8 @@ internal static class PackCommand
             };
             _ = Rendering.Profiles.ProfileCatalog.Get(request.Profile);
             var cache = shared.Cache(result);
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result), cache, ct).ConfigureAwait(false);
+            var session = new ComposeSession(cache);
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = session.ClassifiedSpans }, cache, ct).ConfigureAwait(false);
             var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
             if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())
             {
@@ -49,7 +50,7 @@ internal static class PackCommand
             }
 
             var loaded = clock.Elapsed;
-            var package = await ContextComposer.ComposeAsync(analysis, request, cache, ct).ConfigureAwait(false);
+            var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
             var composed = clock.Elapsed;
             await BundleWriter.WriteAsync(package, outDir, ct).ConfigureAwait(false);
             if (!result.GetValue(shared.Quiet))

@@ -28,12 +28,13 @@ internal sealed class WorkspaceHost
     {
         _cache = cache;
         _log = log;
+        ComposeSession = new CodeContext.Packing.ComposeSession(cache);
     }
 
     public OpenDocuments Documents { get; } = new();
 
     /// <summary>What composes keep between requests (rankings, candidates, layouts, pages, the last plan).</summary>
-    public CodeContext.Packing.ComposeSession ComposeSession { get; } = new();
+    public CodeContext.Packing.ComposeSession ComposeSession { get; }
 
     public WorkspacePaths? Paths { get; private set; }
 
@@ -104,7 +105,7 @@ internal sealed class WorkspaceHost
         {
             await progress.BeginAsync("codecontext: loading workspace", loadPath).ConfigureAwait(false);
             using var progressLog = new ProgressLog(_log, line => progress.Report(line));
-            var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog }, _cache, stopping).ConfigureAwait(false);
+            var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog, ClassifiedSpans = ComposeSession.ClassifiedSpans }, _cache, stopping).ConfigureAwait(false);
             Publish(new AnalysisSnapshot(analysis, 0));
             Volatile.Write(ref _state, "ready");
             await progress.EndAsync($"loaded {analysis.Workspace.Files.Count} files, {analysis.Graph.Edges.Count} edges ({analysis.Workspace.LoadMode})").ConfigureAwait(false);

@@ -1,11 +1,11 @@
 using Microsoft.CodeAnalysis.Text;
 
-namespace CodeContext.Packing;
+namespace CodeContext.Analyzers;
 
 /// <summary>
-/// Something worked out from one file's text (its priced candidates, its classified spans), kept
-/// per path for as long as the text is unchanged: a compose after an edit redoes it only for the
-/// edited file. Safe to use from parallel loops.
+/// Something worked out from one file's text (its classified spans, its priced candidates), kept
+/// per path for as long as the text is unchanged: work after an edit is redone only for the edited
+/// file. Safe to use from parallel loops.
 /// </summary>
 public sealed class FileTextMemo<T>
     where T : class
@@ -13,7 +13,7 @@ public sealed class FileTextMemo<T>
     private readonly Dictionary<string, (SourceText Text, T Value)> _byPath = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    internal T? TryGet(string path, SourceText text)
+    public T? TryGet(string path, SourceText text)
     {
         lock (_gate)
         {
@@ -22,7 +22,7 @@ public sealed class FileTextMemo<T>
         }
     }
 
-    internal void Put(string path, SourceText text, T value)
+    public void Put(string path, SourceText text, T value)
     {
         lock (_gate)
         {

@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeContext.Analyzers.Loading;
+
+/// <summary>A source the build would generate (global usings, assembly attributes), kept as text: it is never written anywhere.</summary>
+internal sealed record GeneratedDocument(string Name, string Text);
+
+/// <summary>
+/// What the project system says about one project, enough to build its Roslyn project: documents,
+/// references and the options that change binding. Produced by <see cref="ProjectEvaluator"/> and
+/// kept by <see cref="ProjectModelCache"/>.
+/// </summary>
+internal sealed record ProjectModel(
+    string Id, string Name, string AssemblyName, string? FilePath, List<string> ProjectReferences, List<string> MetadataReferences,
+    List<string> Documents, string LanguageVersion, List<string> PreprocessorSymbols, string OutputKind, string Nullable, bool AllowUnsafe,
+    string? CryptoKeyFile, bool PublicSign, bool? DelaySign, List<GeneratedDocument> GeneratedDocuments)
+{
+    /// <summary>One snapshot holding every project, references wired by id.</summary>
+    public static Solution ToSolution(IReadOnlyList<ProjectModel> models)
+    {
+        var solution = new AdhocWorkspace().CurrentSolution;
+        // Projects share most references (the framework's 160-odd assemblies): each file is read once.
+        var references = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+        var ids = models.ToDictionary(p => p.Id, p => ProjectId.CreateFromSerialized(Guid.Parse(p.Id), p.Name));
+        foreach (var project in models)
+        {
+            var id = ids[project.Id];
+            var parse = new CSharpParseOptions(
+                Enum.TryParse<LanguageVersion>(project.LanguageVersion, out var version) ? version : Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
+                preprocessorSymbols: project.PreprocessorSymbols);
+            var compilation = new CSharpCompilationOptions(
+                Enum.TryParse<OutputKind>(project.OutputKind, out var kind) ? kind : Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: Enum.TryParse<NullableContextOptions>(project.Nullable, out var nullable) ? nullable : NullableContextOptions.Enable,
+                allowUnsafe: project.AllowUnsafe,
+                cryptoKeyFile: project.CryptoKeyFile,
+                publicSign: project.PublicSign,
+                delaySign: project.DelaySign,
+                // The key gives the assembly its identity, which InternalsVisibleTo with a public key checks.
+                strongNameProvider: project.CryptoKeyFile is null ? null : new DesktopStrongNameProvider());
+            var documents = project.Documents.Where(File.Exists).Select(file => DocumentInfo.Create(
+                    DocumentId.CreateNewId(id, file), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
+                .Concat(project.GeneratedDocuments.Select(generated => DocumentInfo.Create(
+                    DocumentId.CreateNewId(id, generated.Name), generated.Name,
+                    loader: TextLoader.From(TextAndVersion.Create(SourceText.From(generated.Text), VersionStamp.Create())))));
+            solution = solution.AddProject(ProjectInfo.Create(
+                    id, VersionStamp.Create(), project.Name, project.AssemblyName, LanguageNames.CSharp,
+                    filePath: project.FilePath,
+                    compilationOptions: compilation,
+                    parseOptions: parse,
+                    metadataReferences: project.MetadataReferences.Where(File.Exists).Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
+                    projectReferences: project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])))
+                .WithDocuments(documents));
+        }
+        return solution;
+    }
+
+    /// <summary>The model of a project already in a snapshot (a syntax-only fallback), so the cache keeps it with the rest.</summary>
+    public static ProjectModel From(Project project) => new(
+        project.Id.Id.ToString(),
+        project.Name,
+        project.AssemblyName,
+        project.FilePath,
+        [.. project.ProjectReferences.Select(r => r.ProjectId.Id.ToString())],
+        [.. project.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>()],
+        [.. project.Documents.Select(d => d.FilePath).OfType<string>()],
+        (project.ParseOptions as CSharpParseOptions)?.LanguageVersion.ToString() ?? nameof(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest),
+        [.. (project.ParseOptions as CSharpParseOptions)?.PreprocessorSymbolNames ?? []],
+        project.CompilationOptions?.OutputKind.ToString() ?? nameof(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary),
+        project.CompilationOptions?.NullableContextOptions.ToString() ?? nameof(NullableContextOptions.Enable),
+        (project.CompilationOptions as CSharpCompilationOptions)?.AllowUnsafe ?? false,
+        project.CompilationOptions?.CryptoKeyFile,
+        project.CompilationOptions?.PublicSign ?? false,
+        project.CompilationOptions?.DelaySign,
+        []);
+}
