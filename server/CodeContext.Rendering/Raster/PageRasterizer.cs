@@ -17,10 +17,12 @@ internal static class PageRasterizer
     }
 
     /// <summary>PNG of a rendered page: Gray8 pages as grayscale, RGBA pages as RGB.</summary>
-    internal static byte[] Encode(SKBitmap bitmap) =>
-        bitmap.ColorType == SKColorType.Gray8
-            ? PngEncoder.EncodeGray(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes)
-            : PngEncoder.EncodeRgb(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes);
+    internal static byte[] Encode(SKBitmap bitmap) => bitmap.ColorType switch
+    {
+        SKColorType.Gray8 => PngEncoder.EncodeGray(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes),
+        SKColorType.Rgba8888 => PngEncoder.EncodeRgb(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes),
+        var other => throw new ArgumentException($"pages are Gray8 or RGBA, not {other}", nameof(bitmap)),
+    };
 
     /// <summary>The page's pixels: Gray8 for grayscale profiles, opaque RGBA otherwise.</summary>
     internal static SKBitmap RenderBitmap(PageLayout layout, LaidOutPage page)
