@@ -12,7 +12,8 @@ set -euo pipefail
 repo=$(cd "$1" && pwd); solution=$2; active=$3
 out=${4:-$(mktemp -d -t codecontext-pack-bench.XXXXXX)}
 here=$(cd "$(dirname "$0")/../.." && pwd)
-cli=(dotnet "$here/server/CodeContext.Server/bin/Release/net10.0/codecontext.dll")
+# CODECONTEXT_CLI: another build to time, e.g. a ReadyToRun publish (README, Install): path to its codecontext.dll.
+cli=(dotnet "${CODECONTEXT_CLI:-$here/server/CodeContext.Server/bin/Release/net10.0/codecontext.dll}")
 repomix_dir=${REPOMIX_DIR:-/tmp/repomix}
 mkdir -p "$out"
 

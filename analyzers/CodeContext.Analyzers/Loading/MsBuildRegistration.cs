@@ -4,8 +4,8 @@ namespace CodeContext.Analyzers.Loading;
 
 /// <summary>
 /// Points this process at an installed MSBuild (the newest .NET SDK). Must run before any method
-/// that mentions an MSBuild or MSBuildWorkspace type is JIT-compiled, which is why the workspace
-/// code lives in separate, non-inlined methods.
+/// that mentions an MSBuild type is JIT-compiled, which is why the evaluation code
+/// (<see cref="ProjectEvaluator"/>) lives in separate, non-inlined methods.
 /// </summary>
 public static class MsBuildRegistration
 {

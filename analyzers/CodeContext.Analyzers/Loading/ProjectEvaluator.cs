@@ -20,7 +20,8 @@ namespace CodeContext.Analyzers.Loading;
 internal static class ProjectEvaluator
 {
     /// <param name="Failures">Project path -> why MSBuild could not evaluate it.</param>
-    public sealed record Result(IReadOnlyList<ProjectModel> Projects, IReadOnlyDictionary<string, string> Failures);
+    /// <param name="LocalPackageAssemblies">Unrestored project path -> how many package assemblies were found in the local NuGet cache instead.</param>
+    public sealed record Result(IReadOnlyList<ProjectModel> Projects, IReadOnlyDictionary<string, string> Failures, IReadOnlyDictionary<string, int> LocalPackageAssemblies);
 
     // Mentions MSBuild types: callers must have registered MSBuild before this is JIT-compiled.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -43,8 +44,9 @@ internal static class ProjectEvaluator
 
         var ids = evaluated.ToDictionary(p => p.FullPath, p => Guid.NewGuid().ToString(), StringComparer.Ordinal);
         var assemblies = evaluated.Select(AssemblyNameOf).Distinct(StringComparer.Ordinal).ToList();
-        var models = evaluated.Select(p => ToModel(p, ids, assemblies, restore)).ToList();
-        return new Result(models, failures);
+        var local = UnrestoredPackages(evaluated, restore);
+        var models = evaluated.Select(p => ToModel(p, ids, assemblies, restore, local.GetValueOrDefault(p.FullPath) ?? [])).ToList();
+        return new Result(models, failures, local.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal));
     }
 
     /// <summary>Evaluates for one framework: the pinned one, else the newest the project lists.</summary>
@@ -61,7 +63,52 @@ internal static class ProjectEvaluator
 
     private static string AssemblyNameOf(Project project) => Property(project, "AssemblyName") ?? Path.GetFileNameWithoutExtension(project.FullPath);
 
-    private static ProjectModel ToModel(Project project, IReadOnlyDictionary<string, string> ids, IReadOnlyList<string> solutionAssemblies, RestoreOutputs restore)
+    /// <summary>
+    /// For each project without restore output: its packages, and those of the projects it
+    /// references (a restore flows them through), from the local NuGet cache.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> UnrestoredPackages(IReadOnlyList<Project> projects, RestoreOutputs restore)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var unrestored = projects.Where(p => !restore.IsRestored(p.FullPath)).ToList();
+        if (unrestored.Count == 0 || LocalPackages.Find(NuGetPackagesFolder(unrestored[0])) is not { } cache) return result;
+        var byPath = projects.ToDictionary(p => p.FullPath, StringComparer.Ordinal);
+        foreach (var project in unrestored)
+        {
+            var requested = new List<(string, string)>();
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<Project>([project]);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!visited.Add(current.FullPath)) continue;
+                requested.AddRange(PackageRequests(current));
+                foreach (var reference in current.GetItems("ProjectReference").Select(i => Full(current.DirectoryPath, i.EvaluatedInclude)))
+                {
+                    if (byPath.TryGetValue(reference, out var referenced)) pending.Push(referenced);
+                }
+            }
+            if (Property(project, "TargetFramework") is { } framework) result[project.FullPath] = cache.CompileAssemblies(requested, framework);
+        }
+        return result;
+    }
+
+    /// <summary>PackageReference items with the version a restore would ask for (own, override, or central PackageVersion).</summary>
+    private static IEnumerable<(string Id, string Version)> PackageRequests(Project project)
+    {
+        var central = project.GetItems("PackageVersion")
+            .GroupBy(i => i.EvaluatedInclude, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last().GetMetadataValue("Version"), StringComparer.OrdinalIgnoreCase);
+        foreach (var item in project.GetItems("PackageReference"))
+        {
+            var version = item.GetMetadataValue("VersionOverride") is { Length: > 0 } over ? over
+                : item.GetMetadataValue("Version") is { Length: > 0 } own ? own
+                : central.GetValueOrDefault(item.EvaluatedInclude) ?? "";
+            yield return (item.EvaluatedInclude, version);
+        }
+    }
+
+    private static ProjectModel ToModel(Project project, IReadOnlyDictionary<string, string> ids, IReadOnlyList<string> solutionAssemblies, RestoreOutputs restore, IReadOnlyList<string> localPackages)
     {
         var directory = project.DirectoryPath;
         var assemblyName = AssemblyNameOf(project);
@@ -71,7 +118,7 @@ internal static class ProjectEvaluator
             assemblyName,
             project.FullPath,
             [.. project.GetItems("ProjectReference").Select(i => Full(directory, i.EvaluatedInclude)).Where(ids.ContainsKey).Select(p => ids[p]).Distinct()],
-            [.. References(project, restore).Distinct(StringComparer.Ordinal)],
+            [.. References(project, restore).Concat(localPackages).Distinct(StringComparer.Ordinal)],
             [.. project.GetItems("Compile").Select(i => Full(directory, i.EvaluatedInclude)).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal)],
             (LanguageVersionFacts.TryParse(Property(project, "LangVersion") ?? "", out var version) ? version : LanguageVersion.Default).MapSpecifiedToEffectiveVersion().ToString(),
             [.. (Property(project, "DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -241,6 +288,7 @@ internal static class ProjectEvaluator
 
     private static string? NuGetPackagesFolder(Project project) =>
         Property(project, "NuGetPackageRoot")
+        ?? (Property(project, "RestorePackagesPath") is { } configured ? Full(project.DirectoryPath, configured) : null)
         ?? Environment.GetEnvironmentVariable("NUGET_PACKAGES")
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 

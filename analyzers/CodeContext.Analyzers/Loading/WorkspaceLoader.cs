@@ -99,7 +99,7 @@ public static class WorkspaceLoader
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (models, failures) = ProjectEvaluator.Evaluate(projectPaths, pinned, restore);
+        var (models, failures, localPackages) = ProjectEvaluator.Evaluate(projectPaths, pinned, restore);
         log?.WriteLine($"codecontext: evaluated {models.Count} projects in {clock.Elapsed.TotalSeconds:0.0} s");
         var solution = ProjectModel.ToSolution(models);
 
@@ -123,7 +123,9 @@ public static class WorkspaceLoader
                 degraded.Add(new DegradedProject(
                     RepoPath.Relative(target.RootDirectory, projectPath),
                     "not restored (no obj/project.assets.json; run 'dotnet restore')",
-                    "MSBuild project without package references"));
+                    localPackages.GetValueOrDefault(projectPath) is > 0 and var found
+                        ? $"MSBuild project with {found} package assemblies from the local NuGet cache"
+                        : "MSBuild project without package references"));
             }
         }
 
