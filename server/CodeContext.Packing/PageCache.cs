@@ -13,8 +13,10 @@ namespace CodeContext.Packing;
 /// </summary>
 internal sealed class PageCache(CacheDirectory? cache)
 {
-    // Bump when the renderer's output for the same input changes.
-    private const string RendererVersion = "render-1";
+    // The renderer's build: a deterministic build's module id changes exactly when the renderer's
+    // code or embedded data (profiles, levels, themes) changes, so pages from an older renderer are
+    // never served for a newer one (a hand-bumped constant was missed through three rounds).
+    private static readonly string RendererVersion = typeof(CodeContext.Rendering.PageRenderer).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
