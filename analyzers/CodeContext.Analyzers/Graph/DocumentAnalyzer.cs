@@ -69,8 +69,13 @@ internal static class DocumentAnalyzer
     private static void RecordName(SimpleNameSyntax name, SemanticModel model, Dictionary<(string, EdgeKind), SymbolUse> uses, CancellationToken cancellationToken)
     {
         // In "a.B.C" only the rightmost name decides the use; qualifiers are recorded on their own visit.
-        var info = model.GetSymbolInfo(name, cancellationToken);
-        var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        ISymbol? symbol = InvokedMethod(name, model, cancellationToken);
+        if (symbol is null)
+        {
+            var info = model.GetSymbolInfo(name, cancellationToken);
+            symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        }
+
         if (symbol is null) return;
 
         switch (symbol)
@@ -92,6 +97,26 @@ internal static class DocumentAnalyzer
                 Record(uses, symbol, IsWrittenTo(name) ? EdgeKind.WritesMember : EdgeKind.ReadsMember, name);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The method a name invokes ("F()", "x.F()", "x?.F()"), asked of the invocation: asked of the
+    /// name, Roslyn also lists every candidate of the method group, extension methods in scope
+    /// included (a tenth of the graph walk). Null when the name is not invoked, or invokes a
+    /// delegate: then the name itself (a field, a local) is the use.
+    /// </summary>
+    private static IMethodSymbol? InvokedMethod(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode invoked = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+            _ => name,
+        };
+        if (invoked.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != invoked) return null;
+        var info = model.GetSymbolInfo(invocation, cancellationToken);
+        var method = (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) as IMethodSymbol;
+        return method is { MethodKind: not MethodKind.DelegateInvoke } ? method : null;
     }
 
     private static bool IsInBaseList(SyntaxNode node)
