@@ -28,6 +28,19 @@ public sealed class ClassificationMemoTests : IDisposable
     }
 
     [Fact]
+    public void Text_being_edited_stays_in_memory_only()
+    {
+        var cache = new CacheDirectory(_cacheRoot.Root);
+        var memo = new ClassificationMemo(cache);
+        var edited = SourceText.From("namespace Lib; public class A { int x; }");
+
+        memo.Put("Lib/A.cs", edited, Spans, persist: false);
+
+        Assert.Equal(Spans, memo.TryGet("Lib/A.cs", edited));
+        Assert.Null(new ClassificationMemo(cache).TryGet("Lib/A.cs", edited));
+    }
+
+    [Fact]
     public void A_torn_or_foreign_cache_file_reads_as_missing()
     {
         var cache = new CacheDirectory(_cacheRoot.Root);

@@ -28,10 +28,11 @@ public sealed class ClassificationMemo(CacheDirectory? cache = null)
         return spans;
     }
 
-    public void Put(string path, SourceText text, IReadOnlyList<CodeSpan> spans)
+    /// <param name="persist">False for text being edited: every version of it would otherwise add a file to the cache, which nothing trims.</param>
+    public void Put(string path, SourceText text, IReadOnlyList<CodeSpan> spans, bool persist = true)
     {
         _memory.Put(path, text, spans);
-        if (_folder is null) return;
+        if (_folder is null || !persist) return;
         var buffer = new byte[4 + spans.Count * 9];
         BinaryPrimitives.WriteInt32LittleEndian(buffer, spans.Count);
         for (var i = 0; i < spans.Count; i++)

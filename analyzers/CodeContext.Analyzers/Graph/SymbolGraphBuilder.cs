@@ -38,7 +38,7 @@ public static class SymbolGraphBuilder
                 facts[i] = entry;
         }
 
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, classified, cancellationToken, progress).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, (classified, true), cancellationToken, progress).ConfigureAwait(false);
         if (cache is not null && (analyzed > 0 || cached.Count != files.Count))
             cache.Save(workspace.RootDirectory, files.Select((f, i) => (f.RelativePath, complete[i])).ToDictionary(x => x.RelativePath, x => x.Item2, StringComparer.Ordinal));
 
@@ -62,7 +62,7 @@ public static class SymbolGraphBuilder
             .ToArray();
         var priorIds = previous.Facts.SelectMany(f => f.Declarations).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var testProjects = TestProjectDetector.Find(workspace.Solution);
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, classified, cancellationToken).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, (classified, false), cancellationToken).ConfigureAwait(false);
         var graph = EdgeResolver.Resolve([.. workspace.Files.Select(f => f.RelativePath)], complete);
         return (graph, new GraphBuildStats(analyzed, workspace.Files.Count - analyzed, clock.Elapsed));
     }
@@ -73,7 +73,7 @@ public static class SymbolGraphBuilder
     /// name it mentions (its identifiers may now bind to that symbol).
     /// </summary>
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, (Classification.ClassificationMemo? Memo, bool Persist) classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var carried = facts.Select(f => f is not null).ToArray();
         var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, classified, cancellationToken, progress).ConfigureAwait(false);
@@ -98,7 +98,7 @@ public static class SymbolGraphBuilder
     }
 
     private static async Task<int> AnalyzeMissingAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Classification.ClassificationMemo? classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, (Classification.ClassificationMemo? Memo, bool Persist) classified, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var missing = Enumerable.Range(0, facts.Length).Where(i => facts[i] is null).ToList();
         if (missing.Count == 0) return 0;
@@ -110,9 +110,10 @@ public static class SymbolGraphBuilder
             var file = workspace.Files[i];
             try
             {
-                var (fileFacts, spans) = await DocumentAnalyzer.AnalyzeAsync(workspace.GetDocument(file), testProjects.Contains(file.ProjectId), classify: classified is not null, ct).ConfigureAwait(false);
+                var (fileFacts, spans) = await DocumentAnalyzer.AnalyzeAsync(workspace.GetDocument(file), testProjects.Contains(file.ProjectId), classify: classified.Memo is not null, ct).ConfigureAwait(false);
                 facts[i] = fileFacts;
-                if (spans is not null) classified!.Put(file.RelativePath, spans.Value.Text, spans.Value.Spans);
+                // Only the load's walk writes spans to disk; an edit's re-analysis keeps them in memory.
+                if (spans is not null) classified.Memo!.Put(file.RelativePath, spans.Value.Text, spans.Value.Spans, classified.Persist);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
