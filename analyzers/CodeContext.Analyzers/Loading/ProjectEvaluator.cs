@@ -13,9 +13,10 @@ namespace CodeContext.Analyzers.Loading;
 /// compile, with which options, against which references. A design-time build would also run the
 /// targets that generate sources and resolve references, which writes into the project's obj folder
 /// (the user's tree) and costs seconds per project. Evaluation writes nothing; what those targets
-/// compute is derived here from the same evaluated data: global usings and InternalsVisibleTo from
-/// their items, framework references from the targeting packs, packages from the restore output.
-/// Analyzers and source generators are not run.
+/// compute is derived here from the same evaluated data: framework symbols, global usings from
+/// their items, framework references from the targeting packs, packages from the restore output
+/// (or, unrestored, from the local NuGet folder). Internals are visible between all the
+/// codebase's projects (see <see cref="Generated"/>). Analyzers and source generators are not run.
 /// </summary>
 internal static class ProjectEvaluator
 {
