@@ -40,6 +40,7 @@ internal sealed class PageCache(CacheDirectory? cache)
             }
 
             var list = JsonSerializer.Deserialize<List<CachedPage>>(File.ReadAllText(listPath), Json);
+            CacheTrimmer.Touch(listPath);
             return list?.Select(p => new RenderedPage(p.Number, File.ReadAllBytes(Path.Combine(folder, $"{p.Number:D4}.png")), p.Width, p.Height, p.VisionTokens, p.TextTokens, p.Compression, p.Regions)).ToList();
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)

@@ -48,6 +48,7 @@ public sealed class EmbeddingCache(CacheDirectory cache)
         for (var i = 0; i < values.Length; i++)
             values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(payload.Slice(i * 2, 2));
         embedding = new PageEmbedding(pageHash, mode, tokens, dim, values, FromCache: true);
+        CacheTrimmer.Touch(path);
         return true;
     }
 

@@ -23,8 +23,14 @@ public sealed class ClassificationMemo(CacheDirectory? cache = null)
     {
         var spans = _memory.TryGet(path, text);
         if (spans is not null || _folder is null) return spans;
-        spans = Read(FileFor(text));
-        if (spans is not null) _memory.Put(path, text, spans);
+        var file = FileFor(text);
+        spans = Read(file);
+        if (spans is not null)
+        {
+            CacheTrimmer.Touch(file);
+            _memory.Put(path, text, spans);
+        }
+
         return spans;
     }
 

@@ -39,6 +39,7 @@ public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<S
         {
             if (File.Exists(file) && JsonSerializer.Deserialize<FileFacts>(File.ReadAllText(file), Json) is { } cached)
             {
+                CacheTrimmer.Touch(file);
                 return cached;
             }
         }

@@ -34,8 +34,10 @@ internal static class EncodeCommand
             using var models = EncoderModels.Load(result.GetValue(model) ?? [], ExecutionProviders.Parse(result.GetValue(provider)));
             foreach (var reason in models.Models.Select(m => m.FallbackReason).OfType<string>().Distinct())
                 Console.Error.WriteLine($"codecontext: CUDA unavailable, running on CPU: {reason}");
-            var cache = result.GetValue(noCache) ? null : new EmbeddingCache(CacheDirectory.Resolve(result.GetValue(cacheDir)));
+            var cacheDirectory = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir));
+            var cache = cacheDirectory is null ? null : new EmbeddingCache(cacheDirectory);
             var report = new PageEncoder(models, cache).Encode(pages, deepSeekMode, batchSize, ct);
+            if (cacheDirectory is not null) SharedOptions.TrimCache(cacheDirectory, quiet: false);
             var tokens = report.Pages.Sum(p => p.Tokens);
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"encoded {report.Pages.Count} page(s) in {deepSeekMode.Name} mode on {report.Provider}: {report.Encoded} encoded, {report.CacheHits} from cache, {tokens} vision tokens, {report.Elapsed.TotalSeconds:F2} s, {report.PagesPerSecond:F1} pages/s"));

@@ -53,6 +53,7 @@ internal static class PackCommand
             var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
             var composed = clock.Elapsed;
             await BundleWriter.WriteAsync(package, outDir, ct).ConfigureAwait(false);
+            if (cache is not null) SharedOptions.TrimCache(cache, result.GetValue(shared.Quiet));
             if (!result.GetValue(shared.Quiet))
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"codecontext: loaded and analysed in {loaded.TotalSeconds:0.0} s, composed in {(composed - loaded).TotalSeconds:0.0} s, wrote the bundle in {(clock.Elapsed - composed).TotalSeconds:0.0} s")).ConfigureAwait(false);
             if (result.GetValue(format) == "json")

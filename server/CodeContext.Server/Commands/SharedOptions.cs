@@ -32,6 +32,15 @@ internal sealed class SharedOptions
         result.GetValue(NoCache) ? null : CacheDirectory.Resolve(result.GetValue(CacheDir));
 
     /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
+    /// <summary>Keeps the cache under its cap (CacheTrimmer) after a command added to it, saying so when it removed anything.</summary>
+    public static void TrimCache(CacheDirectory cache, bool quiet)
+    {
+        var trimmed = CacheTrimmer.TrimIfOver(cache, CacheTrimmer.ConfiguredMaxBytes());
+        if (trimmed.EntriesRemoved > 0 && !quiet)
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"codecontext: cache over its cap ({CacheTrimmer.MaxSizeVariable}): removed {trimmed.EntriesRemoved} least recently used entries, {trimmed.BytesRemoved / 1024} KiB"));
+    }
+
     public static (int Line, int Column)? ParseCursor(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

@@ -107,6 +107,8 @@ internal sealed class WorkspaceHost
             using var progressLog = new ProgressLog(_log, line => progress.Report(line));
             var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog, ClassifiedSpans = ComposeSession.ClassifiedSpans }, _cache, stopping).ConfigureAwait(false);
             Publish(new AnalysisSnapshot(analysis, 0));
+            // Loading may have added a codebase's worth of spans; keep the cache under its cap, off the protocol path.
+            if (_cache is { } cache) _ = Task.Run(() => CacheTrimmer.TrimIfOver(cache, CacheTrimmer.ConfiguredMaxBytes()), CancellationToken.None);
             Volatile.Write(ref _state, "ready");
             await progress.EndAsync($"loaded {analysis.Workspace.Files.Count} files, {analysis.Graph.Edges.Count} edges ({analysis.Workspace.LoadMode})").ConfigureAwait(false);
         }
