@@ -84,7 +84,7 @@ internal static class ProjectEvaluator
                 var current = pending.Pop();
                 if (!visited.Add(current.FullPath)) continue;
                 requested.AddRange(PackageRequests(current));
-                foreach (var reference in current.GetItems("ProjectReference").Select(i => Full(current.DirectoryPath, i.EvaluatedInclude)))
+                foreach (var reference in current.GetItems("ProjectReference").Select(i => ProjectFileReader.FullPath(current.DirectoryPath, i.EvaluatedInclude)))
                 {
                     if (byPath.TryGetValue(reference, out var referenced)) pending.Push(referenced);
                 }
@@ -118,9 +118,9 @@ internal static class ProjectEvaluator
             Path.GetFileNameWithoutExtension(project.FullPath),
             assemblyName,
             project.FullPath,
-            [.. project.GetItems("ProjectReference").Select(i => Full(directory, i.EvaluatedInclude)).Where(ids.ContainsKey).Select(p => ids[p]).Distinct()],
+            [.. project.GetItems("ProjectReference").Select(i => ProjectFileReader.FullPath(directory, i.EvaluatedInclude)).Where(ids.ContainsKey).Select(p => ids[p]).Distinct()],
             [.. References(project, restore).Concat(localPackages).Distinct(StringComparer.Ordinal)],
-            [.. project.GetItems("Compile").Select(i => Full(directory, i.EvaluatedInclude)).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal)],
+            [.. project.GetItems("Compile").Select(i => ProjectFileReader.FullPath(directory, i.EvaluatedInclude)).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal)],
             (LanguageVersionFacts.TryParse(Property(project, "LangVersion") ?? "", out var version) ? version : LanguageVersion.Default).MapSpecifiedToEffectiveVersion().ToString(),
             [.. (Property(project, "DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Concat(ImplicitDefines(project)).Distinct(StringComparer.Ordinal)],
@@ -225,7 +225,7 @@ internal static class ProjectEvaluator
         foreach (var path in PackageReferences(project, restore)) yield return path;
         foreach (var item in project.GetItems("Reference"))
         {
-            if (item.GetMetadataValue("HintPath") is { Length: > 0 } hint && Full(project.DirectoryPath, hint) is var full && File.Exists(full)) yield return full;
+            if (item.GetMetadataValue("HintPath") is { Length: > 0 } hint && ProjectFileReader.FullPath(project.DirectoryPath, hint) is var full && File.Exists(full)) yield return full;
         }
     }
 
@@ -289,13 +289,11 @@ internal static class ProjectEvaluator
 
     private static string? NuGetPackagesFolder(Project project) =>
         Property(project, "NuGetPackageRoot")
-        ?? (Property(project, "RestorePackagesPath") is { } configured ? Full(project.DirectoryPath, configured) : null)
+        ?? (Property(project, "RestorePackagesPath") is { } configured ? ProjectFileReader.FullPath(project.DirectoryPath, configured) : null)
         ?? Environment.GetEnvironmentVariable("NUGET_PACKAGES")
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static string? Property(Project project, string name) => project.GetPropertyValue(name) is { Length: > 0 } value ? value : null;
 
     private static bool IsTrue(Project project, string name) => string.Equals(project.GetPropertyValue(name), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static string Full(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path.Replace('\\', Path.DirectorySeparatorChar)));
 }

@@ -23,7 +23,7 @@ internal static partial class ProjectFileReader
                 : SlnProjectLine().Matches(text).Select(m => m.Groups["path"].Value);
             return [.. relative
                 .Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-                .Select(p => Path.GetFullPath(Path.Combine(directory, p.Replace('\\', Path.DirectorySeparatorChar))))
+                .Select(p => FullPath(directory, p))
                 .Distinct(StringComparer.Ordinal)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
@@ -41,13 +41,16 @@ internal static partial class ProjectFileReader
                 .Where(e => e.Name.LocalName == "ProjectReference")
                 .Select(e => (string?)e.Attribute("Include"))
                 .OfType<string>()
-                .Select(p => Path.GetFullPath(Path.Combine(directory, p.Replace('\\', Path.DirectorySeparatorChar))))];
+                .Select(p => FullPath(directory, p))];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
         {
             return [];
         }
     }
+
+    /// <summary>A path as a project or solution file writes it (Windows separators allowed), made absolute against <paramref name="directory"/>.</summary>
+    public static string FullPath(string directory, string path) => Path.GetFullPath(Path.Combine(directory, path.Replace('\\', Path.DirectorySeparatorChar)));
 
     /// <summary>
     /// The target frameworks a project file names literally (every TargetFramework/TargetFrameworks

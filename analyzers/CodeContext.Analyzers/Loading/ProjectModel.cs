@@ -49,7 +49,8 @@ internal sealed record ProjectModel(
                     filePath: project.FilePath,
                     compilationOptions: compilation,
                     parseOptions: parse,
-                    metadataReferences: project.MetadataReferences.Where(File.Exists).Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
+                    // Every reference exists: evaluation lists only files it found, and the cache is not used when one is gone.
+                    metadataReferences: project.MetadataReferences.Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
                     projectReferences: project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])))
                 .WithDocuments(documents));
         }
