@@ -36,11 +36,25 @@ public sealed class CodebaseAnalysis
     {
         var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
         var weights = RankingWeights.Default;
+        var graphCache = cache is null ? null : new GraphCache(cache);
         // Reading history is mostly waiting for git: it overlaps the graph build.
         var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
-        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(workspace, cache is null ? null : new GraphCache(cache), options.Log, options.ClassifiedSpans, cancellationToken, options.Progress).ConfigureAwait(false);
+        var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
+            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: options.Focus is not null).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
+        if (options.Focus is { } focus)
+            graph = await FocusAsync(workspace, graph, history, weights, focus, graphCache, options, cancellationToken).ConfigureAwait(false);
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans);
+    }
+
+    private static async Task<FileGraph> FocusAsync(
+        LoadedWorkspace workspace, FileGraph graph, CoChangeHistory history, RankingWeights weights, AnalysisFocus focus, GraphCache? cache, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var requests = new List<RankRequest>();
+        for (var i = 0; i < focus.ActiveFiles.Count; i++)
+            requests.Add((await RequestAsync(workspace, focus.ActiveFiles[i], i == 0 ? focus.Cursor : null, focus.Recent, focus.Query, top: null, cancellationToken).ConfigureAwait(false)).Request);
+        return await FocusedAnalysis.RunAsync(graph, history, weights, requests,
+            (current, paths) => SymbolGraphBuilder.DeepenAsync(workspace, current, paths, cache, options.Log, options.ClassifiedSpans, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -167,18 +181,24 @@ public sealed class CodebaseAnalysis
     public async Task<(SourceFile Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(
         string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken = default)
     {
-        var active = Workspace.ResolveFile(activeArgument);
+        var (active, request) = await RequestAsync(Workspace, activeArgument, cursor, recent, query, top, cancellationToken).ConfigureAwait(false);
+        return (active, Ranker.Rank(request));
+    }
+
+    private static async Task<(SourceFile Active, RankRequest Request)> RequestAsync(
+        LoadedWorkspace workspace, string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken)
+    {
+        var active = workspace.ResolveFile(activeArgument);
         string? cursorId = null;
         if (cursor is { } at)
-            cursorId = await CursorSymbol.FindIdAsync(Workspace.GetDocument(active), at.Line, at.Column, cancellationToken).ConfigureAwait(false);
-        var recentPaths = recent.Select(r => Workspace.ResolveFile(r).RelativePath).ToList();
-        var ranked = Ranker.Rank(new RankRequest(active.RelativePath)
+            cursorId = await CursorSymbol.FindIdAsync(workspace.GetDocument(active), at.Line, at.Column, cancellationToken).ConfigureAwait(false);
+        var request = new RankRequest(active.RelativePath)
         {
             CursorSymbolId = cursorId,
-            Recent = recentPaths,
+            Recent = [.. recent.Select(r => workspace.ResolveFile(r).RelativePath)],
             Query = query,
             Top = top,
-        });
-        return (active, ranked);
+        };
+        return (active, request);
     }
 }

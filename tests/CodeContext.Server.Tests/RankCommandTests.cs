@@ -45,6 +45,29 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cold_rank_binds_only_its_focus_and_a_full_analysis_then_binds_the_rest()
+    {
+        static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, _, stderr) = await RunAsync("rank", "samples/Shop", "--active", "src/Shop.Services/Orders/OrderService.cs", "--top", "5");
+        Assert.True(exit == 0, stderr);
+        var matched = System.Text.RegularExpressions.Regex.Match(stderr, @"(\d+) matched by name");
+        Assert.True(matched.Success, stderr);
+        var bound = System.Text.RegularExpressions.Regex.Matches(stderr, @"bound (\d+) files in focus").Sum(m => Number(m.Groups[1].Value));
+        Assert.InRange(bound, 1, Number(matched.Groups[1].Value) - 1);
+
+        // A full analysis binds exactly what the focused one left matched by name.
+        (exit, _, stderr) = await RunAsync("rank", "samples/Shop", "--active", "src/Shop.Services/Orders/OrderService.cs", "--top", "5", "--analysis", "full");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"({Number(matched.Groups[1].Value) - bound} analysed,", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("matched by name", stderr, StringComparison.Ordinal);
+
+        (exit, _, stderr) = await RunAsync("rank", "samples/Shop", "--active", "src/Shop.Services/Orders/OrderService.cs", "--analysis", "deep");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'deep' not recognized", stderr, StringComparison.Ordinal);
+        Assert.Contains("focused", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_output_has_one_entry_per_active_file_with_relative_paths_and_reasons()
     {
         var absolute = Path.Combine(RepositoryRoot, "samples/Shop/src/Shop.Domain/Orders/Order.cs");

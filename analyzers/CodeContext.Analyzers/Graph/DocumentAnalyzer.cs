@@ -17,14 +17,9 @@ internal static class DocumentAnalyzer
     public static async Task<(DocumentFacts Facts, (SourceText Text, IReadOnlyList<CodeSpan> Spans)? Classified)> AnalyzeAsync(
         Document document, bool isTest, bool classify, CancellationToken cancellationToken)
     {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
-
+        var (text, root, model) = await OpenAsync(document, cancellationToken).ConfigureAwait(false);
         var declarations = CollectDeclarations(root, model, cancellationToken);
-        var uses = new Dictionary<(string, EdgeKind), SymbolUse>();
+        var uses = new UseRecorder();
 
         foreach (var node in root.DescendantNodes())
         {
@@ -57,16 +52,49 @@ internal static class DocumentAnalyzer
             TextHash = ContentHash.Of(text.ToString()),
             IsTest = isTest,
             Declarations = declarations,
-            Uses = [.. uses.Values.OrderBy(u => u.Line)],
-            Identifiers = root.DescendantTokens()
-                .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
-                .GroupBy(t => t.ValueText, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Uses = uses.Uses,
+            Identifiers = IdentifiersOf(root),
         };
         return classify ? (facts, (text, CodeClassifier.Classify(model, text, document.Project.Solution.Workspace, cancellationToken))) : (facts, null);
     }
 
-    private static void RecordName(SimpleNameSyntax name, SemanticModel model, Dictionary<(string, EdgeKind), SymbolUse> uses, CancellationToken cancellationToken)
+    /// <summary>
+    /// A document's declarations and identifiers from its syntax alone: what name matching
+    /// (<see cref="NameMatchedUses"/>) needs to stand in for the semantic walk. Its uses are
+    /// filled in once every file's declarations are known.
+    /// </summary>
+    public static async Task<DocumentFacts> OutlineAsync(Document document, bool isTest, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
+        return new DocumentFacts
+        {
+            TextHash = ContentHash.Of(text.ToString()),
+            IsTest = isTest,
+            Declarations = SyntacticDeclarations.Collect(root),
+            Uses = [],
+            Identifiers = IdentifiersOf(root),
+            NameMatched = true,
+        };
+    }
+
+    private static async Task<(SourceText Text, SyntaxNode Root, SemanticModel Model)> OpenAsync(Document document, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
+        return (text, root, model);
+    }
+
+    private static Dictionary<string, int> IdentifiersOf(SyntaxNode root) => root.DescendantTokens()
+        .Where(t => t.IsKind(SyntaxKind.IdentifierToken))
+        .GroupBy(t => t.ValueText, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static void RecordName(SimpleNameSyntax name, SemanticModel model, UseRecorder uses, CancellationToken cancellationToken)
     {
         // In "a.B.C" only the rightmost name decides the use; qualifiers are recorded on their own visit.
         ISymbol? symbol = InvokedMethod(name, model, cancellationToken);
@@ -82,9 +110,8 @@ internal static class DocumentAnalyzer
         {
             case INamedTypeSymbol type:
                 var kind = EdgeKind.ReferencesType;
-                if (IsInBaseList(name)) kind = type.TypeKind == TypeKind.Interface ? EdgeKind.Implements : EdgeKind.Inherits;
-                else if (name.Parent is ObjectCreationExpressionSyntax || (name.Parent is QualifiedNameSyntax q && q.Parent is ObjectCreationExpressionSyntax && q.Right == name))
-                    kind = EdgeKind.Creates;
+                if (UseRecorder.IsInBaseList(name)) kind = type.TypeKind == TypeKind.Interface ? EdgeKind.Implements : EdgeKind.Inherits;
+                else if (UseRecorder.IsCreated(name)) kind = EdgeKind.Creates;
                 Record(uses, type, kind, name);
                 break;
             case IMethodSymbol method when method.MethodKind == MethodKind.Constructor:
@@ -94,7 +121,7 @@ internal static class DocumentAnalyzer
                 Record(uses, method.ReducedFrom ?? method, EdgeKind.Calls, name);
                 break;
             case IPropertySymbol or IFieldSymbol or IEventSymbol:
-                Record(uses, symbol, IsWrittenTo(name) ? EdgeKind.WritesMember : EdgeKind.ReadsMember, name);
+                Record(uses, symbol, UseRecorder.IsWrittenTo(name) ? EdgeKind.WritesMember : EdgeKind.ReadsMember, name);
                 break;
         }
     }
@@ -107,54 +134,19 @@ internal static class DocumentAnalyzer
     /// </summary>
     private static IMethodSymbol? InvokedMethod(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
     {
-        SyntaxNode invoked = name.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == name => access,
-            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-            _ => name,
-        };
-        if (invoked.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != invoked) return null;
+        if (UseRecorder.InvocationOf(name) is not { } invocation) return null;
         var info = model.GetSymbolInfo(invocation, cancellationToken);
         var method = (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) as IMethodSymbol;
         return method is { MethodKind: not MethodKind.DelegateInvoke } ? method : null;
     }
 
-    private static bool IsInBaseList(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is BaseTypeSyntax) return current.Parent is BaseListSyntax;
-            if (current is not (NameSyntax or TypeArgumentListSyntax)) return false;
-        }
-        return false;
-    }
-
-    private static bool IsWrittenTo(SimpleNameSyntax name)
-    {
-        SyntaxNode target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        return target.Parent switch
-        {
-            AssignmentExpressionSyntax assignment => assignment.Left == target,
-            PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
-            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword),
-            _ => false,
-        };
-    }
-
-    private static void Record(Dictionary<(string, EdgeKind), SymbolUse> uses, ISymbol symbol, EdgeKind kind, SyntaxNode at)
+    private static void Record(UseRecorder uses, ISymbol symbol, EdgeKind kind, SyntaxNode at)
     {
         symbol = symbol.OriginalDefinition;
         if (!symbol.Locations.Any(l => l.IsInSource)) return;
         var id = symbol.GetDocumentationCommentId();
         if (id is null) return;
-
-        var line = at.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-        if (uses.TryGetValue((id, kind), out var existing))
-        {
-            uses[(id, kind)] = existing with { Count = existing.Count + 1 };
-            return;
-        }
-        uses[(id, kind)] = new SymbolUse(id, Display(symbol), kind, EnclosingMember(at), line, 1);
+        uses.Add(id, Display(symbol), kind, at);
     }
 
     private static List<DeclaredSymbol> CollectDeclarations(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
@@ -193,26 +185,4 @@ internal static class DocumentAnalyzer
         _ when symbol.ContainingType is not null => $"{symbol.ContainingType.Name}.{symbol.Name}",
         _ => symbol.Name,
     };
-
-    private static string EnclosingMember(SyntaxNode node)
-    {
-        foreach (var ancestor in node.AncestorsAndSelf())
-        {
-            var name = ancestor switch
-            {
-                MethodDeclarationSyntax m => m.Identifier.ValueText,
-                ConstructorDeclarationSyntax c => c.Identifier.ValueText,
-                PropertyDeclarationSyntax p => p.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is null)
-            {
-                if (ancestor is BaseTypeDeclarationSyntax t) return t.Identifier.ValueText;
-                continue;
-            }
-            var type = ancestor.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
-            return type is null ? name : $"{type.Identifier.ValueText}.{name}";
-        }
-        return "(top level)";
-    }
 }

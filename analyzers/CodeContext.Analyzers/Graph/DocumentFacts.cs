@@ -13,6 +13,13 @@ public sealed record DocumentFacts
 
     /// <summary>Identifier tokens with their counts: the lexical view of the file (BM25, invalidation).</summary>
     public required Dictionary<string, int> Identifiers { get; init; }
+
+    /// <summary>
+    /// Uses were found by matching names against the codebase's declarations, without binding
+    /// (<see cref="NameMatchedUses"/>): a focused analysis's stand-in for files outside its focus,
+    /// replaced by a semantic walk once a file comes into focus or a full analysis runs.
+    /// </summary>
+    public bool NameMatched { get; init; }
 }
 
 /// <param name="Id">Documentation comment ID ("T:Shop.Domain.Order").</param>

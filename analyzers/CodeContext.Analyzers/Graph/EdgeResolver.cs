@@ -15,7 +15,7 @@ internal static class EdgeResolver
             var testOf = new Dictionary<int, FileEdge>();
             foreach (var use in facts[from].Uses)
             {
-                if (!declaring.TryGetValue(use.TargetId, out var targets)) continue;
+                if (!declaring.TryGetValue(use.TargetId, out var targets) && (targets = NameMatchedDeclaringType(use.TargetId, declaring, facts)) is null) continue;
                 foreach (var to in targets)
                 {
                     if (to == from) continue;
@@ -43,6 +43,17 @@ internal static class EdgeResolver
         }
 
         return new FileGraph(paths, facts, edges, declaring);
+    }
+
+    /// <summary>
+    /// Files declaring the type of a member whose exact ID no file declares, when they were read
+    /// from syntax alone (their member IDs lack parameter types); null otherwise.
+    /// </summary>
+    private static int[]? NameMatchedDeclaringType(string memberId, Dictionary<string, int[]> declaring, IReadOnlyList<DocumentFacts> facts)
+    {
+        if (memberId.StartsWith("T:", StringComparison.Ordinal) || !declaring.TryGetValue("T:" + DeclarationIndex.ContainerOf(memberId), out var files)) return null;
+        var matched = files.Where(f => facts[f].NameMatched).ToArray();
+        return matched.Length > 0 ? matched : null;
     }
 
     /// <summary>

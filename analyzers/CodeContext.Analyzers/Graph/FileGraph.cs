@@ -47,6 +47,10 @@ public sealed class FileGraph
 
     public int? IndexOf(string relativePath) => _indexByPath.TryGetValue(relativePath, out var i) ? i : null;
 
+    /// <summary>The same files with some files' facts replaced, edges resolved again.</summary>
+    public FileGraph WithFacts(IReadOnlyDictionary<string, DocumentFacts> replaced) =>
+        EdgeResolver.Resolve(Paths, [.. Paths.Select((p, i) => replaced.GetValueOrDefault(p) ?? Facts[i])]);
+
     private static IReadOnlyList<FileEdge>[] Group(IReadOnlyList<FileEdge> edges, Func<FileEdge, int> key, int count)
     {
         var lists = Enumerable.Range(0, count).Select(_ => new List<FileEdge>()).ToArray();

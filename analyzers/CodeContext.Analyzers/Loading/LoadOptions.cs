@@ -30,4 +30,18 @@ public sealed record LoadOptions
     /// render pass their memo; null: nothing is classified during analysis.
     /// </summary>
     public CodeContext.Analyzers.Classification.ClassificationMemo? ClassifiedSpans { get; init; }
+
+    /// <summary>
+    /// Null: a full analysis (every file bound). Otherwise a focused one: files without cached facts
+    /// are matched by name, and only those the focus's ranking puts at the top are bound.
+    /// </summary>
+    public AnalysisFocus? Focus { get; init; }
+}
+
+/// <summary>The requests a focused analysis binds for (the cursor applies to the first active file).</summary>
+public sealed record AnalysisFocus(IReadOnlyList<string> ActiveFiles)
+{
+    public (int Line, int Column)? Cursor { get; init; }
+    public IReadOnlyList<string> Recent { get; init; } = [];
+    public string? Query { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed record RankingWeights
     public required CoChangeParameters CoChange { get; init; }
     public int ReasonsPerFile { get; init; }
 
+    /// <summary>How far a focused analysis binds: the top files of each round's ranking, for this many rounds.</summary>
+    public FocusParameters Focus { get; init; } = new(32, 2);
+
     /// <summary>"max": each signal scaled by its maximum, then summed; "rrf": reciprocal rank fusion.</summary>
     public string Fusion { get; init; } = "max";
 
@@ -42,3 +45,5 @@ public sealed record SignalWeights(double Graph, double Lexical, double CoChange
 public sealed record Bm25Parameters(double K1, double B);
 
 public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
+
+public sealed record FocusParameters(int Files, int Rounds);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CodeContext.Analyzers;
+using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
 using CodeContext.Packing;
 
@@ -26,7 +27,7 @@ internal static class PackCommand
 
         var command = new Command("pack", "Compose the best mixed text + page-image context for an active file under a token budget and write the bundle.");
         shared.AddTo(command);
-        foreach (var option in new Option[] { active, cursor, recent, query, budget, profile, output, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, budget, profile, output, format }) command.Options.Add(option);
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -42,7 +43,8 @@ internal static class PackCommand
             _ = Rendering.Profiles.ProfileCatalog.Get(request.Profile);
             var cache = shared.Cache(result);
             var session = new ComposeSession(cache);
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = session.ClassifiedSpans }, cache, ct).ConfigureAwait(false);
+            var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = session.ClassifiedSpans, Focus = focus }, cache, ct).ConfigureAwait(false);
             var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
             if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())
             {

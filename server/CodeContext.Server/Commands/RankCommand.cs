@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using CodeContext.Analyzers;
+using CodeContext.Analyzers.Loading;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core;
 
@@ -22,15 +23,17 @@ internal static class RankCommand
 
         var command = new Command("rank", "Rank the codebase's files by relevance to an active file.");
         shared.AddTo(command);
-        foreach (var option in new Option[] { active, cursor, recent, query, top, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, top, format }) command.Options.Add(option);
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
             var cursorAt = SharedOptions.ParseCursor(result.GetValue(cursor));
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result), shared.Cache(result), ct).ConfigureAwait(false);
+            var actives = result.GetValue(active) ?? [];
+            var focus = shared.Focus(result, new AnalysisFocus(actives) { Cursor = cursorAt, Recent = SharedOptions.SplitList(result.GetValue(recent)), Query = result.GetValue(query) });
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { Focus = focus }, shared.Cache(result), ct).ConfigureAwait(false);
             var results = new List<RankOutput>();
             var first = true;
-            foreach (var activeArgument in result.GetValue(active) ?? [])
+            foreach (var activeArgument in actives)
             {
                 var (file, ranked) = await analysis.RankAsync(
                     activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), result.GetValue(query), result.GetValue(top), ct).ConfigureAwait(false);

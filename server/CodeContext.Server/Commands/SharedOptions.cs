@@ -14,6 +14,23 @@ internal sealed class SharedOptions
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Neither read nor write the analysis cache." };
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress on stderr." };
 
+    /// <summary>Only for commands that rank for a request (pack, rank): they know what to focus on.</summary>
+    public Option<string> Analysis { get; } = CreateAnalysisOption();
+
+    private static Option<string> CreateAnalysisOption()
+    {
+        var option = new Option<string>("--analysis")
+        {
+            Description = "focused: bind only the files that rank near the top for this request and match the rest by name (a first run on a large codebase); full: bind every file. Files bound before are used either way.",
+            DefaultValueFactory = _ => "focused",
+        };
+        option.AcceptOnlyFromAmong("focused", "full");
+        return option;
+    }
+
+    /// <summary>The focus for a focused analysis; null when the user asked for a full one.</summary>
+    public AnalysisFocus? Focus(ParseResult result, AnalysisFocus focus) => result.GetValue(Analysis) == "full" ? null : focus;
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Path);
