@@ -20,7 +20,7 @@ internal static class DocCommentClassifier
             // Line breaks inside the comment are layout, not comment text.
             if (!token.IsKind(SyntaxKind.XmlTextLiteralNewLineToken))
             {
-                sink.Add(token.Span.Start, token.Span.Length, IsCode(token) ? TokenKinds.Of(token) : CodeSpanKind.DocComment);
+                sink.Add(token.Span.Start, token.Span.Length, IsCode(token) ? TokenKinds.Of(token) : IsLangword(token) ? CodeSpanKind.Keyword : CodeSpanKind.DocComment);
             }
 
             Trivia(token.TrailingTrivia, sink);
@@ -29,6 +29,11 @@ internal static class DocCommentClassifier
 
     private static bool IsCode(SyntaxToken token) =>
         token.Parent is { } parent && (parent.FirstAncestorOrSelf<CrefSyntax>() is not null || parent.Parent is XmlNameAttributeSyntax { Identifier: var name } && name == parent);
+
+    // <see langword="null"/> names a keyword, which Roslyn colours as one.
+    private static bool IsLangword(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.XmlTextLiteralToken) && token.Parent is XmlTextAttributeSyntax { Name.LocalName.ValueText: "langword" }
+        && (SyntaxFacts.GetKeywordKind(token.ValueText) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(token.ValueText) != SyntaxKind.None);
 
     private static void Trivia(SyntaxTriviaList list, SpanSink sink)
     {

@@ -18,7 +18,7 @@ internal static class OperatorKinds
                 return parent is SyntaxKind.ConditionalExpression;
             case SyntaxKind.AsteriskToken:
                 return parent is not SyntaxKind.PointerType;
-            case SyntaxKind.EqualsGreaterThanToken or SyntaxKind.QuestionQuestionToken or SyntaxKind.MinusGreaterThanToken or SyntaxKind.DotToken or SyntaxKind.QuestionToken:
+            case SyntaxKind.EqualsGreaterThanToken or SyntaxKind.QuestionQuestionToken or SyntaxKind.MinusGreaterThanToken or SyntaxKind.DotToken or SyntaxKind.QuestionToken or SyntaxKind.ColonColonToken:
                 return true;
             default:
                 return SyntaxFacts.IsBinaryExpressionOperatorToken(kind) || SyntaxFacts.IsAssignmentExpressionOperatorToken(kind)

@@ -43,9 +43,15 @@ internal static class TokenKinds
     public static CodeSpanKind? InDirective(SyntaxToken token)
     {
         var kind = token.Kind();
-        if (kind == SyntaxKind.HashToken || SyntaxFacts.IsKeywordKind(kind) || kind == SyntaxKind.IdentifierToken)
+        if (kind == SyntaxKind.HashToken || SyntaxFacts.IsKeywordKind(kind) || SyntaxFacts.IsPreprocessorKeyword(kind))
         {
             return CodeSpanKind.Preprocessor;
+        }
+
+        // Conditional symbols and warning ids are names: plain, as Roslyn leaves them.
+        if (kind == SyntaxKind.IdentifierToken)
+        {
+            return null;
         }
 
         return Of(token);
@@ -74,7 +80,7 @@ internal static class TokenKinds
             or SyntaxKind.GotoStatement or SyntaxKind.GotoCaseStatement or SyntaxKind.GotoDefaultStatement
             or SyntaxKind.BreakStatement or SyntaxKind.ContinueStatement or SyntaxKind.ReturnStatement
             or SyntaxKind.ThrowStatement or SyntaxKind.ThrowExpression or SyntaxKind.YieldReturnStatement or SyntaxKind.YieldBreakStatement
-            or SyntaxKind.AwaitExpression or SyntaxKind.SwitchExpression or SyntaxKind.CatchFilterClause;
+            or SyntaxKind.AwaitExpression or SyntaxKind.SwitchExpression or SyntaxKind.CatchFilterClause or SyntaxKind.WhenClause;
 
     // Names the language reads as keywords where they stand (Roslyn colours them so once bound;
     // a type actually named 'var' or 'dynamic' is too rare to bind for).
@@ -98,7 +104,8 @@ internal static class TokenKinds
             "unmanaged" or "notnull" => name.Parent is TypeConstraintSyntax,
             "dynamic" or "nint" or "nuint" => !IsAccessedMember(name) && name.Parent is not ArgumentSyntax,
             "_" => name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name || name.Parent is ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword },
-            "args" => name.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null,
+            "args" => name.Parent is not NameColonSyntax && name.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null,
+            "value" => name.FirstAncestorOrSelf<AccessorDeclarationSyntax>()?.Kind() is SyntaxKind.SetAccessorDeclaration or SyntaxKind.InitAccessorDeclaration or SyntaxKind.AddAccessorDeclaration or SyntaxKind.RemoveAccessorDeclaration,
             _ => false,
         };
     }
