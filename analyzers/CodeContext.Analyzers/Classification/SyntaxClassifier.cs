@@ -30,7 +30,17 @@ public static class SyntaxClassifier
     private static void ClassifyToken(SyntaxToken token, SpanSink sink)
     {
         ClassifyTrivia(token.LeadingTrivia, sink);
-        sink.Add(token.Span.Start, token.Span.Length, TokenKinds.Of(token));
+        if (TokenKinds.IsUtf8String(token.Kind()))
+        {
+            // The u8 suffix is not part of the string Roslyn colours.
+            sink.Add(token.Span.Start, token.Span.Length - 2, CodeSpanKind.StringLiteral);
+            sink.Add(token.Span.End - 2, 2, CodeSpanKind.Keyword);
+        }
+        else
+        {
+            sink.Add(token.Span.Start, token.Span.Length, TokenKinds.Of(token));
+        }
+
         ClassifyTrivia(token.TrailingTrivia, sink);
     }
 

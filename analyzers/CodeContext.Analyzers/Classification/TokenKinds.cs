@@ -43,6 +43,11 @@ internal static class TokenKinds
     public static CodeSpanKind? InDirective(SyntaxToken token)
     {
         var kind = token.Kind();
+        if (kind is SyntaxKind.TrueKeyword or SyntaxKind.FalseKeyword)
+        {
+            return CodeSpanKind.Keyword;
+        }
+
         if (kind == SyntaxKind.HashToken || SyntaxFacts.IsKeywordKind(kind) || SyntaxFacts.IsPreprocessorKeyword(kind))
         {
             return CodeSpanKind.Preprocessor;
@@ -56,6 +61,9 @@ internal static class TokenKinds
 
         return Of(token);
     }
+
+    public static bool IsUtf8String(SyntaxKind kind) =>
+        kind is SyntaxKind.Utf8StringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken;
 
     private static bool IsStringPart(SyntaxKind kind) => kind is
         SyntaxKind.StringLiteralToken or SyntaxKind.CharacterLiteralToken or SyntaxKind.Utf8StringLiteralToken
