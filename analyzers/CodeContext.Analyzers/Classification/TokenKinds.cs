@@ -39,7 +39,7 @@ internal static class TokenKinds
         return null;
     }
 
-    /// <summary>A token of a preprocessor directive: its keywords and names are directive text.</summary>
+    /// <summary>A token of a preprocessor directive: its keywords are directive text; true/false, literals and operators as in code; the symbols it names plain.</summary>
     public static CodeSpanKind? InDirective(SyntaxToken token)
     {
         var kind = token.Kind();
