@@ -158,13 +158,26 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     }
 
     /// <summary>
-    /// A document's classified spans while its text is unchanged. Semantic colours of one file can
-    /// in principle change when another file changes (a name that became a type); keeping them
-    /// until the file itself changes is what makes re-rendering after a new plan cost pixels, not
-    /// a semantic model per file. A host hands this memo to the load (<see cref="Analyzers.Loading.LoadOptions.ClassifiedSpans"/>)
-    /// so the graph walk fills it while each semantic model is bound.
+    /// A document's semantically classified spans while its text is unchanged. Semantic colours of
+    /// one file can in principle change when another file changes (a name that became a type);
+    /// keeping them until the file itself changes is what makes re-rendering after a new plan cost
+    /// pixels, not a semantic model per file. A host that composes for a profile which
+    /// <see cref="NeedsSemanticSpans"/> hands this memo to the load (<see cref="Analyzers.Loading.LoadOptions.ClassifiedSpans"/>)
+    /// so the graph walk fills it while each semantic model is bound. Composes for other profiles
+    /// neither read nor fill it.
     /// </summary>
     public Analyzers.Classification.ClassificationMemo ClassifiedSpans { get; } = new(cache);
+
+    /// <summary>Spans from each document's syntax alone, for themes that need nothing more; cheap, so memory only.</summary>
+    internal FileTextMemo<IReadOnlyList<CodeSpan>> SyntacticSpans { get; } = new();
+
+    /// <summary>
+    /// Whether pages for <paramref name="profileId"/> (in its default theme) are coloured from
+    /// semantic spans. When not (every grayscale profile), classifying during the load only
+    /// spends time: a host should then not hand <see cref="ClassifiedSpans"/> to the load.
+    /// </summary>
+    public static bool NeedsSemanticSpans(string profileId) =>
+        Rendering.Themes.ThemeCatalog.For(Rendering.Profiles.ProfileCatalog.Get(profileId), null).NeedsSemanticSpans;
 
     internal IReadOnlyList<RenderedPage>? PagesOf(PageLayout layout) => _pages.TryGetValue(layout, out var pages) ? pages : null;
 

@@ -343,11 +343,16 @@ public static class ContextComposer
             if (pages is null)
             {
                 var request = new RenderRequest { Profile = profile, Level = FormNames.Level(level) };
+                // The key leaves spans out: for one theme they are a function of the text, and a
+                // theme that needs no semantic spans draws pages from syntactic spans that are
+                // pixel-identical to those from Roslyn's (the classifiers agree exactly on every
+                // kind such a theme colours), so a page cached by either serves both.
                 var key = PageCache.KeyOf(profile.Id, request.Level, request.Theme, layout.Fragments);
                 pages = pageCache.TryGet(key);
                 if (pages is null || pages.Count != layout.Pages.Count)
                 {
-                    var classified = await ClassifyAsync(workspace, layout.Fragments, session, ct).ConfigureAwait(false);
+                    var semantic = Rendering.Themes.ThemeCatalog.For(profile, request.Theme).NeedsSemanticSpans;
+                    var classified = await ClassifyAsync(workspace, layout.Fragments, session, semantic, ct).ConfigureAwait(false);
                     pages = PageRenderer.Render(classified, request);
                     pageCache.Put(key, pages);
                 }
@@ -361,8 +366,12 @@ public static class ContextComposer
         return result;
     }
 
-    /// <summary>Semantic colours for each fragment (spans of the masked text: masking keeps offsets), from the session while a file's text is unchanged.</summary>
-    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, ComposeSession session, CancellationToken ct)
+    /// <summary>
+    /// Colours for each fragment (spans of the masked text: masking keeps offsets), from the
+    /// session while a file's text is unchanged: semantic ones where the theme needs them, else
+    /// from the syntax tree alone, which never binds a method body.
+    /// </summary>
+    private static async Task<IReadOnlyList<SourceFragment>> ClassifyAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<SourceFragment> fragments, ComposeSession session, bool semantic, CancellationToken ct)
     {
         var result = new SourceFragment[fragments.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, fragments.Count), new ParallelOptions { CancellationToken = ct }, async (i, token) =>
@@ -377,18 +386,42 @@ public static class ContextComposer
 
             var document = workspace.GetDocument(file);
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
-            var spans = session.ClassifiedSpans.TryGet(file.RelativePath, text);
-            if (spans is null)
-            {
-                // Whole documents: the slices of one file and the next plan's other slices share it.
-                spans = await CodeClassifier.ClassifyAsync(document, token).ConfigureAwait(false);
-                session.ClassifiedSpans.Put(file.RelativePath, text, spans);
-            }
+            // Whole documents: the slices of one file and the next plan's other slices share them.
+            var spans = semantic
+                ? await SemanticSpansAsync(document, file.RelativePath, text, session, token).ConfigureAwait(false)
+                : await SyntacticSpansAsync(document, file.RelativePath, text, session, token).ConfigureAwait(false);
 
             var from = text.Lines[fragment.StartLine - 1].Start;
             result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
         }).ConfigureAwait(false);
         return result;
+    }
+
+    private static async Task<IReadOnlyList<CodeSpan>> SemanticSpansAsync(Microsoft.CodeAnalysis.Document document, string path, SourceText text, ComposeSession session, CancellationToken ct)
+    {
+        var spans = session.ClassifiedSpans.TryGet(path, text);
+        if (spans is null)
+        {
+            spans = await CodeClassifier.ClassifyAsync(document, ct).ConfigureAwait(false);
+            session.ClassifiedSpans.Put(path, text, spans);
+        }
+
+        return spans;
+    }
+
+    // Kept apart from the semantic memo: that one is also on disk, where a colour page must never
+    // find spans without symbol colours.
+    private static async Task<IReadOnlyList<CodeSpan>> SyntacticSpansAsync(Microsoft.CodeAnalysis.Document document, string path, SourceText text, ComposeSession session, CancellationToken ct)
+    {
+        var spans = session.SyntacticSpans.TryGet(path, text);
+        if (spans is null)
+        {
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false) ?? throw new InvalidOperationException($"{path} has no syntax tree");
+            spans = SyntaxClassifier.Classify(root);
+            session.SyntacticSpans.Put(path, text, spans);
+        }
+
+        return spans;
     }
 
     /// <param name="Source">The carried lines exactly as in the (masked) file.</param>

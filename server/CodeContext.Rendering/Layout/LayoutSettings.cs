@@ -30,7 +30,7 @@ public sealed class LayoutSettings
             _ => throw new ArgumentOutOfRangeException(nameof(request), $"hinting '{Level.Hinting}' is not none, slight, normal or full"),
         };
         Columns = request.Columns is > 0 or null ? request.Columns : throw new ArgumentOutOfRangeException(nameof(request), "columns must be positive");
-        Theme = ThemeCatalog.Get(request.Theme ?? (Profile.Color ? "light" : "gray"));
+        Theme = ThemeCatalog.For(Profile, request.Theme);
         Grayscale = !Profile.Color;
         Typeface = FontCatalog.Get(FontId);
         Glyphs = GlyphResolver.For(Typeface, FontCatalog.Get(FontCatalog.FallbackId));

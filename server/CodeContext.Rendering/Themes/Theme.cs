@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeContext.Core;
+using CodeContext.Rendering.Profiles;
 using SkiaSharp;
 
 namespace CodeContext.Rendering.Themes;
@@ -27,6 +28,35 @@ public sealed record Theme
     public ThemePalette Palette => field ??= new ThemePalette(this);
 
     public SKColor ColorOf(CodeSpanKind kind) => Palette.Kinds[(int)kind];
+
+    /// <summary>Kinds only a bound semantic model tells apart: what a name refers to.</summary>
+    public static IReadOnlyList<CodeSpanKind> SemanticKinds { get; } =
+    [
+        CodeSpanKind.TypeName, CodeSpanKind.InterfaceName, CodeSpanKind.MethodName, CodeSpanKind.PropertyName,
+        CodeSpanKind.FieldName, CodeSpanKind.LocalName, CodeSpanKind.ParameterName, CodeSpanKind.NamespaceName,
+    ];
+
+    /// <summary>
+    /// Kinds the syntactic classifier places on exactly the characters Roslyn's classifier does
+    /// (bench/classify holds it to that on a whole library). Keywords, operators and the like it
+    /// matches only nearly: a name the language reads as a keyword only once bound ('var' that is a
+    /// type, 'nameof' that is a method) would change pixels.
+    /// </summary>
+    public static IReadOnlyList<CodeSpanKind> ExactSyntacticKinds { get; } = [CodeSpanKind.Comment, CodeSpanKind.DocComment, CodeSpanKind.StringLiteral];
+
+    /// <summary>Whether any semantic kind has a colour of its own (not the plain one).</summary>
+    [JsonIgnore]
+    public bool TellsSemanticKindsApart => SemanticKinds.Any(Colours);
+
+    /// <summary>
+    /// Whether pages need spans from a semantic model to get their pixels right: true when the
+    /// theme colours any kind beyond those the syntactic classifier places exactly. A theme that
+    /// colours only comments and strings (gray) draws the same pixels from syntactic spans.
+    /// </summary>
+    [JsonIgnore]
+    public bool NeedsSemanticSpans => Enum.GetValues<CodeSpanKind>().Any(k => k != CodeSpanKind.Plain && !ExactSyntacticKinds.Contains(k) && Colours(k));
+
+    private bool Colours(CodeSpanKind kind) => ColorOf(kind) != Palette.Plain;
 }
 
 /// <summary>A theme's colours as Skia values, span kinds indexed by their enum value.</summary>
@@ -62,6 +92,9 @@ public static class ThemeCatalog
     private static readonly Lazy<IReadOnlyDictionary<string, Theme>> Table = new(Load);
 
     public static IEnumerable<string> Ids => Table.Value.Keys;
+
+    /// <summary>The theme pages for <paramref name="profile"/> are drawn in: <paramref name="id"/>, or by default "light" for colour profiles and "gray" otherwise.</summary>
+    public static Theme For(ModelProfile profile, string? id) => Get(id ?? (profile.Color ? "light" : "gray"));
 
     public static Theme Get(string id) =>
         Table.Value.TryGetValue(id, out var theme)
