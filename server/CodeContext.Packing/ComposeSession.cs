@@ -119,6 +119,9 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     /// <summary>Files may have appeared, changed or gone on disk: scan for secret files again.</summary>
     public void ForgetDisk() => Volatile.Write(ref _secretFiles, null);
 
+    /// <summary>Gets ready to compose for a profile while the codebase loads (a cold cache's tokenizer loads meanwhile).</summary>
+    public void Prepare(string profileId) => TokenCounter(Rendering.Profiles.ProfileCatalog.Get(profileId).Tokenizer, cache).LoadInBackgroundIfCold();
+
     internal CachedTokenCounter TokenCounter(string tokenizer, CacheDirectory? cache)
     {
         if (!_tokenizers.TryGetValue(tokenizer, out var counter))

@@ -73,6 +73,9 @@ public sealed class LifecycleTests : IDisposable
         Assert.Contains("-missing", missing.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         var none = await server.Client.RequestAsync("initialize", new { capabilities = new { } });
         Assert.Contains("rootUri", none.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
-        await server.Client.ResultAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri });
+        var profile = await server.Client.RequestAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri, initializationOptions = new { profile = "gpt-5" } });
+        Assert.Equal(-32602, profile.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Contains("'gpt-5' is not a profile", profile.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        await server.Client.ResultAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri, initializationOptions = new { profile = "gpt-4o" } });
     }
 }

@@ -17,16 +17,18 @@ public static class FocusedAnalysis
         for (var round = 0; round < weights.Focus.Rounds; round++)
         {
             var ranker = new FileRanker(graph, history, weights);
-            var wanted = new HashSet<string>(StringComparer.Ordinal);
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            var top = new HashSet<string>(StringComparer.Ordinal);
             foreach (var request in requests)
             {
-                wanted.Add(request.ActivePath);
-                wanted.UnionWith(request.Recent);
-                wanted.UnionWith(ranker.Rank(request with { Top = weights.Focus.Files }).Select(r => r.Path));
+                own.Add(request.ActivePath);
+                own.UnionWith(request.Recent);
+                top.UnionWith(ranker.Rank(request with { Top = weights.Focus.Files }).Select(r => r.Path));
             }
 
-            var unbound = wanted.Where(p => graph.IndexOf(p) is { } at && graph.Facts[at].NameMatched).ToList();
-            if (unbound.Count == 0) break;
+            bool Unbound(string path) => graph.IndexOf(path) is { } at && graph.Facts[at].NameMatched;
+            var unbound = own.Concat(top).Where(Unbound).Distinct(StringComparer.Ordinal).ToList();
+            if (!own.Any(Unbound) && unbound.Count < weights.Focus.MinToBind) break;
             graph = await deepen(graph, unbound).ConfigureAwait(false);
         }
 

@@ -19,7 +19,7 @@ public sealed record RankingWeights
     public int ReasonsPerFile { get; init; }
 
     /// <summary>How far a focused analysis binds: the top files of each round's ranking, for this many rounds.</summary>
-    public FocusParameters Focus { get; init; } = new(32, 2);
+    public FocusParameters Focus { get; init; } = new(32, 2, 4);
 
     /// <summary>"max": each signal scaled by its maximum, then summed; "rrf": reciprocal rank fusion.</summary>
     public string Fusion { get; init; } = "max";
@@ -46,4 +46,10 @@ public sealed record Bm25Parameters(double K1, double B);
 
 public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
 
-public sealed record FocusParameters(int Files, int Rounds);
+/// <param name="Files">How many of the ranking's top files a round binds.</param>
+/// <param name="MinToBind">
+/// A round binds only when at least this many of them are unbound (the request's own files always
+/// are bound): binding costs the compilations' set-up whatever the number of files, seconds on a
+/// large codebase, which one or two files near the cut-off do not repay.
+/// </param>
+public sealed record FocusParameters(int Files, int Rounds, int MinToBind);

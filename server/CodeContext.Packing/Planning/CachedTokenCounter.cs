@@ -47,6 +47,16 @@ internal sealed class CachedTokenCounter : ITextTokenizer
         return count;
     }
 
+    /// <summary>
+    /// Starts loading the tokenizer on the thread pool when no counts are cached at all: a first run
+    /// will need it for every file, and the load then overlaps the codebase's analysis instead of
+    /// delaying the compose. With a table on disk it stays lazy (most runs never load it).
+    /// </summary>
+    public void LoadInBackgroundIfCold()
+    {
+        if (_counts.IsEmpty) _ = Task.Run(() => _inner.Value);
+    }
+
     /// <summary>Writes the table back when counts were added since the last save (a long-lived host saves after every compose).</summary>
     public void Save()
     {

@@ -40,11 +40,11 @@ internal static class PackCommand
                 Budget = result.GetValue(budget),
                 Profile = result.GetValue(profile)!,
             };
-            _ = Rendering.Profiles.ProfileCatalog.Get(request.Profile);
             var cache = shared.Cache(result);
             var session = new ComposeSession(cache);
+            session.Prepare(request.Profile);
             var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = session.ClassifiedSpans, Focus = focus }, cache, ct).ConfigureAwait(false);
+            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(request.Profile) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
             var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
             if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())
             {

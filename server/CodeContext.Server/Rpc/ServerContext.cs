@@ -37,6 +37,9 @@ internal sealed class ServerContext(ServerSettings settings, TextWriter log)
 
     public bool NoMsBuild { get; set; }
 
+    /// <summary>The profile the client expects to compose for (initializationOptions.profile).</summary>
+    public string Profile { get; set; } = "deepseek-ocr-base";
+
     public bool ClientSupportsProgress { get; set; }
 
     /// <summary>Logs a notification that could not be applied: notifications have no reply to carry the error.</summary>

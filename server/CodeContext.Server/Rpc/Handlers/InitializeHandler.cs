@@ -20,6 +20,8 @@ internal sealed class InitializeHandler(ServerContext context)
         var root = RootOf(request);
         if (!Directory.Exists(root)) throw WorkspacePaths.Invalid($"initialize: the workspace root '{root}' is not a folder");
         var options = ReadOptions(request.InitializationOptions);
+        if (options.Profile is { } profile && !ProfileCatalog.Ids.Contains(profile))
+            throw WorkspacePaths.Invalid($"initialize: initializationOptions.profile '{profile}' is not a profile (known: {string.Join(", ", ProfileCatalog.Ids)})");
         var paths = new WorkspacePaths(root);
         var loadPath = options.Path is null ? paths.RealRoot : paths.Confine(new Uri(Path.Combine(root, options.Path)).AbsoluteUri, "initializationOptions.path");
 
@@ -27,6 +29,7 @@ internal sealed class InitializeHandler(ServerContext context)
         context.Workspace.SetRoot(root);
         context.LoadPath = loadPath;
         context.NoMsBuild = options.NoMsBuild ?? context.Settings.NoMsBuild;
+        context.Profile = options.Profile ?? context.Profile;
         context.ClientSupportsProgress = request.Capabilities?.Window?.WorkDoneProgress == true;
         context.Log.WriteLine($"codecontext serve: initialize from {request.ClientInfo?.Name ?? "a client"}, root {root}");
 
@@ -64,7 +67,7 @@ internal sealed class InitializeHandler(ServerContext context)
         }
         catch (JsonException e)
         {
-            throw WorkspacePaths.Invalid($"initialize: initializationOptions are not {{path?: string, noMsBuild?: boolean}}: {e.Message}");
+            throw WorkspacePaths.Invalid($"initialize: initializationOptions are not {{path?: string, noMsBuild?: boolean, profile?: string}}: {e.Message}");
         }
     }
 }

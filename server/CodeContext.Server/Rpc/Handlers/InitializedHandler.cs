@@ -18,6 +18,6 @@ internal sealed class InitializedHandler(ServerContext context)
         }
 
         var progress = new ProgressReporter(context.Rpc, context.ClientSupportsProgress, context.Log);
-        context.Workspace.Start(context.LoadPath, new LoadOptions { NoMsBuild = context.NoMsBuild }, progress);
+        context.Workspace.Start(context.LoadPath, new LoadOptions { NoMsBuild = context.NoMsBuild }, progress, classifyWhileLoading: Packing.ComposeSession.NeedsSemanticSpans(context.Profile));
     }
 }

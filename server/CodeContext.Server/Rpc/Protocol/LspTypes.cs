@@ -54,6 +54,9 @@ internal sealed record ServerOptions
 
     /// <summary>Load syntax-first, without MSBuild.</summary>
     public bool? NoMsBuild { get; init; }
+
+    /// <summary>The profile most composes will ask for: the load classifies colours while binding only when its pages need semantic ones.</summary>
+    public string? Profile { get; init; }
 }
 
 internal sealed record WorkDoneProgressCreateParams(object Token);

@@ -52,9 +52,11 @@ internal sealed class WorkspaceHost
     public void SetRoot(string root) => Paths = new WorkspacePaths(root);
 
     /// <summary>Loads the codebase, then applies queued mutations until <see cref="Stop"/>.</summary>
-    public void Start(string loadPath, LoadOptions options, ProgressReporter progress)
+    /// <param name="classifyWhileLoading">Whether the graph walk should leave semantic colours in the compose session (the expected profile's pages need them); otherwise a colour compose classifies the files it renders when it renders them.</param>
+    public void Start(string loadPath, LoadOptions options, ProgressReporter progress, bool classifyWhileLoading)
     {
         Volatile.Write(ref _state, "loading");
+        options = options with { ClassifiedSpans = classifyWhileLoading ? ComposeSession.ClassifiedSpans : null };
         _worker = Task.Run(() => RunAsync(loadPath, options, progress, _stopping.Token));
     }
 
@@ -105,7 +107,7 @@ internal sealed class WorkspaceHost
         {
             await progress.BeginAsync("codecontext: loading workspace", loadPath).ConfigureAwait(false);
             using var progressLog = new ProgressLog(_log, line => progress.Report(line));
-            var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog, ClassifiedSpans = ComposeSession.ClassifiedSpans }, _cache, stopping).ConfigureAwait(false);
+            var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog }, _cache, stopping).ConfigureAwait(false);
             Publish(new AnalysisSnapshot(analysis, 0));
             // Loading may have added a codebase's worth of spans; keep the cache under its cap, off the protocol path.
             if (_cache is { } cache) _ = Task.Run(() => CacheTrimmer.TrimIfOver(cache, CacheTrimmer.ConfiguredMaxBytes()), CancellationToken.None);
