@@ -15,7 +15,9 @@ public static class DeliveryForms
     /// <remarks>Written straight to the stream: the pages' base64 is never held as one large string.</remarks>
     public static void WriteOpenAiRequest(ContextPackage package, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping: the body is POSTed, never embedded in HTML, and the default encoder
+        // would escape every '+' of the pages' base64 (tens of MB on a large bundle).
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var deepSeek = package.Profile.Tokenizer == "deepseek-v3";
         json.WriteStartObject();
         json.WriteString("model", deepSeek ? "deepseek-ai/DeepSeek-OCR" : package.Profile.Id);
@@ -36,6 +38,9 @@ public static class DeliveryForms
                     json.WriteString("type", "image_url");
                     json.WriteStartObject("image_url");
                     json.WriteString("url", DataUrl(package.PageList[image.Page].Value));
+                    // Hand each page to the stream as it is written: the writer would otherwise grow
+                    // one buffer to the whole body, copying it at every doubling.
+                    json.Flush();
                     if (package.Profile.Image.Detail is { } detail)
                     {
                         json.WriteString("detail", detail);
@@ -60,7 +65,14 @@ public static class DeliveryForms
         json.WriteEndObject();
     }
 
-    private static string DataUrl(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+    private static byte[] DataUrl(byte[] png)
+    {
+        var prefix = "data:image/png;base64,"u8;
+        var url = new byte[prefix.Length + System.Buffers.Text.Base64.GetMaxEncodedToUtf8Length(png.Length)];
+        prefix.CopyTo(url);
+        System.Buffers.Text.Base64.EncodeToUtf8(png, url.AsSpan(prefix.Length), out _, out _);
+        return url;
+    }
 
     /// <summary>
     /// DeepSeek-OCR's native form for transformers inference: the prompt string with one image
