@@ -14,10 +14,12 @@ namespace CodeContext.Analyzers;
 public sealed class CodebaseAnalysis
 {
     private readonly Classification.ClassificationMemo? _classified;
+    private readonly GraphCache? _graphCache;
 
-    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker, Classification.ClassificationMemo? classified)
+    private CodebaseAnalysis(LoadedWorkspace workspace, FileGraph graph, GraphBuildStats stats, CoChangeHistory history, FileRanker ranker, Classification.ClassificationMemo? classified, GraphCache? graphCache)
     {
         _classified = classified;
+        _graphCache = graphCache;
         Workspace = workspace;
         Graph = graph;
         GraphStats = stats;
@@ -37,14 +39,16 @@ public sealed class CodebaseAnalysis
         var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
         var weights = RankingWeights.Default;
         var graphCache = cache is null ? null : new GraphCache(cache);
+        // Binding a small codebase whole costs seconds at most: focus only where it saves more.
+        var focus = options.Focus is { } asked && (asked.Always || workspace.Files.Count >= weights.Focus.MinFiles) ? asked : null;
         // Reading history is mostly waiting for git: it overlaps the graph build.
         var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
         var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
-            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: options.Focus is not null).ConfigureAwait(false);
+            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: focus is not null).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
-        if (options.Focus is { } focus)
+        if (focus is not null)
             graph = await FocusAsync(workspace, graph, history, weights, focus, graphCache, options, cancellationToken).ConfigureAwait(false);
-        return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans);
+        return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans, graphCache);
     }
 
     private static async Task<FileGraph> FocusAsync(
@@ -55,6 +59,20 @@ public sealed class CodebaseAnalysis
             requests.Add((await RequestAsync(workspace, focus.ActiveFiles[i], i == 0 ? focus.Cursor : null, focus.Recent, focus.Query, top: null, cancellationToken).ConfigureAwait(false)).Request);
         return await FocusedAnalysis.RunAsync(graph, history, weights, requests,
             (current, paths) => SymbolGraphBuilder.DeepenAsync(workspace, current, paths, cache, options.Log, options.ClassifiedSpans, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>How many files a focused analysis left matched by name (not bound yet).</summary>
+    public int NameMatchedFiles => Graph.Facts.Count(f => f.NameMatched);
+
+    /// <summary>
+    /// The codebase with the given files bound (their name-matched facts replaced by a semantic
+    /// walk's), saved to the cache: a long-lived host completes a focused load this way, in chunks,
+    /// while it answers requests from the snapshot it has.
+    /// </summary>
+    public async Task<CodebaseAnalysis> BindAsync(IReadOnlyCollection<string> relativePaths, CancellationToken cancellationToken = default)
+    {
+        var graph = await SymbolGraphBuilder.DeepenAsync(Workspace, Graph, relativePaths, _graphCache, log: null, _classified, cancellationToken).ConfigureAwait(false);
+        return new CodebaseAnalysis(Workspace, graph, GraphStats, History, new FileRanker(graph, History, Ranker.Weights), _classified, _graphCache);
     }
 
     /// <summary>
@@ -72,7 +90,7 @@ public sealed class CodebaseAnalysis
             // Only comments or whitespace changed and every token kept its line: the document's
             // facts (declarations, uses and their lines, identifiers) are what they were, so the
             // graph and the ranker carry over. Typing a comment costs a parse, not an analysis.
-            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker, _classified);
+            return new CodebaseAnalysis(workspace, Graph, GraphStats, History, Ranker, _classified, _graphCache);
         }
 
         return await UpdateAsync(workspace, [file.RelativePath], cancellationToken).ConfigureAwait(false);
@@ -147,10 +165,10 @@ public sealed class CodebaseAnalysis
             // Editing inside a member without changing what it declares or uses (a literal, an
             // expression over the same names) leaves every edge and term as it was: the ranker,
             // and the rankings it has given, stay valid.
-            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker, _classified);
+            return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker, _classified, _graphCache);
         }
 
-        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights), _classified);
+        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights), _classified, _graphCache);
     }
 
     /// <summary>Same files in the same order, each declaring, using and naming the same things on the same lines (content hashes aside).</summary>

@@ -110,9 +110,9 @@ if (arguments.Contains("--focused"))
     {
         ("focused analysis: names matched, nothing bound", baseWeights, false),
         ($"focused analysis: top {baseWeights.Focus.Files} bound, {baseWeights.Focus.Rounds} rounds, at least {baseWeights.Focus.MinToBind} a round (default)", baseWeights, true),
-        ("focused analysis: top 32 bound, 2 rounds, any number a round", baseWeights with { Focus = new FocusParameters(32, 2, 1) }, true),
-        ("focused analysis: top 64 bound, 2 rounds, at least 4", baseWeights with { Focus = new FocusParameters(64, 2, 4) }, true),
-        ("focused analysis: top 32 bound, 3 rounds, at least 8", baseWeights with { Focus = new FocusParameters(32, 3, 8) }, true),
+        ("focused analysis: top 32 bound, 2 rounds, any number a round", baseWeights with { Focus = new FocusParameters(32, 2, 1, 0) }, true),
+        ("focused analysis: top 64 bound, 2 rounds, at least 4", baseWeights with { Focus = new FocusParameters(64, 2, 4, 0) }, true),
+        ("focused analysis: top 32 bound, 3 rounds, at least 8", baseWeights with { Focus = new FocusParameters(32, 3, 8, 0) }, true),
     })
     {
         var recall = new double[ks.Length];

@@ -71,10 +71,24 @@ public sealed class FocusedAnalysisTests(SampleFixture sample) : IDisposable
     }
 
     [Fact]
+    public async Task A_codebase_under_the_focus_threshold_is_bound_whole_unless_a_focus_is_forced()
+    {
+        Assert.True(sample.Analysis.Workspace.Files.Count < Ranking.RankingWeights.Default.Focus.MinFiles);
+        var auto = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([OrderService]) }, cache: null);
+        Assert.Equal(0, auto.NameMatchedFiles);
+
+        var forced = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([]) { Always = true } }, cache: null);
+        Assert.Equal(forced.Workspace.Files.Count, forced.NameMatchedFiles); // no request: nothing to bind for
+        var bound = await forced.BindAsync([OrderService]);
+        Assert.Equal(forced.NameMatchedFiles - 1, bound.NameMatchedFiles);
+        Assert.Equal(forced.Workspace.Files.Count, forced.NameMatchedFiles); // the earlier snapshot is unchanged
+    }
+
+    [Fact]
     public async Task A_focused_open_binds_the_top_of_the_ranking_and_a_full_one_binds_only_the_rest()
     {
         var cache = new CacheDirectory(_cacheRoot.Root);
-        var focused = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([OrderService]) }, cache);
+        var focused = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([OrderService]) { Always = true } }, cache);
         var graph = focused.Graph;
         var bound = graph.Facts.Count(f => !f.NameMatched);
         Assert.False(graph.Facts[graph.IndexOf(OrderService)!.Value].NameMatched);
@@ -92,7 +106,7 @@ public sealed class FocusedAnalysisTests(SampleFixture sample) : IDisposable
         Assert.Equal(Full.Edges, full.Graph.Edges);
 
         // Then a focused open finds everything bound and binds nothing.
-        var again = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([OrderService]) }, cache);
+        var again = await CodebaseAnalysis.OpenAsync(SampleFixture.SamplePath, new LoadOptions { Focus = new AnalysisFocus([OrderService]) { Always = true } }, cache);
         Assert.Equal(0, again.GraphStats.Analyzed);
         Assert.DoesNotContain(again.Graph.Facts, f => f.NameMatched);
     }

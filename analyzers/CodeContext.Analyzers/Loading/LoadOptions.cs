@@ -41,6 +41,9 @@ public sealed record LoadOptions
 /// <summary>The requests a focused analysis binds for (the cursor applies to the first active file).</summary>
 public sealed record AnalysisFocus(IReadOnlyList<string> ActiveFiles)
 {
+    /// <summary>Focus even a codebase smaller than the ranking weights' focus.minFiles (which is otherwise bound whole).</summary>
+    public bool Always { get; init; }
+
     public (int Line, int Column)? Cursor { get; init; }
     public IReadOnlyList<string> Recent { get; init; } = [];
     public string? Query { get; init; }

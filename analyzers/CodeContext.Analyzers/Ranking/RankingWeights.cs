@@ -19,7 +19,7 @@ public sealed record RankingWeights
     public int ReasonsPerFile { get; init; }
 
     /// <summary>How far a focused analysis binds: the top files of each round's ranking, for this many rounds.</summary>
-    public FocusParameters Focus { get; init; } = new(32, 2, 4);
+    public FocusParameters Focus { get; init; } = new(32, 2, 4, 300);
 
     /// <summary>"max": each signal scaled by its maximum, then summed; "rrf": reciprocal rank fusion.</summary>
     public string Fusion { get; init; } = "max";
@@ -52,4 +52,5 @@ public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
 /// are bound): binding costs the compilations' set-up whatever the number of files, seconds on a
 /// large codebase, which one or two files near the cut-off do not repay.
 /// </param>
-public sealed record FocusParameters(int Files, int Rounds, int MinToBind);
+/// <param name="MinFiles">Smaller codebases are bound whole unless a focus is asked for explicitly: it costs seconds at most.</param>
+public sealed record FocusParameters(int Files, int Rounds, int MinToBind, int MinFiles);

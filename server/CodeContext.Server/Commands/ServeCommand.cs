@@ -14,9 +14,10 @@ internal static class ServeCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the analysis cache." };
         var noMsBuild = new Option<bool>("--no-msbuild") { Description = "Load syntax-first, without MSBuild, unless the client's initializationOptions say otherwise." };
         var maxMessage = new Option<int>("--max-message-bytes") { Description = "Largest accepted message body; bigger ones are skipped and answered with an error.", DefaultValueFactory = _ => new FramingLimits().MaxBodyBytes };
+        var analysis = SharedOptions.CreateAnalysisOption("focused: be ready once every file is matched by name, then bind them in the background (most relevant to the open documents first); full: bind every file before answering; auto: focused from 300 files up.");
         var command = new Command("serve", "Serve JSON-RPC 2.0 with LSP framing on stdin/stdout (for editors and agents); logs go to stderr.")
         {
-            cacheDir, noCache, noMsBuild, maxMessage,
+            cacheDir, noCache, noMsBuild, maxMessage, analysis,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -29,6 +30,7 @@ internal static class ServeCommand
             {
                 Cache = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir)),
                 NoMsBuild = result.GetValue(noMsBuild),
+                Analysis = result.GetValue(analysis)!,
                 Limits = new FramingLimits { MaxBodyBytes = result.GetValue(maxMessage) },
             };
             await using var input = Console.OpenStandardInput();

@@ -15,21 +15,27 @@ internal sealed class SharedOptions
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress on stderr." };
 
     /// <summary>Only for commands that rank for a request (pack, rank): they know what to focus on.</summary>
-    public Option<string> Analysis { get; } = CreateAnalysisOption();
+    public Option<string> Analysis { get; } = CreateAnalysisOption("focused: bind only the files that rank near the top and match the rest by name (quick on a large codebase); full: bind every file; auto: focused from 300 files up. Files bound before are used either way.");
 
-    private static Option<string> CreateAnalysisOption()
+    /// <summary>--analysis auto|focused|full, shared with serve (which binds the rest in the background).</summary>
+    public static Option<string> CreateAnalysisOption(string description)
     {
         var option = new Option<string>("--analysis")
         {
-            Description = "focused: bind only the files that rank near the top for this request and match the rest by name (a first run on a large codebase); full: bind every file. Files bound before are used either way.",
-            DefaultValueFactory = _ => "focused",
+            Description = description,
+            DefaultValueFactory = _ => "auto",
         };
-        option.AcceptOnlyFromAmong("focused", "full");
+        option.AcceptOnlyFromAmong("auto", "focused", "full");
         return option;
     }
 
     /// <summary>The focus for a focused analysis; null when the user asked for a full one.</summary>
-    public AnalysisFocus? Focus(ParseResult result, AnalysisFocus focus) => result.GetValue(Analysis) == "full" ? null : focus;
+    public AnalysisFocus? Focus(ParseResult result, AnalysisFocus focus) => result.GetValue(Analysis) switch
+    {
+        "full" => null,
+        "focused" => focus with { Always = true },
+        _ => focus,
+    };
 
     public void AddTo(Command command)
     {

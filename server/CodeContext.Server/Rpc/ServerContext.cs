@@ -13,6 +13,9 @@ internal sealed record ServerSettings
     /// <summary>Load syntax-first unless the client asks otherwise.</summary>
     public bool NoMsBuild { get; init; }
 
+    /// <summary>auto, focused or full (see `serve --help`).</summary>
+    public string Analysis { get; init; } = "auto";
+
     public FramingLimits Limits { get; init; } = new();
 }
 

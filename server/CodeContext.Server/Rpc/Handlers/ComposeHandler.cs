@@ -14,7 +14,7 @@ internal sealed class ComposeHandler(ServerContext context)
     [JsonRpcMethod("codeContext/compose", UseSingleObjectParameterDeserialization = true)]
     public async Task<Manifest> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
     {
-        var scope = await ReadScope.BeginAsync(context, "codeContext/compose", cancellationToken).ConfigureAwait(false);
+        using var scope = await ReadScope.BeginAsync(context, "codeContext/compose", cancellationToken).ConfigureAwait(false);
         var images = PackageJson.ImageMode(request?.Images);
         if (images == PackageJson.FileImages && context.Workspace.Cache is null)
             throw State.WorkspacePaths.Invalid("images: \"file\" needs the cache directory, but the server runs with --no-cache; ask for \"dataUrl\"");

@@ -16,7 +16,7 @@ internal sealed class ExplainHandler(ServerContext context)
     [JsonRpcMethod("codeContext/explain", UseSingleObjectParameterDeserialization = true)]
     public async Task<JsonObject> HandleAsync(ExplainParams? request = null, CancellationToken cancellationToken = default)
     {
-        var scope = await ReadScope.BeginAsync(context, "codeContext/explain", cancellationToken).ConfigureAwait(false);
+        using var scope = await ReadScope.BeginAsync(context, "codeContext/explain", cancellationToken).ConfigureAwait(false);
         if (request is null) throw WorkspacePaths.Invalid("params are required");
         var active = scope.File(request.TextDocument, "textDocument");
         var target = scope.File(request.Target, "target");

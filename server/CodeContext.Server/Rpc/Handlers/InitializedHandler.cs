@@ -18,6 +18,9 @@ internal sealed class InitializedHandler(ServerContext context)
         }
 
         var progress = new ProgressReporter(context.Rpc, context.ClientSupportsProgress, context.Log);
-        context.Workspace.Start(context.LoadPath, new LoadOptions { NoMsBuild = context.NoMsBuild }, progress, classifyWhileLoading: Packing.ComposeSession.NeedsSemanticSpans(context.Profile));
+        // A focused load names no request: every file is matched by name, and the host binds them
+        // in the background (WorkspaceHost), nearest the open documents first.
+        var focus = context.Settings.Analysis == "full" ? null : new AnalysisFocus([]) { Always = context.Settings.Analysis == "focused" };
+        context.Workspace.Start(context.LoadPath, new LoadOptions { NoMsBuild = context.NoMsBuild, Focus = focus }, progress, classifyWhileLoading: Packing.ComposeSession.NeedsSemanticSpans(context.Profile));
     }
 }

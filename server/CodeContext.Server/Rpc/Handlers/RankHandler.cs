@@ -9,7 +9,7 @@ internal sealed class RankHandler(ServerContext context)
     [JsonRpcMethod("codeContext/rank", UseSingleObjectParameterDeserialization = true)]
     public async Task<RankResult> HandleAsync(RankParams? request = null, CancellationToken cancellationToken = default)
     {
-        var scope = await ReadScope.BeginAsync(context, "codeContext/rank", cancellationToken).ConfigureAwait(false);
+        using var scope = await ReadScope.BeginAsync(context, "codeContext/rank", cancellationToken).ConfigureAwait(false);
         if (request is null) throw State.WorkspacePaths.Invalid("params are required");
         if (request.Top is < 1) throw State.WorkspacePaths.Invalid($"top must be at least 1, not {request.Top}");
         var active = scope.File(request.TextDocument, "textDocument");

@@ -14,7 +14,7 @@ internal sealed class ReadRegionHandler(ServerContext context)
     [JsonRpcMethod("codeContext/readRegion", UseSingleObjectParameterDeserialization = true)]
     public async Task<ReadRegionResult> HandleAsync(ReadRegionParams? request = null, CancellationToken cancellationToken = default)
     {
-        var scope = await ReadScope.BeginAsync(context, "codeContext/readRegion", cancellationToken).ConfigureAwait(false);
+        using var scope = await ReadScope.BeginAsync(context, "codeContext/readRegion", cancellationToken).ConfigureAwait(false);
         if (request is null) throw WorkspacePaths.Invalid("params are required");
         var file = scope.File(request.TextDocument, "textDocument");
         if (request.StartLine is not { } start || request.EndLine is not { } end)

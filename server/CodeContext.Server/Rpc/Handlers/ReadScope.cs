@@ -7,17 +7,22 @@ namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>
 /// What every read request does first: check the lifecycle, take the snapshot that includes every
-/// change sent before it, and turn the URIs it names into context files of that snapshot.
+/// change sent before it, and turn the URIs it names into context files of that snapshot. While a
+/// scope is open, background binding waits (it would take the cores the request needs).
 /// </summary>
-internal sealed class ReadScope
+internal sealed class ReadScope : IDisposable
 {
     private readonly ServerContext _context;
+    private readonly IDisposable _lease;
 
-    private ReadScope(ServerContext context, AnalysisSnapshot snapshot)
+    private ReadScope(ServerContext context, AnalysisSnapshot snapshot, IDisposable lease)
     {
         _context = context;
         Snapshot = snapshot;
+        _lease = lease;
     }
+
+    public void Dispose() => _lease.Dispose();
 
     public AnalysisSnapshot Snapshot { get; }
 
@@ -25,8 +30,17 @@ internal sealed class ReadScope
     public static async Task<ReadScope> BeginAsync(ServerContext context, string method, CancellationToken cancellationToken)
     {
         context.Lifecycle.RequireRunning(method);
-        var snapshot = await context.Workspace.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new ReadScope(context, snapshot);
+        var lease = context.Workspace.BeginRead();
+        try
+        {
+            var snapshot = await context.Workspace.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new ReadScope(context, snapshot, lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The context file a text document names; ContentModified when the client asked about another version than the server holds.</summary>

@@ -20,6 +20,7 @@ internal sealed class StatusHandler(ServerContext context)
             analysis?.Workspace.LoadMode,
             analysis?.Workspace.Files.Count ?? 0,
             analysis?.Graph.Edges.Count ?? 0,
+            analysis?.NameMatchedFiles ?? 0,
             analysis is null ? [] : [.. analysis.Workspace.Degraded.Select(d => new DegradedProjectResult(d.RelativePath, d.Reason, d.Fallback))],
             [.. workspace.Documents.Paths.Select(p => snapshot?.RelativePath(p) ?? p)],
             workspace.Enqueued - (snapshot?.Sequence ?? 0),

@@ -42,6 +42,7 @@ internal sealed record StatusResult(
     string? LoadMode,
     int Files,
     int Edges,
+    int NameMatchedFiles,
     IReadOnlyList<DegradedProjectResult> Degraded,
     IReadOnlyList<string> OpenDocuments,
     long PendingChanges,

@@ -24,6 +24,21 @@ internal sealed class WorkspaceHost
     private string? _loadError;
     private string _state = "not-started";
 
+    // Background binding yields to requests: it waits while any is in flight, and a request that
+    // arrives mid-chunk cancels the chunk.
+    private readonly Lock _readGate = new();
+    private int _reads;
+    private TaskCompletionSource _noReads = Completed();
+    private CancellationTokenSource? _chunk;
+    private long _lastActivity = Environment.TickCount64;
+
+    /// <summary>
+    /// How long the server must have been quiet (no request, no change) before it binds: a request's
+    /// answer is still being written when its handler returns, and binding would fill the thread
+    /// pool ahead of it; a developer who just asked is likely to ask again.
+    /// </summary>
+    private static readonly TimeSpan QuietBeforeBinding = TimeSpan.FromMilliseconds(500);
+
     public WorkspaceHost(CacheDirectory? cache, TextWriter log)
     {
         _cache = cache;
@@ -50,6 +65,55 @@ internal sealed class WorkspaceHost
     public long Enqueued => Interlocked.Read(ref _enqueued);
 
     public void SetRoot(string root) => Paths = new WorkspacePaths(root);
+
+    /// <summary>A request is being answered until the lease is disposed.</summary>
+    public IDisposable BeginRead()
+    {
+        CancellationTokenSource? chunk;
+        lock (_readGate)
+        {
+            if (_reads++ == 0) _noReads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            chunk = _chunk;
+        }
+
+        try
+        {
+            // Outside the lock: cancellation runs the chunk's callbacks on this thread.
+            chunk?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The chunk ended meanwhile.
+        }
+
+        return new ReadLease(this);
+    }
+
+    private void EndRead()
+    {
+        lock (_readGate)
+        {
+            if (--_reads == 0) _noReads.TrySetResult();
+            Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
+
+    private sealed class ReadLease(WorkspaceHost host) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) host.EndRead();
+        }
+    }
 
     /// <summary>Loads the codebase, then applies queued mutations until <see cref="Stop"/>.</summary>
     /// <param name="classifyWhileLoading">Whether the graph walk should leave semantic colours in the compose session (the expected profile's pages need them); otherwise a colour compose classifies the files it renders when it renders them.</param>
@@ -109,6 +173,7 @@ internal sealed class WorkspaceHost
             using var progressLog = new ProgressLog(_log, line => progress.Report(line));
             var analysis = await CodebaseAnalysis.OpenAsync(loadPath, options with { Log = progressLog }, _cache, stopping).ConfigureAwait(false);
             Publish(new AnalysisSnapshot(analysis, 0));
+            Volatile.Write(ref _lastActivity, Environment.TickCount64);
             // Loading may have added a codebase's worth of spans; keep the cache under its cap, off the protocol path.
             if (_cache is { } cache) _ = Task.Run(() => CacheTrimmer.TrimIfOver(cache, CacheTrimmer.ConfiguredMaxBytes()), CancellationToken.None);
             Volatile.Write(ref _state, "ready");
@@ -135,8 +200,24 @@ internal sealed class WorkspaceHost
     {
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            var binding = true;
+            while (true)
             {
+                // Between changes, a focused load's name-matched files are bound a chunk at a time;
+                // a change arriving meanwhile cancels the chunk, is applied, and binding resumes.
+                // Readers see each chunk as it lands.
+                if (binding && !_queue.Reader.TryPeek(out _) && Current!.Analysis.NameMatchedFiles > 0)
+                {
+                    Task noReads;
+                    lock (_readGate) noReads = _noReads.Task;
+                    var quiet = TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref _lastActivity));
+                    if (!noReads.IsCompleted) await WaitForReadsOrChangeAsync(noReads, stopping).ConfigureAwait(false);
+                    else if (quiet < QuietBeforeBinding) await WaitForReadsOrChangeAsync(Task.Delay(QuietBeforeBinding - quiet, stopping), stopping).ConfigureAwait(false);
+                    else binding = await BindChunkAsync(stopping).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false)) break;
                 var batch = new List<Mutation>();
                 while (_queue.Reader.TryRead(out var mutation)) batch.Add(mutation);
                 if (batch.Count == 0) continue;
@@ -154,9 +235,93 @@ internal sealed class WorkspaceHost
                 }
 
                 Publish(new AnalysisSnapshot(analysis, batch[^1].Sequence));
+                Volatile.Write(ref _lastActivity, Environment.TickCount64);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Files bound per background step: a second or two of binding on a large codebase.</summary>
+    private const int BindChunk = 48;
+
+    /// <summary>
+    /// Binds the next name-matched files: the open documents, then what ranks highest for them,
+    /// then the rest in order. False when binding failed (it is not retried: the snapshot stays usable).
+    /// </summary>
+    private async Task<bool> BindChunkAsync(CancellationToken stopping)
+    {
+        using var preempted = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (_readGate)
+        {
+            if (_reads > 0) return true; // a request came first
+            _chunk = preempted;
+        }
+
+        var watching = WatchForChangesAsync(preempted);
+        var snapshot = Current!;
+        var analysis = snapshot.Analysis;
+        var graph = analysis.Graph;
+        bool Unbound(string path) => graph.IndexOf(path) is { } at && graph.Facts[at].NameMatched;
+        var open = Documents.Paths.Select(snapshot.RelativePath).OfType<string>().Where(p => graph.IndexOf(p) is not null).ToList();
+        var chunk = open
+            .Concat(open.SelectMany(p => analysis.Ranker.Rank(new Analyzers.Ranking.RankRequest(p) { Top = BindChunk }).Select(r => r.Path)))
+            .Concat(graph.Paths)
+            .Where(Unbound)
+            .Distinct(StringComparer.Ordinal)
+            .Take(BindChunk)
+            .ToList();
+        try
+        {
+            var bound = await analysis.BindAsync(chunk, preempted.Token).ConfigureAwait(false);
+            Publish(new AnalysisSnapshot(bound, snapshot.Sequence));
+            var left = bound.NameMatchedFiles;
+            await _log.WriteLineAsync($"codecontext serve: bound {chunk.Count} files in the background, {left} left").ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return true; // a change came first; the chunk is bound again after it
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await _log.WriteLineAsync($"codecontext serve: binding in the background stopped; {analysis.NameMatchedFiles} files stay matched by name: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
+        finally
+        {
+            lock (_readGate) _chunk = null;
+            await preempted.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="noReads"/> completes (no request in flight, or a quiet spell over) or a change is queued, whichever comes first.</summary>
+    private async Task WaitForReadsOrChangeAsync(Task noReads, CancellationToken stopping)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var changed = _queue.Reader.WaitToReadAsync(waiting.Token).AsTask();
+        await Task.WhenAny(noReads, changed).ConfigureAwait(false);
+        await waiting.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await changed.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            // The wait for a change was only cancelled because the reads ended first.
+        }
+    }
+
+    /// <summary>Cancels <paramref name="preempted"/> as soon as a change is queued (or it is cancelled otherwise).</summary>
+    private async Task WatchForChangesAsync(CancellationTokenSource preempted)
+    {
+        try
+        {
+            if (await _queue.Reader.WaitToReadAsync(preempted.Token).ConfigureAwait(false)) await preempted.CancelAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
         }
     }
