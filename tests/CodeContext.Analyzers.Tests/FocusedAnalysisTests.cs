@@ -71,6 +71,30 @@ public sealed class FocusedAnalysisTests(SampleFixture sample) : IDisposable
     }
 
     [Fact]
+    public async Task The_symbol_at_the_cursor_is_found_in_files_read_from_syntax()
+    {
+        // A method with parameters: files read from syntax neither declare its exact ID nor use it by ID.
+        var matched = await NameMatchedAsync();
+        var (call, id, caller) = Full.Edges
+            .Where(e => e.Kind == EdgeKind.Calls)
+            .Select(e => (Edge: e, Id: Full.Facts[e.To].Declarations.FirstOrDefault(d => d.Display == e.TargetDisplay && d.Id.Contains('(', StringComparison.Ordinal))?.Id,
+                Caller: matched.Facts[e.From]))
+            .First(x => x.Id is not null && x.Caller.Uses.Any(u => u.TargetDisplay == x.Edge.TargetDisplay));
+        var declaringPath = Full.Paths[call.To];
+        var callerPath = Full.Paths[call.From];
+
+        // The declaring file read from syntax: the cursor still seeds it, as its declarer.
+        var declaringMatched = Full.WithFacts(new Dictionary<string, DocumentFacts> { [declaringPath] = matched.Facts[matched.IndexOf(declaringPath)!.Value] });
+        var ranked = new Ranking.FileRanker(declaringMatched, sample.Analysis.History).Rank(new Ranking.RankRequest(callerPath) { CursorSymbolId = id });
+        Assert.Contains(ranked.Single(r => r.Path == declaringPath).Reasons, r => r.StartsWith("declares ", StringComparison.Ordinal) && r.EndsWith("the symbol at the cursor", StringComparison.Ordinal));
+
+        // The calling file read from syntax: the cursor still seeds it, as a user.
+        var callerMatched = Full.WithFacts(new Dictionary<string, DocumentFacts> { [callerPath] = caller });
+        ranked = new Ranking.FileRanker(callerMatched, sample.Analysis.History).Rank(new Ranking.RankRequest(declaringPath) { CursorSymbolId = id });
+        Assert.Contains(ranked.Single(r => r.Path == callerPath).Reasons, r => r.StartsWith("uses ", StringComparison.Ordinal) && r.EndsWith("the symbol at the cursor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_codebase_under_the_focus_threshold_is_bound_whole_unless_a_focus_is_forced()
     {
         Assert.True(sample.Analysis.Workspace.Files.Count < Ranking.RankingWeights.Default.Focus.MinFiles);

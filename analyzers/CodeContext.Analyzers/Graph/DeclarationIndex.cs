@@ -27,6 +27,23 @@ internal sealed class DeclarationIndex
 
     public IReadOnlyList<Entry> Named(string name) => _byName.TryGetValue(name, out var list) ? list : [];
 
+    /// <summary>
+    /// For a member ID, its type's ID and the display a name-matched use of it carries
+    /// ("M:A.B.C`1.F``2(System.Int32)" -> ("T:A.B.C`1", "C.F")); nulls for a type's ID.
+    /// </summary>
+    public static (string? TypeId, string? Display) TypeAndDisplayOf(string id)
+    {
+        if (id.StartsWith("T:", StringComparison.Ordinal) || id.Length < 3) return (null, null);
+        var container = ContainerOf(id);
+        var path = id.AsSpan(2);
+        if (path.IndexOf('(') is var open and >= 0) path = path[..open];
+        var member = path[(path.LastIndexOf('.') + 1)..].ToString();
+        if (member.IndexOf('`', StringComparison.Ordinal) is var tick and >= 0) member = member[..tick];
+        var type = container[(container.LastIndexOf('.') + 1)..];
+        if (type.IndexOf('`', StringComparison.Ordinal) is var typeTick and >= 0) type = type[..typeTick];
+        return ("T:" + container, member == "#ctor" ? type : $"{type}.{member}");
+    }
+
     /// <summary>"T:A.B.C`1" -> "A.B"; "M:A.B.C.F(System.Int32)" -> "A.B.C".</summary>
     public static string ContainerOf(string id)
     {

@@ -49,7 +49,7 @@ internal static class EdgeResolver
     /// Files declaring the type of a member whose exact ID no file declares, when they were read
     /// from syntax alone (their member IDs lack parameter types); null otherwise.
     /// </summary>
-    private static int[]? NameMatchedDeclaringType(string memberId, Dictionary<string, int[]> declaring, IReadOnlyList<DocumentFacts> facts)
+    internal static int[]? NameMatchedDeclaringType(string memberId, IReadOnlyDictionary<string, int[]> declaring, IReadOnlyList<DocumentFacts> facts)
     {
         if (memberId.StartsWith("T:", StringComparison.Ordinal) || !declaring.TryGetValue("T:" + DeclarationIndex.ContainerOf(memberId), out var files)) return null;
         var matched = files.Where(f => facts[f].NameMatched).ToArray();

@@ -110,10 +110,16 @@ public sealed class FileRanker
         string? cursorDisplay = null;
         if (request.CursorSymbolId is { } cursorId)
         {
-            if (_graph.DeclaringFiles.TryGetValue(cursorId, out var declaring)) cursorFiles.UnionWith(declaring);
+            // A file read from syntax alone declares the member without its exact ID and uses it
+            // through its type (NameMatchedUses): find both by the member's type and display.
+            var (memberType, memberDisplay) = DeclarationIndex.TypeAndDisplayOf(cursorId);
+            if (_graph.DeclaringFiles.TryGetValue(cursorId, out var declaring) || (declaring = EdgeResolver.NameMatchedDeclaringType(cursorId, _graph.DeclaringFiles, _graph.Facts)) is not null)
+                cursorFiles.UnionWith(declaring);
             for (var i = 0; i < n; i++)
             {
-                var use = _graph.Facts[i].Uses.FirstOrDefault(u => u.TargetId == cursorId);
+                var facts = _graph.Facts[i];
+                var use = facts.Uses.FirstOrDefault(u => u.TargetId == cursorId)
+                    ?? (facts.NameMatched && memberType is not null ? facts.Uses.FirstOrDefault(u => u.TargetId == memberType && u.TargetDisplay == memberDisplay) : null);
                 if (use is null) continue;
                 cursorFiles.Add(i);
                 cursorDisplay ??= use.TargetDisplay;
