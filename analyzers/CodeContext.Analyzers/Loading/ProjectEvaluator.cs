@@ -28,26 +28,30 @@ internal static class ProjectEvaluator
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Result Evaluate(IReadOnlyList<string> projectPaths, string? pinnedFramework, RestoreOutputs restore)
     {
-        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
-        var evaluated = new List<Project>();
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var collection = new ProjectCollection();
-        foreach (var path in projectPaths.Where(File.Exists))
+        // Evaluations share the collection's cache of parsed imports (the SDK's props and targets)
+        // and, as MSBuild's own graph builds do, may run in parallel: one core per project.
+        var paths = projectPaths.Where(File.Exists).ToList();
+        var loaded = new Project?[paths.Count];
+        Parallel.For(0, paths.Count, i =>
         {
             try
             {
-                evaluated.Add(Load(collection, path, pinnedFramework));
+                loaded[i] = Load(collection, paths[i], pinnedFramework);
             }
             catch (Exception e) when (e is Microsoft.Build.Exceptions.InvalidProjectFileException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {
-                failures[path] = e.Message;
+                failures[paths[i]] = e.Message;
             }
-        }
+        });
+        var evaluated = loaded.OfType<Project>().ToList();
 
         var ids = evaluated.ToDictionary(p => p.FullPath, p => Guid.NewGuid().ToString(), StringComparer.Ordinal);
         var assemblies = evaluated.Select(AssemblyNameOf).Distinct(StringComparer.Ordinal).ToList();
         var local = UnrestoredPackages(evaluated, restore);
         var models = evaluated.Select(p => ToModel(p, ids, assemblies, restore, local.GetValueOrDefault(p.FullPath) ?? [])).ToList();
-        return new Result(models, failures, local.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal));
+        return new Result(models, new Dictionary<string, string>(failures, StringComparer.Ordinal), local.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal));
     }
 
     /// <summary>Evaluates for one framework: the pinned one, else the newest the project lists.</summary>
