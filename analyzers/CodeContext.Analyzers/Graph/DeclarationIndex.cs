@@ -16,11 +16,8 @@ internal sealed class DeclarationIndex
             foreach (var symbol in facts[file]?.Declarations ?? [])
             {
                 var container = ContainerOf(symbol.Id);
-                var simple = container[(container.LastIndexOf('.') + 1)..];
-                var tick = simple.IndexOf('`', StringComparison.Ordinal);
-                if (tick >= 0) simple = simple[..tick];
                 if (!_byName.TryGetValue(symbol.Name, out var list)) _byName[symbol.Name] = list = [];
-                list.Add(new Entry(symbol, file, container, simple));
+                list.Add(new Entry(symbol, file, container, SimpleName(container)));
             }
         }
     }
@@ -35,22 +32,26 @@ internal sealed class DeclarationIndex
     {
         if (id.StartsWith("T:", StringComparison.Ordinal) || id.Length < 3) return (null, null);
         var container = ContainerOf(id);
-        var path = id.AsSpan(2);
-        if (path.IndexOf('(') is var open and >= 0) path = path[..open];
-        var member = path[(path.LastIndexOf('.') + 1)..].ToString();
-        if (member.IndexOf('`', StringComparison.Ordinal) is var tick and >= 0) member = member[..tick];
-        var type = container[(container.LastIndexOf('.') + 1)..];
-        if (type.IndexOf('`', StringComparison.Ordinal) is var typeTick and >= 0) type = type[..typeTick];
+        var member = SimpleName(WithoutParameters(id)[2..]);
+        var type = SimpleName(container);
         return ("T:" + container, member == "#ctor" ? type : $"{type}.{member}");
     }
 
     /// <summary>"T:A.B.C`1" -> "A.B"; "M:A.B.C.F(System.Int32)" -> "A.B.C".</summary>
     public static string ContainerOf(string id)
     {
-        var path = id.AsSpan(2);
-        var parameters = path.IndexOf('(');
-        if (parameters >= 0) path = path[..parameters];
+        var path = WithoutParameters(id)[2..];
         var dot = path.LastIndexOf('.');
-        return dot < 0 ? "" : path[..dot].ToString();
+        return dot < 0 ? "" : path[..dot];
+    }
+
+    /// <summary>"M:A.B.C.F(System.Int32)" -> "M:A.B.C.F": what a file read from syntax cannot write exactly.</summary>
+    public static string WithoutParameters(string id) => id.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? id[..open] : id;
+
+    /// <summary>"A.B.C`1" -> "C"; "F``2" -> "F".</summary>
+    private static string SimpleName(string path)
+    {
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        return name.IndexOf('`', StringComparison.Ordinal) is var tick and >= 0 ? name[..tick] : name;
     }
 }

@@ -17,7 +17,9 @@ internal static class DocumentAnalyzer
     public static async Task<(DocumentFacts Facts, (SourceText Text, IReadOnlyList<CodeSpan> Spans)? Classified)> AnalyzeAsync(
         Document document, bool isTest, bool classify, CancellationToken cancellationToken)
     {
-        var (text, root, model) = await OpenAsync(document, cancellationToken).ConfigureAwait(false);
+        var (text, root) = await SyntaxAsync(document, cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
         var declarations = CollectDeclarations(root, model, cancellationToken);
         var uses = new UseRecorder();
 
@@ -65,9 +67,7 @@ internal static class DocumentAnalyzer
     /// </summary>
     public static async Task<DocumentFacts> OutlineAsync(Document document, bool isTest, CancellationToken cancellationToken)
     {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
+        var (text, root) = await SyntaxAsync(document, cancellationToken).ConfigureAwait(false);
         return new DocumentFacts
         {
             TextHash = ContentHash.Of(text.ToString()),
@@ -79,14 +79,12 @@ internal static class DocumentAnalyzer
         };
     }
 
-    private static async Task<(SourceText Text, SyntaxNode Root, SemanticModel Model)> OpenAsync(Document document, CancellationToken cancellationToken)
+    private static async Task<(SourceText Text, SyntaxNode Root)> SyntaxAsync(Document document, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"{document.FilePath} has no syntax tree");
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"{document.FilePath} has no semantic model");
-        return (text, root, model);
+        return (text, root);
     }
 
     private static Dictionary<string, int> IdentifiersOf(SyntaxNode root) => root.DescendantTokens()

@@ -107,7 +107,6 @@ public static class SymbolGraphBuilder
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
         LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Depth depth, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
-        var carried = facts.Select(f => f is not null).ToArray();
         var before = (DocumentFacts?[])facts.Clone();
         var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, depth, cancellationToken, progress).ConfigureAwait(false);
         if (checkStale)
@@ -117,7 +116,7 @@ public static class SymbolGraphBuilder
             var stale = 0;
             for (var i = 0; i < facts.Length; i++)
             {
-                if (!carried[i]) continue;
+                if (before[i] is null) continue; // analysed just now
                 var f = facts[i]!;
                 if (f.Uses.Any(u => priorIds.Contains(StaleKey(u.TargetId)) && !currentIds.Contains(StaleKey(u.TargetId))) || f.Identifiers.Keys.Any(added.Contains))
                 {
@@ -136,7 +135,7 @@ public static class SymbolGraphBuilder
     /// syntax cannot write exactly; binding that file must not look like new declarations appearing
     /// (overloads of one name live in one type, so file edges do not tell them apart anyway).
     /// </summary>
-    private static string StaleKey(string id) => id.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? id[..open] : id;
+    private static string StaleKey(string id) => DeclarationIndex.WithoutParameters(id);
 
     private static async Task<int> AnalyzeMissingAsync(
         LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Depth depth, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)

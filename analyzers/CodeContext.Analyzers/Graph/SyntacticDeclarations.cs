@@ -18,16 +18,9 @@ internal static class SyntacticDeclarations
         var declarations = new List<DeclaredSymbol>();
         foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
-            if (node is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)) continue;
-            var (identifier, arity) = node switch
-            {
-                TypeDeclarationSyntax t => (t.Identifier, t.TypeParameterList?.Parameters.Count ?? 0),
-                BaseTypeDeclarationSyntax e => (e.Identifier, 0),
-                DelegateDeclarationSyntax d => (d.Identifier, d.TypeParameterList?.Parameters.Count ?? 0),
-                _ => default,
-            };
+            if (NameOf(node) is not { } named) continue;
             var typeId = TypeId(node);
-            var typeName = identifier.ValueText;
+            var typeName = named.Identifier.ValueText;
             declarations.Add(new DeclaredSymbol("T:" + typeId, typeName, typeName, LineOf(node.GetLocation()), IsType: true));
             foreach (var (prefix, name, suffix, at) in Members(node))
             {
@@ -47,25 +40,21 @@ internal static class SyntacticDeclarations
         var parts = new List<string>();
         foreach (var node in type.AncestorsAndSelf())
         {
-            switch (node)
-            {
-                case TypeDeclarationSyntax t:
-                    parts.Add(Arity(t.Identifier.ValueText, t.TypeParameterList?.Parameters.Count ?? 0, "`"));
-                    break;
-                case EnumDeclarationSyntax e:
-                    parts.Add(e.Identifier.ValueText);
-                    break;
-                case DelegateDeclarationSyntax d:
-                    parts.Add(Arity(d.Identifier.ValueText, d.TypeParameterList?.Parameters.Count ?? 0, "`"));
-                    break;
-                case BaseNamespaceDeclarationSyntax ns:
-                    parts.Add(ns.Name.ToString().Replace(" ", "", StringComparison.Ordinal));
-                    break;
-            }
+            if (NameOf(node) is { } named) parts.Add(Arity(named.Identifier.ValueText, named.Arity, "`"));
+            else if (node is BaseNamespaceDeclarationSyntax ns) parts.Add(ns.Name.ToString().Replace(" ", "", StringComparison.Ordinal));
         }
         parts.Reverse();
         return string.Join('.', parts);
     }
+
+    /// <summary>A type's or delegate's name and generic arity; null for any other node.</summary>
+    private static (SyntaxToken Identifier, int Arity)? NameOf(SyntaxNode node) => node switch
+    {
+        TypeDeclarationSyntax t => (t.Identifier, t.TypeParameterList?.Parameters.Count ?? 0),
+        BaseTypeDeclarationSyntax e => (e.Identifier, 0),
+        DelegateDeclarationSyntax d => (d.Identifier, d.TypeParameterList?.Parameters.Count ?? 0),
+        _ => null,
+    };
 
     private static string Arity(string name, int arity, string tick) => arity == 0 ? name : $"{name}{tick}{arity}";
 
