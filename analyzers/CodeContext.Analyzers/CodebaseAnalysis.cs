@@ -83,7 +83,8 @@ public sealed class CodebaseAnalysis
     {
         var file = Workspace.FindByRelativePath(relativePath)
             ?? throw new UserError($"'{relativePath}' is not a context file of the loaded codebase");
-        var solution = Workspace.Solution.WithDocumentText(file.DocumentId, SourceText.From(text), PreservationMode.PreserveIdentity);
+        // An editor's buffer enters by the same gate as the disk: masked before anything sees it.
+        var solution = Workspace.Solution.WithDocumentText(file.DocumentId, Workspace.Sources.Admit(file.FullPath, text), PreservationMode.PreserveIdentity);
         var workspace = Workspace.With(solution, Workspace.Files);
         if (await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false))
         {
@@ -135,7 +136,7 @@ public sealed class CodebaseAnalysis
             {
                 if (skip is null)
                 {
-                    solution = solution.WithDocumentText(known.DocumentId, SourceText.From(await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false)));
+                    solution = solution.WithDocumentText(known.DocumentId, Workspace.Sources.Read(fullPath));
                 }
                 else
                 {
@@ -147,8 +148,7 @@ public sealed class CodebaseAnalysis
             else if (skip is null && OwningProject(solution, fullPath) is { } project)
             {
                 var id = DocumentId.CreateNewId(project.Id, fullPath);
-                var text = SourceText.From(await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false));
-                solution = solution.AddDocument(id, Path.GetFileName(fullPath), text, filePath: fullPath);
+                solution = solution.AddDocument(id, Path.GetFileName(fullPath), Workspace.Sources.Read(fullPath), filePath: fullPath);
                 files.Add(new SourceFile(relative, fullPath, id, project.Id));
                 changed.Add(relative);
             }

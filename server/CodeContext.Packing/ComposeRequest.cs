@@ -9,8 +9,15 @@ public sealed record ComposeRequest(string ActivePath)
 
     public IReadOnlyList<string> Recent { get; init; } = [];
 
-    /// <summary>The developer's question; it goes last in the prompt.</summary>
-    public string? Query { get; init; }
+    /// <summary>
+    /// The developer's question; it goes last in the prompt. It enters through the source gate like
+    /// any text: a key pasted into a question is masked before ranking or prompting sees it.
+    /// </summary>
+    public string? Query
+    {
+        get;
+        init => field = value is null ? null : CodeContext.Core.Sources.SourceGate.Admit(value).Text;
+    }
 
     /// <summary>Hard limit on every token of the prompt, counted as the profile's model counts.</summary>
     public int Budget { get; init; } = 32000;

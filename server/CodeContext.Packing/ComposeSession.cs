@@ -3,7 +3,7 @@ using CodeContext.Analyzers;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core;
 using CodeContext.Packing.Planning;
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 using CodeContext.Rendering;
 using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Tokenizers;

@@ -2,7 +2,7 @@ using CodeContext.Analyzers;
 using CodeContext.Analyzers.Classification;
 using CodeContext.Core;
 using CodeContext.Packing.Planning;
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 using CodeContext.Rendering;
 using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Profiles;
@@ -58,8 +58,9 @@ public static class ContextComposer
         var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
         var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
 
-        var activeSource = (await workspace.GetDocument(active).GetTextAsync(ct).ConfigureAwait(false)).ToString();
-        var (activeMasked, activeSecrets) = SecretMasker.Mask(activeSource);
+        // The document's text came in through the source gate: masked, with what was masked on record.
+        var activeMasked = (await workspace.GetDocument(active).GetTextAsync(ct).ConfigureAwait(false)).ToString();
+        var activeSecrets = workspace.Sources.FindingsFor(active.FullPath).Secrets;
         var instruction = request.Query?.Trim() ?? "";
         var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
 

@@ -19,6 +19,12 @@ public sealed record Manifest
     public required IReadOnlyList<ManifestFile> Files { get; init; }
     public required ManifestSecrets Secrets { get; init; }
 
+    /// <summary>
+    /// What a reader must be told about the context, one line each: trojan-source characters in a
+    /// carried file (shown as escapes) and look-alike identifiers. Empty when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Fidelity the planner used per form (value = relevance x fidelity), and where it comes from.</summary>
     public required IReadOnlyDictionary<string, ManifestFidelity> Fidelity { get; init; }
 }

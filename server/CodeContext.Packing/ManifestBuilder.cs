@@ -1,7 +1,7 @@
 using System.Globalization;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Packing.Planning;
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 using CodeContext.Rendering;
 using CodeContext.Rendering.Profiles;
 using CodeContext.Rendering.Tokenizers;
@@ -109,10 +109,30 @@ internal static class ManifestBuilder
             Segments = segments,
             Files = files,
             Secrets = new ManifestSecrets(masked, secretFiles.Count),
+            Warnings = Warnings(workspace, files),
             Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
                 FormNames.Name,
                 f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
+    }
+
+    /// <summary>The source gate's notices for every file the context carries (in any form but excluded), one line each.</summary>
+    private static IReadOnlyList<string> Warnings(LoadedWorkspace workspace, IReadOnlyList<ManifestFile> files)
+    {
+        var warnings = new List<string>();
+        foreach (var file in files.Where(f => f.Form != "excluded"))
+        {
+            if (workspace.FindByRelativePath(file.Path) is not { } source) continue;
+            foreach (var group in workspace.Sources.FindingsFor(source.FullPath).Notices.GroupBy(n => (n.Kind, n.Detail)))
+            {
+                var lines = string.Join(", ", group.Select(n => n.Line).Distinct().Take(5));
+                warnings.Add(group.Key.Kind.StartsWith("mixed-script", StringComparison.Ordinal)
+                    ? $"{file.Path} line {lines}: identifier '{group.Key.Detail}' mixes Latin with look-alike letters"
+                    : $"{file.Path} line {lines}: {group.Key.Kind} {group.Key.Detail}, shown as \\u{group.Key.Detail[2..]} (it can make code read differently from how it compiles)");
+            }
+        }
+
+        return warnings;
     }
 
     /// <summary>Every file but the active one: its form, tokens and why; secret and skipped files as excluded.</summary>

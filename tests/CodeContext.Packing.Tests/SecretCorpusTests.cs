@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 
 namespace CodeContext.Packing.Tests;
 

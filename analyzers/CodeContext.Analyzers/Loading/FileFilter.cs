@@ -1,70 +1,83 @@
+using CodeContext.Core.Secrets;
+using CodeContext.Core.Sources;
+
 namespace CodeContext.Analyzers.Loading;
 
+/// <summary>Why a file is not context. <paramref name="Unsafe"/>: not even a compilation may read it (it is taken out of the snapshot).</summary>
+internal sealed record SkipReason(string Reason, bool Unsafe);
+
 /// <summary>Decides which files must never become context, with the reason in plain words.</summary>
-internal sealed class FileFilter(string root, IgnoreRules ignoreRules, long maxFileBytes)
+internal sealed class FileFilter(SourceGate gate, IgnoreRules ignoreRules, long maxFileBytes)
 {
     private static readonly string[] GeneratedSuffixes = [".g.cs", ".g.i.cs", ".designer.cs", ".generated.cs", ".assemblyinfo.cs", ".assemblyattributes.cs"];
     private static readonly string[] BuildOutputFolders = ["bin", "obj"];
 
-    public string? ReasonToSkip(string fullPath)
+    public SourceGate Gate => gate;
+
+    public string? ReasonToSkip(string fullPath) => Check(fullPath)?.Reason;
+
+    public SkipReason? Check(string fullPath)
     {
-        if (!fullPath.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            return "outside the loaded folder";
+        // Where a file really is, and what it is, comes first: nothing else may even look at it otherwise.
+        if (gate.ReasonNotToRead(fullPath) is { } unreadable) return new(unreadable, Unsafe: true);
 
-        var relativeParts = Path.GetRelativePath(root, fullPath).Split(Path.DirectorySeparatorChar);
-        if (relativeParts[..^1].Any(p => BuildOutputFolders.Contains(p, StringComparer.OrdinalIgnoreCase)))
-            return "build output (bin/obj)";
+        var name = Path.GetFileName(fullPath);
+        if (SecretRules.FileNameReason(name) is { } secret) return new($"looks like it holds secrets ({secret}): never read into the context", Unsafe: true);
 
-        var name = Path.GetFileName(fullPath).ToLowerInvariant();
-        if (GeneratedSuffixes.Any(name.EndsWith)) return "generated code (file name)";
-
-        var ignored = ignoreRules.Match(fullPath);
-        if (ignored is not null) return ignored;
-
-        FileInfo info;
+        long length;
         try
         {
-            info = new FileInfo(fullPath);
-            if (!info.Exists) return "missing on disk";
+            length = new FileInfo(fullPath).Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"unreadable ({e.Message})";
+            return new($"unreadable ({e.Message})", Unsafe: true);
         }
 
-        if (info.Length > maxFileBytes) return $"larger than {maxFileBytes / 1024} KiB ({info.Length / 1024} KiB)";
+        if (length > SourceGate.MaxReadBytes) return new($"larger than {SourceGate.MaxReadBytes / (1024 * 1024)} MiB: never read", Unsafe: true);
 
-        return InspectContent(fullPath);
+        // Build output, generated and ignored files stay in their compilation (binding needs them),
+        // so they are screened like the rest: what no parser survives must not reach one.
+        var relativeParts = Path.GetRelativePath(gate.Root, fullPath).Split(Path.DirectorySeparatorChar);
+        var notContext =
+            relativeParts[..^1].Any(p => BuildOutputFolders.Contains(p, StringComparer.OrdinalIgnoreCase)) ? "build output (bin/obj)"
+            : GeneratedSuffixes.Any(name.ToLowerInvariant().EndsWith) ? "generated code (file name)"
+            : ignoreRules.Match(fullPath) is { } ignored ? ignored
+            : length > maxFileBytes ? $"larger than {maxFileBytes / 1024} KiB ({length / 1024} KiB)"
+            : null;
+        var content = InspectContent(fullPath);
+        if (content is { Unsafe: true }) return content;
+        return notContext is null ? content : new(notContext, Unsafe: false);
     }
 
-    /// <summary>Binary content and auto-generated headers can only be seen by reading the file's start.</summary>
-    private static string? InspectContent(string fullPath)
+    /// <summary>Binary content, auto-generated headers and nesting no parser survives can only be seen by reading the file.</summary>
+    private static SkipReason? InspectContent(string fullPath)
     {
-        Span<byte> head = stackalloc byte[4096];
-        int read;
+        byte[] bytes;
         try
         {
-            using var stream = File.OpenRead(fullPath);
-            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"unreadable ({e.Message})";
+            return new($"unreadable ({e.Message})", Unsafe: true);
         }
 
-        head = head[..read];
-        if (head.Contains((byte)0)) return "binary content";
+        // UTF-16 and UTF-32 text is full of NUL bytes: only bytes without a byte-order mark can be binary.
+        if (SourceDecoder.Bom(bytes) is null && bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).Contains((byte)0))
+            return new("binary content", Unsafe: true);
 
-        var text = System.Text.Encoding.UTF8.GetString(head);
+        var text = SourceDecoder.Decode(bytes);
         // The convention (and what Roslyn's analyzers honour) is a comment in the file's leading trivia.
-        foreach (var line in text.Split('\n').Take(20))
+        foreach (var line in text.AsSpan(0, Math.Min(text.Length, 4096)).ToString().Split('\n').Take(20))
         {
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
             if (!trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith("/*", StringComparison.Ordinal) && !trimmed.StartsWith('*'))
                 break;
-            if (trimmed.Contains("<auto-generated", StringComparison.OrdinalIgnoreCase)) return "generated code (<auto-generated> header)";
+            if (trimmed.Contains("<auto-generated", StringComparison.OrdinalIgnoreCase)) return new("generated code (<auto-generated> header)", Unsafe: false);
         }
-        return null;
+
+        return NestingScreen.ReasonToSkip(text) is { } deep ? new(deep, Unsafe: true) : null;
     }
 }

@@ -54,8 +54,12 @@ internal sealed record LoadTarget(LoadTargetKind Kind, string RootDirectory, IRe
         throw new UserError($"'{path}' holds no solution, project or C# file");
     }
 
-    /// <summary>Files with one of the extensions below a folder, never inside build output or VCS folders.</summary>
-    public static IEnumerable<string> EnumerateSourceTree(string root, IReadOnlyCollection<string> extensions)
+    /// <summary>
+    /// Files with one of the extensions below a folder, never inside build output or VCS folders nor
+    /// through a folder link. Only regular files unless <paramref name="regularOnly"/> is off (to
+    /// report the others): a FIFO named like a project or source file blocks whoever opens it.
+    /// </summary>
+    public static IEnumerable<string> EnumerateSourceTree(string root, IReadOnlyCollection<string> extensions, bool regularOnly = true)
     {
         var pending = new Stack<string>();
         pending.Push(root);
@@ -75,7 +79,7 @@ internal sealed record LoadTarget(LoadTargetKind Kind, string RootDirectory, IRe
 
             foreach (var file in files.Order(StringComparer.Ordinal))
             {
-                if (extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase))) yield return file;
+                if (extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && (!regularOnly || CodeContext.Core.Sources.RegularFile.Is(file))) yield return file;
             }
 
             foreach (var sub in subdirectories.OrderDescending(StringComparer.Ordinal))

@@ -16,9 +16,11 @@ public sealed class LoadedWorkspace
         IReadOnlyList<SkippedFile> skipped,
         IReadOnlyList<DegradedProject> degraded,
         string loadMode,
-        FileFilter filter)
+        FileFilter filter,
+        SourceLedger sources)
     {
         Filter = filter;
+        Sources = sources;
         RootDirectory = rootDirectory;
         Solution = solution;
         Files = files;
@@ -33,7 +35,13 @@ public sealed class LoadedWorkspace
 
     /// <summary>The same codebase with another snapshot and file list (edits, files created or deleted).</summary>
     internal LoadedWorkspace With(Solution solution, IReadOnlyList<SourceFile> files) =>
-        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter);
+        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter, Sources);
+
+    /// <summary>
+    /// The door every text of this codebase came in by, and what it found per file (secrets masked,
+    /// invisible characters shown): every reader of text reads through it.
+    /// </summary>
+    public SourceLedger Sources { get; }
 
     /// <summary>The folder every reported path is relative to.</summary>
     public string RootDirectory { get; }

@@ -18,6 +18,7 @@ public static class MsBuildRegistration
         lock (Gate)
         {
             if (_registered is not null) return _registered;
+            EvaluationSandbox.ConfigureProcess();
             if (!MSBuildLocator.IsRegistered)
             {
                 if (!MSBuildLocator.CanRegister) return null;

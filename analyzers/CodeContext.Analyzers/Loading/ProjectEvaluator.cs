@@ -34,15 +34,27 @@ internal static class ProjectEvaluator
         // and, as MSBuild's own graph builds do, may run in parallel: one core per project.
         var paths = projectPaths.Where(File.Exists).ToList();
         var loaded = new Project?[paths.Count];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Parallel.For(0, paths.Count, i =>
         {
+            if (clock.Elapsed > EvaluationSandbox.Overall)
+            {
+                failures[paths[i]] = $"not evaluated: evaluating the codebase's projects took over {EvaluationSandbox.Overall.TotalSeconds:0} s";
+                return;
+            }
+
+            // A hostile project can run for ever (a regular expression that never finishes, a glob
+            // over the whole disk): past its limit the evaluation is abandoned, the project loaded
+            // syntax-only. Whatever it throws is its own failure, never the load's.
+            var evaluation = Task.Run(() => Load(collection, paths[i], pinnedFramework));
             try
             {
-                loaded[i] = Load(collection, paths[i], pinnedFramework);
+                if (evaluation.Wait(EvaluationSandbox.PerProject)) loaded[i] = evaluation.Result;
+                else failures[paths[i]] = $"evaluation did not finish within {EvaluationSandbox.PerProject.TotalSeconds:0} s";
             }
-            catch (Exception e) when (e is Microsoft.Build.Exceptions.InvalidProjectFileException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            catch (AggregateException e)
             {
-                failures[paths[i]] = e.Message;
+                failures[paths[i]] = e.InnerException?.Message ?? e.Message;
             }
         });
         var evaluated = loaded.OfType<Project>().ToList();

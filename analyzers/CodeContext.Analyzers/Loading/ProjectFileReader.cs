@@ -26,9 +26,13 @@ internal static partial class ProjectFileReader
                 .Select(p => FullPath(directory, p))
                 .Distinct(StringComparer.Ordinal)];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+        catch (System.Xml.XmlException e)
         {
-            return [];
+            throw new CodeContext.Core.UserError($"'{solutionPath}' is not a valid solution file: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CodeContext.Core.UserError($"'{solutionPath}' cannot be read: {e.Message}");
         }
     }
 

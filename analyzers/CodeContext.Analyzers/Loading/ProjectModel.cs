@@ -18,12 +18,13 @@ internal sealed record ProjectModel(
     string? CryptoKeyFile, bool PublicSign, bool? DelaySign, List<GeneratedDocument> GeneratedDocuments)
 {
     /// <summary>One snapshot holding every project, references wired by id.</summary>
-    public static Solution ToSolution(IReadOnlyList<ProjectModel> models)
+    public static Solution ToSolution(IReadOnlyList<ProjectModel> models, SourceLedger sources)
     {
         var solution = new AdhocWorkspace().CurrentSolution;
         // Projects share most references (the framework's 160-odd assemblies): each file is read once.
         var references = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
         var ids = models.ToDictionary(p => p.Id, p => ProjectId.CreateFromSerialized(Guid.Parse(p.Id), p.Name));
+        var acyclic = ProjectReferenceCycles.Break(models.ToDictionary(p => p.Id, p => (IReadOnlyList<string>)[.. p.ProjectReferences.Where(ids.ContainsKey).Distinct(StringComparer.Ordinal)]));
         foreach (var project in models)
         {
             var id = ids[project.Id];
@@ -39,8 +40,8 @@ internal sealed record ProjectModel(
                 delaySign: project.DelaySign,
                 // The key gives the assembly its identity, which InternalsVisibleTo with a public key checks.
                 strongNameProvider: project.CryptoKeyFile is null ? null : new DesktopStrongNameProvider());
-            var documents = project.Documents.Where(File.Exists).Select(file => DocumentInfo.Create(
-                    DocumentId.CreateNewId(id, file), Path.GetFileName(file), loader: new FileTextLoader(file, defaultEncoding: null), filePath: file))
+            var documents = project.Documents.Distinct(StringComparer.Ordinal).Where(File.Exists).Select(file => DocumentInfo.Create(
+                    DocumentId.CreateNewId(id, file), Path.GetFileName(file), loader: sources.LoaderFor(file), filePath: file))
                 .Concat(project.GeneratedDocuments.Select(generated => DocumentInfo.Create(
                     DocumentId.CreateNewId(id, generated.Name), generated.Name,
                     loader: TextLoader.From(TextAndVersion.Create(SourceText.From(generated.Text), VersionStamp.Create())))));
@@ -50,8 +51,8 @@ internal sealed record ProjectModel(
                     compilationOptions: compilation,
                     parseOptions: parse,
                     // Every reference exists: evaluation lists only files it found, and the cache is not used when one is gone.
-                    metadataReferences: project.MetadataReferences.Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
-                    projectReferences: project.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])))
+                    metadataReferences: project.MetadataReferences.Distinct(StringComparer.Ordinal).Select(r => references.TryGetValue(r, out var known) ? known : references[r] = MetadataReference.CreateFromFile(r)),
+                    projectReferences: acyclic[project.Id].Select(r => new ProjectReference(ids[r])))
                 .WithDocuments(documents));
         }
         return solution;

@@ -20,7 +20,7 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
     private const int FormatVersion = 3;
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
 
-    public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths)
+    public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths, SourceLedger sources)
     {
         var path = FileFor(target);
         if (!File.Exists(path)) return null;
@@ -29,10 +29,13 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
             var model = JsonSerializer.Deserialize<Model>(File.ReadAllBytes(path));
             if (model is null || model.Version != FormatVersion || model.Key != Key(target, projectPaths)) return null;
             if (model.Projects.SelectMany(p => p.MetadataReferences).Any(r => !File.Exists(r))) return null;
-            return (ProjectModel.ToSolution(model.Projects), model.Degraded, model.Mode);
+            return (ProjectModel.ToSolution(model.Projects, sources), model.Degraded, model.Mode);
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Any entry that cannot be used (unreadable, from another version, inconsistent) is
+            // discarded and rebuilt: a cache may cost time, never a failed load.
+            try { File.Delete(path); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             return null;
         }
     }

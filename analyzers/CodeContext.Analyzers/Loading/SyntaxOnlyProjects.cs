@@ -18,7 +18,7 @@ internal static class SyntaxOnlyProjects
     /// <summary>The running framework's assemblies: the stand-in reference set for projects whose own could not be resolved.</summary>
     public static IReadOnlyList<string> FrameworkAssemblyPaths => FrameworkAssemblies.Value;
 
-    public static Solution AddProject(Solution solution, string name, string? projectFilePath, IEnumerable<string> csFiles, IEnumerable<ProjectId> references)
+    public static Solution AddProject(Solution solution, string name, string? projectFilePath, IEnumerable<string> csFiles, IEnumerable<ProjectId> references, SourceLedger sources)
     {
         var id = ProjectId.CreateNewId(name);
         var info = ProjectInfo.Create(
@@ -35,7 +35,7 @@ internal static class SyntaxOnlyProjects
             .WithDocuments(csFiles.Select(file => DocumentInfo.Create(
                 DocumentId.CreateNewId(id, file),
                 Path.GetFileName(file),
-                loader: new FileTextLoader(file, defaultEncoding: null),
+                loader: sources.LoaderFor(file),
                 filePath: file)));
         return solution.AddProject(info);
     }

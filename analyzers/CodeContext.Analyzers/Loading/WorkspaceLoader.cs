@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Sources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -22,21 +23,20 @@ public static class WorkspaceLoader
         var log = options.Log;
         log?.WriteLine($"codecontext: loading {target.Kind.ToString().ToLowerInvariant()} at {target.RootDirectory}");
 
+        var sources = new SourceLedger(new SourceGate(target.RootDirectory));
         var degraded = new List<DegradedProject>();
         Solution solution;
         string mode;
         if (target.Kind == LoadTargetKind.LooseFiles)
         {
-            solution = SyntaxOnlyProjects.AddProject(NewSolution(), "LooseFiles", null, target.Paths, []);
+            solution = SyntaxOnlyProjects.AddProject(NewSolution(), "LooseFiles", null, target.Paths, [], sources);
             mode = "syntax-only";
         }
         else
         {
-            var projectPaths = target.Kind == LoadTargetKind.Solution
-                ? ProjectFileReader.SolutionProjects(target.Paths[0])
-                : target.Paths;
+            var projectPaths = ConfinedProjects(target, sources.Gate, degraded);
             var modelCache = options.Cache is null || options.NoMsBuild ? null : new ProjectModelCache(options.Cache);
-            if (modelCache?.TryLoad(target, projectPaths) is { } cached)
+            if (modelCache?.TryLoad(target, projectPaths, sources) is { } cached)
             {
                 (solution, mode) = (cached.Solution, cached.Mode);
                 degraded.AddRange(cached.Degraded);
@@ -45,21 +45,20 @@ public static class WorkspaceLoader
             else if ((options.NoMsBuild ? null : MsBuildRegistration.EnsureRegistered(log)) is null)
             {
                 var reason = options.NoMsBuild ? "--no-msbuild" : "no usable .NET SDK / MSBuild";
-                solution = AddSyntaxOnly(NewSolution(), projectPaths, target.RootDirectory, degraded, reason);
+                solution = AddSyntaxOnly(NewSolution(), projectPaths, target.RootDirectory, degraded, reason, sources);
                 mode = "syntax-only";
             }
             else
             {
-                (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log);
+                (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log, sources);
                 modelCache?.Save(target, projectPaths, models, degraded, mode);
             }
         }
 
         solution = WithoutNullableAnalysis(solution);
-        var filter = new FileFilter(target.RootDirectory, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
-        var (files, skipped) = CollectFiles(solution, target.RootDirectory, filter);
-        foreach (var project in degraded)
-            log?.WriteLine($"codecontext: degraded project {project.RelativePath}: {project.Reason} -> {project.Fallback}");
+        var filter = new FileFilter(sources.Gate, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
+        (solution, var files, var skipped) = CollectFiles(solution, target.RootDirectory, filter);
+        DegradedReport.Write(degraded, log);
         if (options.Verbose)
         {
             foreach (var skip in skipped) log?.WriteLine($"codecontext: skipped {skip.RelativePath}: {skip.Reason}");
@@ -67,7 +66,7 @@ public static class WorkspaceLoader
         log?.WriteLine($"codecontext: {files.Count} files as context, {skipped.Count} skipped, {degraded.Count} degraded projects ({mode})");
         if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
 
-        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter);
+        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter, sources);
     }
 
     /// <summary>
@@ -93,15 +92,17 @@ public static class WorkspaceLoader
     /// project-model cache keeps.
     /// </summary>
     private static (Solution, string, IReadOnlyList<ProjectModel>) OpenWithMsBuild(
-        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log)
+        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, SourceLedger sources)
     {
+        var refused = EvaluationSandbox.Refused(target.RootDirectory, projectPaths);
         var restore = RestoreOutputs.For(projectPaths);
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (models, failures, localPackages) = ProjectEvaluator.Evaluate(projectPaths, pinned, restore);
+        var (models, evaluationFailures, localPackages) = ProjectEvaluator.Evaluate([.. projectPaths.Where(p => !refused.ContainsKey(p))], pinned, restore);
+        var failures = refused.Concat(evaluationFailures).ToDictionary(StringComparer.Ordinal);
         log?.WriteLine($"codecontext: evaluated {models.Count} projects in {clock.Elapsed.TotalSeconds:0.0} s");
-        var solution = ProjectModel.ToSolution(models);
+        var solution = ProjectModel.ToSolution(models, sources);
 
         var loadedPaths = models.Select(p => p.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var missing = projectPaths.Where(p => !loadedPaths.Contains(p)).ToList();
@@ -113,7 +114,7 @@ public static class WorkspaceLoader
                 continue;
             }
             var reason = failures.TryGetValue(projectPath, out var failure) ? failure : "MSBuild could not load the project";
-            solution = AddSyntaxOnly(solution, [projectPath], target.RootDirectory, degraded, OneLine(reason));
+            solution = AddSyntaxOnly(solution, [projectPath], target.RootDirectory, degraded, OneLine(reason), sources);
         }
 
         foreach (var projectPath in loadedPaths.Order(StringComparer.Ordinal))
@@ -134,7 +135,7 @@ public static class WorkspaceLoader
         return (solution, mode, [.. models, .. fallbacks]);
     }
 
-    private static Solution AddSyntaxOnly(Solution solution, IReadOnlyList<string> projectPaths, string root, List<DegradedProject> degraded, string reason)
+    private static Solution AddSyntaxOnly(Solution solution, IReadOnlyList<string> projectPaths, string root, List<DegradedProject> degraded, string reason, SourceLedger sources)
     {
         var allProjectDirectories = projectPaths
             .Concat(solution.Projects.Select(p => p.FilePath).OfType<string>())
@@ -157,36 +158,64 @@ public static class WorkspaceLoader
             pending.Remove(next);
             var references = ProjectFileReader.ProjectReferences(next).Where(idsByPath.ContainsKey).Select(r => idsByPath[r]);
             var files = ProjectFileReader.SourceFilesOf(next, allProjectDirectories);
-            solution = SyntaxOnlyProjects.AddProject(solution, Path.GetFileNameWithoutExtension(next), next, files, references);
+            solution = SyntaxOnlyProjects.AddProject(solution, Path.GetFileNameWithoutExtension(next), next, files, references, sources);
             idsByPath[next] = solution.Projects.Last(p => p.FilePath == next).Id;
             degraded.Add(new DegradedProject(RepoPath.Relative(root, next), reason, "syntax-only (source files + framework references)"));
         }
         return solution;
     }
 
-    private static (IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, FileFilter filter)
+    /// <summary>
+    /// The projects to load: a solution's list or the projects found, each inside the root and a
+    /// regular file (a solution may name a project anywhere on the disk).
+    /// </summary>
+    private static IReadOnlyList<string> ConfinedProjects(LoadTarget target, SourceGate gate, List<DegradedProject> degraded)
+    {
+        var listed = target.Kind == LoadTargetKind.Solution ? ProjectFileReader.SolutionProjects(target.Paths[0]) : target.Paths;
+        var confined = new List<string>(listed.Count);
+        foreach (var project in listed)
+        {
+            if (gate.ReasonNotToRead(project) is { } reason && reason != "missing on disk")
+                degraded.Add(new DegradedProject(RepoPath.IsUnder(target.RootDirectory, project) ? RepoPath.Relative(target.RootDirectory, project) : project, reason, "skipped"));
+            else confined.Add(project);
+        }
+
+        return confined;
+    }
+
+    /// <summary>
+    /// The context files, the skipped ones with their reasons, and the snapshot without the files no
+    /// compilation may read either (outside the root through a link, not a regular file, nesting no
+    /// parser survives, secret-named): leaving them in would let binding read them.
+    /// </summary>
+    private static (Solution, IReadOnlyList<SourceFile>, IReadOnlyList<SkippedFile>) CollectFiles(Solution solution, string root, FileFilter filter)
     {
         var files = new List<SourceFile>();
         var skipped = new Dictionary<string, SkippedFile>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unsafeDocuments = new List<DocumentId>();
 
         foreach (var project in solution.Projects)
         {
             foreach (var document in project.Documents)
             {
-                if (document.FilePath is null || !document.FilePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
+                if (document.FilePath is null) continue;
                 var full = Path.GetFullPath(document.FilePath);
+                var check = filter.Check(full);
+                if (check is { Unsafe: true }) unsafeDocuments.Add(document.Id);
+                if (!full.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
                 if (!seen.Add(full)) continue; // linked into several projects: the first one carries it
                 var under = RepoPath.IsUnder(root, full);
                 var relative = under ? RepoPath.Relative(root, full) : full;
-                var reason = filter.ReasonToSkip(full);
-                if (reason is null) files.Add(new SourceFile(relative, full, document.Id, project.Id));
-                else if (under) skipped[relative] = new SkippedFile(relative, reason);
+                if (check is null) files.Add(new SourceFile(relative, full, document.Id, project.Id));
+                else if (under) skipped[relative] = new SkippedFile(relative, check.Reason);
             }
         }
 
+        if (unsafeDocuments.Count > 0) solution = solution.RemoveDocuments([.. unsafeDocuments]);
+
         // Files in the tree that no project compiles are reported too, so nothing disappears silently.
-        foreach (var file in LoadTarget.EnumerateSourceTree(root, [".cs"]))
+        foreach (var file in LoadTarget.EnumerateSourceTree(root, [".cs"], regularOnly: false))
         {
             if (seen.Contains(file)) continue;
             var relative = RepoPath.Relative(root, file);
@@ -194,7 +223,7 @@ public static class WorkspaceLoader
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (files, skipped.Values.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList());
+        return (solution, files, skipped.Values.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList());
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -8,7 +8,12 @@ public sealed record RankRequest(string ActivePath)
 
     public IReadOnlyList<string> Recent { get; init; } = [];
 
-    public string? Query { get; init; }
+    public string? Query
+    {
+        get;
+        // Through the source gate like any text: a key pasted into a question never reaches a reason or a prompt.
+        init => field = value is null ? null : CodeContext.Core.Sources.SourceGate.Admit(value).Text;
+    }
 
     /// <summary>Only co-change history older than this commit counts (benchmarks).</summary>
     public string? HistoryBefore { get; init; }

@@ -19,6 +19,16 @@ public static class ContextMarkdown
             s.Append(CultureInfo.InvariantCulture, $"Question: {m.Query}\n\n");
         }
 
+        foreach (var warning in m.Warnings)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"> **Warning:** {warning}\n");
+        }
+
+        if (m.Warnings.Count > 0)
+        {
+            s.Append('\n');
+        }
+
         s.Append("| form | files | source tokens | tokens spent |\n|---|---:|---:|---:|\n");
         foreach (var (form, totals) in t.ByForm)
         {

@@ -1,4 +1,4 @@
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 
 namespace CodeContext.Packing.Planning;
 

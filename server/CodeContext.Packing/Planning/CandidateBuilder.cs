@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
-using CodeContext.Packing.Secrets;
+using CodeContext.Core.Secrets;
 using CodeContext.Rendering.Tokenizers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +16,7 @@ namespace CodeContext.Packing.Planning;
 public sealed record FileRelevance(double Relevance, IReadOnlyList<string> Reasons);
 
 /// <summary>
-/// Turns the codebase's files into planner candidates: masks secrets, cuts large files into
+/// Turns the codebase's files into planner candidates: cuts large files into
 /// slices, builds outlines and index lines, and prices each text form exactly.
 /// </summary>
 public static partial class CandidateBuilder
@@ -64,7 +64,7 @@ public static partial class CandidateBuilder
             var templates = pool?.TryGet(file.RelativePath, text);
             if (templates is null)
             {
-                templates = [.. Templates(file.RelativePath, text.ToString(), tokenizer, settings, cache, ct)];
+                templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct)];
                 pool?.Put(file.RelativePath, text, templates);
             }
 
@@ -73,8 +73,9 @@ public static partial class CandidateBuilder
         return [.. results.OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Slice)];
     }
 
+    /// <param name="source">Text that came through the source gate (masked).</param>
     public static IEnumerable<Candidate> ForFile(string path, string source, FileRelevance relevance, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct) =>
-        WithRelevance([.. Templates(path, source, tokenizer, settings, cache, ct)], relevance, activeTerms);
+        WithRelevance([.. Templates(path, source, [], tokenizer, settings, cache, ct)], relevance, activeTerms);
 
     /// <summary>A file's candidates with the relevance of this request: slices weighted by how many of the active file's names they mention.</summary>
     private static IEnumerable<Candidate> WithRelevance(IReadOnlyList<Candidate> templates, FileRelevance relevance, ISet<string> activeTerms)
@@ -88,11 +89,14 @@ public static partial class CandidateBuilder
         }
     }
 
-    /// <summary>What a file's candidates are whatever the request: masked text, slices, outlines, exact token counts.</summary>
-    private static IEnumerable<Candidate> Templates(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
+    /// <summary>
+    /// What a file's candidates are whatever the request: slices, outlines, exact token counts. The
+    /// text came through the source gate, already masked; <paramref name="secrets"/> is what the
+    /// gate masked in it, for the manifest.
+    /// </summary>
+    private static IEnumerable<Candidate> Templates(string path, string masked, IReadOnlyList<SecretFinding> secrets, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
     {
-        var facts = FileFacts.Get(path, source, tokenizer, settings, cache, ct);
-        var masked = facts.Mask(source);
+        var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct);
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
         for (var i = 0; i < facts.Slices.Count; i++)
@@ -119,7 +123,7 @@ public static partial class CandidateBuilder
                 ListedTokens = listed is null ? 0 : facts.ListedTokens,
                 SourceTokens = slice.SourceTokens,
                 LineCells = LineCells(piece),
-                Secrets = [.. facts.Secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End).Select(s => new SecretFinding(s.Rule, s.Line)).DistinctBy(f => (f.Rule, f.Line))],
+                Secrets = [.. secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End)],
                 Terms = slice.Terms,
             };
         }

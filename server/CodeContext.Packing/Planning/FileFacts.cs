@@ -1,28 +1,24 @@
 using System.Text.Json;
 using CodeContext.Analyzers.Outline;
 using CodeContext.Core;
-using CodeContext.Packing.Secrets;
 using CodeContext.Rendering.Tokenizers;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeContext.Packing.Planning;
-
-/// <summary>Where a secret was masked: a character range of the file and the rule that found it.</summary>
-public sealed record SecretHit(int Start, int Length, string Rule, int Line);
 
 /// <summary>One slice's priced forms.</summary>
 /// <param name="Terms">The slice's distinct type-like identifiers, matched against the active file's on every compose.</param>
 public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outline, int OutlineTokens, int SourceTokens, IReadOnlyList<string> Terms);
 
 /// <summary>
-/// What pricing a file needs that depends only on its content: where secrets are, how it is sliced,
-/// outlines and exact token counts. Parsing, outlining, secret scanning and tokenizing dominate the
-/// price of a large codebase, so facts are cached by content hash (and tokenizer and settings).
+/// What pricing a file needs that depends only on its (masked) content: how it is sliced,
+/// outlines and exact token counts. Parsing, outlining and tokenizing dominate the price of a
+/// large codebase, so facts are cached by content hash (and tokenizer and settings).
 /// </summary>
-public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<SliceFacts> Slices, string Description, int ListedTokens)
+public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Description, int ListedTokens)
 {
     // Bump when what is computed here changes.
-    private const string Version = "facts-2";
+    private const string Version = "facts-3";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -62,13 +58,8 @@ public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<S
         return facts;
     }
 
-    /// <summary>The source with every secret hit masked (same length, line breaks kept).</summary>
-    public string Mask(string source) => SecretMasker.Apply(source, Secrets.Select(s => (s.Start, s.Length)));
-
-    private static FileFacts Compute(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct)
+    private static FileFacts Compute(string path, string masked, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct)
     {
-        var hits = SecretMasker.Find(source);
-        var masked = SecretMasker.Apply(source, hits.Select(h => (h.Start, h.Length)));
         var tree = CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
         var text = tree.GetText(ct);
         var lineCount = CandidateBuilder.LineCount(text);
@@ -93,6 +84,6 @@ public sealed record FileFacts(IReadOnlyList<SecretHit> Secrets, IReadOnlyList<S
         }
 
         var description = CandidateBuilder.Describe(tree, ct);
-        return new FileFacts(hits, slices, description, tokenizer.CountTokens(SegmentText.Listed(path, description)));
+        return new FileFacts(slices, description, tokenizer.CountTokens(SegmentText.Listed(path, description)));
     }
 }

@@ -82,6 +82,7 @@ internal static class PackCommand
         Console.Out.WriteLine(string.Create(c, $"carries  {t.SourceTokens} tokens of source (of {t.RepositorySourceTokens} in the codebase): effective compression {t.EffectiveCompression:0.##}x"));
         if (m.Secrets.ExcludedFiles > 0 || m.Secrets.MaskedValues.Count > 0)
             Console.Out.WriteLine(string.Create(c, $"secrets  {m.Secrets.ExcludedFiles} files excluded, {m.Secrets.MaskedValues.Values.Sum()} values masked"));
+        foreach (var warning in m.Warnings) Console.Out.WriteLine($"warning  {warning}");
         Console.Out.WriteLine(string.Create(c, $"bundle   {outDir} (context.md, manifest.json, request.openai.json, {BundleWriter.DeepSeekFile}) in {elapsed.TotalSeconds:0.0} s"));
     }
 }

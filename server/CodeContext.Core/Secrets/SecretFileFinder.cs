@@ -1,4 +1,4 @@
-namespace CodeContext.Packing.Secrets;
+namespace CodeContext.Core.Secrets;
 
 /// <summary>A file left out because it looks like it holds secrets.</summary>
 public sealed record SecretFile(string RelativePath, string Reason);
@@ -59,9 +59,9 @@ public static class SecretFileFinder
 
     private static string? ReasonFor(string fullPath, string name, SecretRules rules)
     {
-        if (rules.FileNames.FirstOrDefault(r => r.Matches(name)) is { } byName)
+        if (SecretRules.FileNameReason(name) is { } byName)
         {
-            return byName.Reason;
+            return byName;
         }
 
         if (rules.ContentChecked.FirstOrDefault(r => r.Matches(name)) is not { } byContent)

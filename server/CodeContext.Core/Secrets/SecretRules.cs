@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace CodeContext.Packing.Secrets;
+namespace CodeContext.Core.Secrets;
 
 /// <summary>The secret rules (Secrets/secret-rules.json, embedded): value patterns and file rules.</summary>
-internal sealed class SecretRules
+public sealed class SecretRules
 {
     private static readonly Lazy<SecretRules> Bundled = new(Load);
 
@@ -18,14 +18,22 @@ internal sealed class SecretRules
 
     public static SecretRules Default => Bundled.Value;
 
-    public IReadOnlyList<(string Id, Regex Regex)> Patterns { get; }
-    public IReadOnlyList<FileRule> FileNames { get; }
-    public IReadOnlyList<FileRule> ContentChecked { get; }
-    public IReadOnlyList<string> ConfigMarkers { get; }
+    /// <summary>Why a file of this name is never read into the context (a key, an environment file...); null when its name says nothing.</summary>
+    public static string? FileNameReason(string fileName)
+    {
+        // "id_rsa.cs" or ".env.cs" is still the key or the environment file: the name before a source extension counts too.
+        var withoutSource = Path.GetExtension(fileName).Equals(".cs", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(fileName) : fileName;
+        return Default.FileNames.FirstOrDefault(r => r.Matches(fileName) || r.Matches(withoutSource))?.Reason;
+    }
+
+    internal IReadOnlyList<(string Id, Regex Regex)> Patterns { get; }
+    internal IReadOnlyList<FileRule> FileNames { get; }
+    internal IReadOnlyList<FileRule> ContentChecked { get; }
+    internal IReadOnlyList<string> ConfigMarkers { get; }
 
     private static SecretRules Load()
     {
-        using var stream = typeof(SecretRules).Assembly.GetManifestResourceStream("CodeContext.Packing.Secrets.secret-rules.json")
+        using var stream = typeof(SecretRules).Assembly.GetManifestResourceStream("CodeContext.Core.Secrets.secret-rules.json")
             ?? throw new InvalidOperationException("secret-rules.json is not embedded");
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
         var file = JsonSerializer.Deserialize<RulesFile>(stream, options) ?? throw new InvalidOperationException("secret-rules.json is empty");

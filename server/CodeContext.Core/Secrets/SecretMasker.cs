@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CodeContext.Packing.Secrets;
+namespace CodeContext.Core.Secrets;
 
 /// <summary>One masked secret: which rule found it and on which line (1-based) it starts.</summary>
 public sealed record SecretFinding(string Rule, int Line);
+
+/// <summary>Where a secret was masked: a character range of the text and the rule that found it.</summary>
+public sealed record SecretHit(int Start, int Length, string Rule, int Line);
 
 /// <summary>
 /// Masks secret-looking values in source text. A mask keeps the text's length and line breaks
@@ -22,16 +25,16 @@ public static class SecretMasker
     }
 
     /// <summary>Every secret-looking value in <paramref name="text"/>, in order.</summary>
-    public static IReadOnlyList<Planning.SecretHit> Find(string text)
+    public static IReadOnlyList<SecretHit> Find(string text)
     {
-        var hits = new List<Planning.SecretHit>();
+        var hits = new List<SecretHit>();
         foreach (var (id, regex) in SecretRules.Default.Patterns)
         {
             // Patterns name the value part "secret" when their match also holds context (a key name, a URL).
             for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
                 var value = match.Groups["secret"] is { Success: true } group ? (Capture)group : match;
-                hits.Add(new Planning.SecretHit(value.Index, value.Length, id, LineOf(text, value.Index)));
+                hits.Add(new SecretHit(value.Index, value.Length, id, LineOf(text, value.Index)));
             }
         }
 
