@@ -56,7 +56,17 @@ public sealed class CodebaseAnalysis
     {
         var requests = new List<RankRequest>();
         for (var i = 0; i < focus.ActiveFiles.Count; i++)
-            requests.Add((await RequestAsync(workspace, focus.ActiveFiles[i], i == 0 ? focus.Cursor : null, focus.Recent, focus.Query, top: null, cancellationToken).ConfigureAwait(false)).Request);
+        {
+            try
+            {
+                requests.Add((await RequestAsync(workspace, focus.ActiveFiles[i], i == 0 ? focus.Cursor : null, focus.Recent, focus.Query, top: null, cancellationToken).ConfigureAwait(false)).Request);
+            }
+            catch (UserError)
+            {
+                // That file's own request reports why; the focus serves the others.
+            }
+        }
+
         return await FocusedAnalysis.RunAsync(graph, history, weights, requests,
             (current, paths) => SymbolGraphBuilder.DeepenAsync(workspace, current, paths, cache, options.Log, options.ClassifiedSpans, cancellationToken)).ConfigureAwait(false);
     }
@@ -83,6 +93,9 @@ public sealed class CodebaseAnalysis
     {
         var file = Workspace.FindByRelativePath(relativePath)
             ?? throw new UserError($"'{relativePath}' is not a context file of the loaded codebase");
+        // What no parser survives is refused before Roslyn sees it: the last analysable text stays.
+        if (CodeContext.Core.Sources.NestingScreen.ReasonToSkip(text) is { } deep)
+            throw new UserError($"'{relativePath}' is {deep}; its last analysable text is kept");
         // An editor's buffer enters by the same gate as the disk: masked before anything sees it.
         var solution = Workspace.Solution.WithDocumentText(file.DocumentId, Workspace.Sources.Admit(file.FullPath, text), PreservationMode.PreserveIdentity);
         var workspace = Workspace.With(solution, Workspace.Files);
@@ -196,22 +209,24 @@ public sealed class CodebaseAnalysis
         .FirstOrDefault();
 
     /// <summary>Ranks for one active file given as the user typed it (see <see cref="LoadedWorkspace.ResolveFile"/>).</summary>
-    public async Task<(SourceFile Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(
+    public async Task<(ActiveSource Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(
         string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken = default)
     {
         var (active, request) = await RequestAsync(Workspace, activeArgument, cursor, recent, query, top, cancellationToken).ConfigureAwait(false);
         return (active, Ranker.Rank(request));
     }
 
-    private static async Task<(SourceFile Active, RankRequest Request)> RequestAsync(
+    private static async Task<(ActiveSource Active, RankRequest Request)> RequestAsync(
         LoadedWorkspace workspace, string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken)
     {
-        var active = workspace.ResolveFile(activeArgument);
+        var active = workspace.ResolveActive(activeArgument);
         string? cursorId = null;
-        if (cursor is { } at)
-            cursorId = await CursorSymbol.FindIdAsync(workspace.GetDocument(active), at.Line, at.Column, cancellationToken).ConfigureAwait(false);
+        if (cursor is { } at && active.DocumentId is { } id && workspace.Solution.GetDocument(id) is { } document)
+            cursorId = await CursorSymbol.FindIdAsync(document, at.Line, at.Column, cancellationToken).ConfigureAwait(false);
         var request = new RankRequest(active.RelativePath)
         {
+            // Only an active file outside the graph is ranked for by its text.
+            ActiveText = active.Limitation is null ? null : (await workspace.TextOfAsync(active, cancellationToken).ConfigureAwait(false)).ToString(),
             CursorSymbolId = cursorId,
             Recent = [.. recent.Select(r => workspace.ResolveFile(r).RelativePath)],
             Query = query,

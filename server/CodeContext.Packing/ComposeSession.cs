@@ -79,7 +79,7 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     /// the active file's names are the same and no other document changed since; otherwise
     /// re-priced (from the pool where a file's text is unchanged).
     /// </summary>
-    internal async Task<IReadOnlyList<Candidate>> CandidatesAsync(Analyzers.Loading.LoadedWorkspace workspace, Analyzers.Loading.SourceFile active, IReadOnlyList<RankedFile> ranked, ISet<string> activeTerms, Func<Task<IReadOnlyList<Candidate>>> build)
+    internal async Task<IReadOnlyList<Candidate>> CandidatesAsync(Analyzers.Loading.LoadedWorkspace workspace, Analyzers.Loading.ActiveSource active, IReadOnlyList<RankedFile> ranked, ISet<string> activeTerms, Func<Task<IReadOnlyList<Candidate>>> build)
     {
         if (_candidates is { } last && ReferenceEquals(last.Ranked, ranked) && last.Active == active.DocumentId && last.ActiveTerms.SetEquals(activeTerms) && OnlyChanged(last.Solution, workspace.Solution, active.DocumentId))
         {
@@ -92,7 +92,7 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
         return list;
     }
 
-    private static bool OnlyChanged(Microsoft.CodeAnalysis.Solution before, Microsoft.CodeAnalysis.Solution after, Microsoft.CodeAnalysis.DocumentId active)
+    private static bool OnlyChanged(Microsoft.CodeAnalysis.Solution before, Microsoft.CodeAnalysis.Solution after, Microsoft.CodeAnalysis.DocumentId? active)
     {
         if (ReferenceEquals(before, after))
         {
@@ -189,7 +189,7 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
 
 internal sealed record SecretScan(string Root, IReadOnlyList<SecretFile> Files);
 
-internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
+internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId? Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
 
 /// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
 internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, object Decisions);

@@ -52,14 +52,14 @@ public static class ContextComposer
         var tokenizer = session.TokenCounter(profile.Tokenizer, cache);
         var settings = PlannerSettings.Default;
         var workspace = analysis.Workspace;
-        var active = workspace.ResolveFile(request.ActivePath);
+        var active = workspace.ResolveActive(request.ActivePath);
         var ranked = await session.RankAsync(analysis, request, ct).ConfigureAwait(false);
         Stage(clock, $"ranked {ranked.Count} files");
         var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
         var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
 
         // The document's text came in through the source gate: masked, with what was masked on record.
-        var activeMasked = (await workspace.GetDocument(active).GetTextAsync(ct).ConfigureAwait(false)).ToString();
+        var activeMasked = (await workspace.TextOfAsync(active, ct).ConfigureAwait(false)).ToString();
         var activeSecrets = workspace.Sources.FindingsFor(active.FullPath).Secrets;
         var instruction = request.Query?.Trim() ?? "";
         var activeSegment = ActiveSegment(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
@@ -87,7 +87,7 @@ public static class ContextComposer
         Stage(clock, "planned");
         var pages = await RenderAsync(workspace, assembly.Layouts, profile, cache, session, ct).ConfigureAwait(false);
         Stage(clock, $"rendered {pages.Count} pages");
-        var manifest = ManifestBuilder.Build(profile, request, active.RelativePath, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
+        var manifest = ManifestBuilder.Build(profile, request, active, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
         Stage(clock, "manifest");
         // The prompt's text runs were counted too: the same request next time loads no tokenizer at all.
         tokenizer.Save();

@@ -14,7 +14,7 @@ internal static class ManifestBuilder
     public static Manifest Build(
         ModelProfile profile,
         ComposeRequest request,
-        string activePath,
+        ActiveSource activeFile,
         ContextComposer.ActiveText active,
         IReadOnlyList<SecretFinding> activeSecrets,
         IReadOnlyList<Candidate> candidates,
@@ -26,6 +26,7 @@ internal static class ManifestBuilder
         ITextTokenizer tokenizer,
         ComposeSession session)
     {
+        var activePath = activeFile.RelativePath;
         var segments = new List<ManifestSegment>();
         foreach (var segment in assembly.Segments)
         {
@@ -109,11 +110,18 @@ internal static class ManifestBuilder
             Segments = segments,
             Files = files,
             Secrets = new ManifestSecrets(masked, secretFiles.Count),
-            Warnings = Warnings(workspace, files),
+            Warnings = [.. ActiveWarnings(activeFile, active), .. Warnings(workspace, files)],
             Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
                 FormNames.Name,
                 f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
+    }
+
+    /// <summary>What the context does not give of the active file, said plainly: it is what the model is asked about.</summary>
+    private static IEnumerable<string> ActiveWarnings(ActiveSource source, ContextComposer.ActiveText active)
+    {
+        if (source.Limitation is { } limitation) yield return $"the active file {source.RelativePath} is not a context file ({limitation})";
+        if (!active.Whole) yield return $"the active file {source.RelativePath} is cut to lines {active.StartLine}-{active.EndLine}: the rest of it did not fit the budget and is not in this context";
     }
 
     /// <summary>The source gate's notices for every file the context carries (in any form but excluded), one line each.</summary>

@@ -68,6 +68,42 @@ public sealed class LoadedWorkspace
     public SourceFile? FindByDocument(DocumentId id) => _byDocument.GetValueOrDefault(id);
 
     /// <summary>
+    /// The file the developer is editing. A context file as <see cref="ResolveFile"/> finds it; but
+    /// also a file that is not context for a reason that does not make it unsafe to read (generated,
+    /// larger than the context limit, ignored, in no project): it is still what the developer edits,
+    /// so a context is composed for it and <see cref="ActiveSource.Limitation"/> says what that
+    /// costs. A file the gate refuses (outside the root, a link out, not a regular file, secret-named,
+    /// nested beyond safe analysis) is an error naming why.
+    /// </summary>
+    public ActiveSource ResolveActive(string pathArgument)
+    {
+        if (string.IsNullOrWhiteSpace(pathArgument)) throw new UserError("an empty file path was given");
+        var full = Candidates(pathArgument).FirstOrDefault(c => RepoPath.IsUnder(RootDirectory, c) && (FindByRelativePath(RepoPath.Relative(RootDirectory, c)) is not null || File.Exists(c)));
+        if (full is null) return ActiveSource.Of(ResolveFile(pathArgument));
+        var relative = RepoPath.Relative(RootDirectory, full);
+        if (FindByRelativePath(relative) is { } context) return ActiveSource.Of(context);
+
+        var skip = Filter.Check(full);
+        if (skip is { Unsafe: true }) throw new UserError($"'{pathArgument}' is not read: {skip.Reason}");
+        var reason = skip?.Reason ?? Skipped.FirstOrDefault(s => s.RelativePath == relative)?.Reason ?? "not part of any loaded project";
+        var document = Solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => d.FilePath is not null && Path.GetFullPath(d.FilePath) == full);
+        var limitation = document is null
+            ? $"{reason}: composed for it from its text alone (its names rank the rest; nothing is bound)"
+            : $"{reason}: composed for it anyway (its names rank the rest; the graph has no facts of its own)";
+        return new ActiveSource(relative, full, document?.Id, limitation);
+    }
+
+    /// <summary>The active file's text: its document's, else its file's through the source gate.</summary>
+    public async Task<Microsoft.CodeAnalysis.Text.SourceText> TextOfAsync(ActiveSource active, CancellationToken cancellationToken = default) =>
+        active.DocumentId is { } id && Solution.GetDocument(id) is { } document
+            ? await document.GetTextAsync(cancellationToken).ConfigureAwait(false)
+            : Sources.Read(active.FullPath);
+
+    private List<string> Candidates(string pathArgument) => Path.IsPathRooted(pathArgument)
+        ? [Path.GetFullPath(pathArgument)]
+        : [Path.GetFullPath(Path.Combine(RootDirectory, pathArgument)), Path.GetFullPath(pathArgument)];
+
+    /// <summary>
     /// Resolves a user-given path: absolute, relative to the loaded root, or relative to the current
     /// directory, in that order of preference.
     /// </summary>

@@ -11,3 +11,12 @@ public sealed record SkippedFile(string RelativePath, string Reason);
 
 /// <summary>A project that could not be loaded fully by MSBuild, and what was done instead.</summary>
 public sealed record DegradedProject(string RelativePath, string Reason, string Fallback);
+
+/// <summary>
+/// The file a context is composed for. <paramref name="DocumentId"/> is null for a file in no
+/// project; <paramref name="Limitation"/> says, when it is not a context file, what that costs.
+/// </summary>
+public sealed record ActiveSource(string RelativePath, string FullPath, DocumentId? DocumentId, string? Limitation)
+{
+    public static ActiveSource Of(SourceFile file) => new(file.RelativePath, file.FullPath, file.DocumentId, null);
+}

@@ -37,15 +37,18 @@ public sealed class FileRanker
 
     public IReadOnlyList<RankedFile> Rank(RankRequest request)
     {
+        // An active file outside the graph (generated, too large, in no project) is still what the
+        // developer edits: it is ranked for by the names its text uses, as a question would be.
         var active = _graph.IndexOf(request.ActivePath)
-            ?? throw new UserError($"'{request.ActivePath}' is not a context file of the loaded codebase");
+            ?? (request.ActiveText is null ? throw new UserError($"'{request.ActivePath}' is not a context file of the loaded codebase") : -1);
+        var activeTerms = active >= 0 ? _terms[active] : IdentifierTerms.Bag(CountIdentifiers(request.ActiveText!));
         var n = _graph.Count;
         var seeds = Seeds(active, request);
 
         var graphScore = _weights.SignalWeights.Graph > 0
             ? PersonalizedPageRank.Compute(_walk, seeds.Vector, _weights.Damping, _weights.Iterations)
             : new double[n];
-        var lexicalScore = _weights.SignalWeights.Lexical > 0 ? LexicalScores(active, request.Query) : new double[n];
+        var lexicalScore = _weights.SignalWeights.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
         var partners = _weights.SignalWeights.CoChange > 0
             ? _history.Partners(request.ActivePath, request.HistoryBefore)
             : [];
@@ -60,7 +63,7 @@ public sealed class FileRanker
         Accumulate(combined, lexicalScore, _weights.SignalWeights.Lexical, active);
         Accumulate(combined, coChangeScore, _weights.SignalWeights.CoChange, active);
 
-        var explainer = new ReasonWriter(_graph, active, _terms, _lexical, _weights.ReasonsPerFile);
+        var explainer = new ReasonWriter(_graph, active, activeTerms, _terms, _lexical, _weights.ReasonsPerFile);
         var ranked = Enumerable.Range(0, n)
             .Where(i => i != active && combined[i] > 0)
             .OrderByDescending(i => combined[i])
@@ -87,9 +90,12 @@ public sealed class FileRanker
         for (var i = 0; i < into.Length; i++) into[i] += weight * signal[i] / max;
     }
 
-    private double[] LexicalScores(int active, string? query)
+    private static Dictionary<string, int> CountIdentifiers(string text) =>
+        IdentifierTerms.IdentifiersIn(text).GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private double[] LexicalScores(Dictionary<string, int> activeTerms, string? query)
     {
-        var scores = _lexical.Score(Bm25Index.QueryFrom(_terms[active]));
+        var scores = _lexical.Score(Bm25Index.QueryFrom(activeTerms));
         if (string.IsNullOrWhiteSpace(query)) return scores;
         // Words of the question count more than the active file's own vocabulary: they are the
         // developer's intent in their own words.
@@ -104,7 +110,19 @@ public sealed class FileRanker
         var n = _graph.Count;
         var shares = _weights.SeedShares;
         var vector = new double[n];
-        vector[active] += shares.Active;
+        var namedByActive = new Dictionary<int, string>();
+        if (active >= 0) vector[active] += shares.Active;
+        else
+        {
+            // Outside the graph: its share goes to the files declaring the types its text names.
+            var names = IdentifierTerms.IdentifiersIn(request.ActiveText!).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                if (_graph.Facts[i].Declarations.FirstOrDefault(d => d.IsType && names.Contains(d.Name)) is { } named) namedByActive[i] = named.Display;
+            }
+
+            Spread(vector, namedByActive.Keys.ToHashSet(), shares.Active);
+        }
 
         var cursorFiles = new HashSet<int>();
         string? cursorDisplay = null;
@@ -144,7 +162,7 @@ public sealed class FileRanker
             Spread(vector, queryFiles.Keys.ToHashSet(), shares.Query);
         }
 
-        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles);
+        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive);
     }
 
     private static void Spread(double[] vector, IReadOnlySet<int> files, double share)
@@ -183,4 +201,5 @@ internal sealed record SeedSet(
     IReadOnlySet<int> CursorFiles,
     string? CursorDisplay,
     IReadOnlySet<int> RecentFiles,
-    IReadOnlyDictionary<int, string> QueryFiles);
+    IReadOnlyDictionary<int, string> QueryFiles,
+    IReadOnlyDictionary<int, string> NamedByActive);

@@ -8,6 +8,9 @@ public sealed record RankRequest(string ActivePath)
 
     public IReadOnlyList<string> Recent { get; init; } = [];
 
+    /// <summary>The active file's (gated) text when it is not in the graph: its names rank the rest.</summary>
+    public string? ActiveText { get; init; }
+
     public string? Query
     {
         get;

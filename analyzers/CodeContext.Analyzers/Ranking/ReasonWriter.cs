@@ -6,14 +6,17 @@ namespace CodeContext.Analyzers.Ranking;
 /// Says in plain words why a file ranks where it does, from the file's point of view:
 /// "implements IOrderRepository, which the active file uses (OrderService.PlaceOrderAsync, line 42)".
 /// </summary>
-internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Dictionary<string, int>> terms, Bm25Index lexicalIndex, int maxReasons)
+/// <param name="active">The active file's index, or -1 when it is not in the graph (then only its names explain).</param>
+internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<string, int> activeTerms, IReadOnlyList<Dictionary<string, int>> terms, Bm25Index lexicalIndex, int maxReasons)
 {
     private static readonly HashSet<EdgeKind> TypeLevelKinds = [EdgeKind.Implements, EdgeKind.Inherits, EdgeKind.Overrides];
 
     // What every file's explanation is measured against, worked out once per ranking: a compose
     // explains every file of the codebase.
-    private readonly Dictionary<int, FileEdge> _usedByActive = graph.Outgoing[active].GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
-    private readonly List<int> _neighbours = [.. graph.Outgoing[active].Select(e => e.To).Concat(graph.Incoming[active].Select(e => e.From)).Distinct()];
+    private readonly Dictionary<int, FileEdge> _usedByActive = ActiveEdges(graph.Outgoing, active).GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
+    private readonly List<int> _neighbours = [.. ActiveEdges(graph.Outgoing, active).Select(e => e.To).Concat(ActiveEdges(graph.Incoming, active).Select(e => e.From)).Distinct()];
+
+    private static IEnumerable<FileEdge> ActiveEdges(IReadOnlyList<IReadOnlyList<FileEdge>> edges, int active) => active >= 0 ? edges[active] : [];
     private readonly Dictionary<int, HashSet<int>> _targets = [];
 
     public IReadOnlyList<string> Explain(int file, SeedSet seeds, int sharedCommits, bool lexical)
@@ -26,9 +29,10 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
                 : $"uses {seeds.CursorDisplay}, the symbol at the cursor");
         if (seeds.QueryFiles.TryGetValue(file, out var named)) reasons.Add($"declares {named}, named in the question");
         if (seeds.RecentFiles.Contains(file)) reasons.Add("recently edited");
+        if (seeds.NamedByActive.TryGetValue(file, out var byActive)) reasons.Add($"declares {byActive}, named in the active file");
 
         // What the active file uses of this file.
-        foreach (var edge in Strongest(graph.Outgoing[active].Where(e => e.To == file)))
+        foreach (var edge in Strongest(ActiveEdges(graph.Outgoing, active).Where(e => e.To == file)))
             reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
 
         // What this file uses of the active file.
@@ -51,7 +55,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, IReadOnlyList<Di
 
         if (lexical && reasons.Count < maxReasons)
         {
-            var common = terms[file].Keys.Where(terms[active].ContainsKey).Distinct(StringComparer.Ordinal)
+            var common = terms[file].Keys.Where(activeTerms.ContainsKey).Distinct(StringComparer.Ordinal)
                 .Where(t => char.IsLetter(t[0]) && t.Length >= 4)
                 .Select(t => (Term: t, Files: lexicalIndex.DocumentFrequency(t)))
                 .Where(t => t.Files <= Math.Max(2, terms.Count / 10)) // words most files share explain nothing

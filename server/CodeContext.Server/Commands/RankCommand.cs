@@ -35,11 +35,22 @@ internal static class RankCommand
             var first = true;
             foreach (var activeArgument in actives)
             {
-                var (file, ranked) = await analysis.RankAsync(
-                    activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), result.GetValue(query), result.GetValue(top), ct).ConfigureAwait(false);
-                results.Add(new RankOutput(file.RelativePath, ranked));
+                try
+                {
+                    var (file, ranked) = await analysis.RankAsync(
+                        activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), result.GetValue(query), result.GetValue(top), ct).ConfigureAwait(false);
+                    results.Add(new RankOutput(file.RelativePath, ranked) { Limitation = file.Limitation });
+                }
+                catch (UserError e) when (actives.Length > 1)
+                {
+                    // One file that cannot be ranked for is that file's answer, not the whole call's.
+                    results.Add(new RankOutput(activeArgument, []) { Error = e.Message });
+                }
+
                 first = false;
             }
+
+            if (results.All(r => r.Error is not null)) throw new UserError(string.Join("; ", results.Select(r => r.Error)));
 
             if (result.GetValue(format) == "json") Console.Out.WriteLine(JsonSerializer.Serialize(results, CliJson.Options));
             else WriteTable(results);
@@ -53,6 +64,8 @@ internal static class RankCommand
         foreach (var result in results)
         {
             Console.Out.WriteLine($"active: {result.Active}");
+            if (result.Error is not null) Console.Out.WriteLine($"  error: {result.Error}");
+            if (result.Limitation is not null) Console.Out.WriteLine($"  note: {result.Limitation}");
             var width = result.Ranked.Select(r => r.Path.Length).DefaultIfEmpty(10).Max();
             var rank = 1;
             foreach (var file in result.Ranked)
@@ -64,5 +77,12 @@ internal static class RankCommand
         }
     }
 
-    private sealed record RankOutput(string Active, IReadOnlyList<RankedFile> Ranked);
+    private sealed record RankOutput(string Active, IReadOnlyList<RankedFile> Ranked)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Error { get; init; }
+
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Limitation { get; init; }
+    }
 }
