@@ -22,9 +22,7 @@ public static class MsBuildRegistration
             if (!MSBuildLocator.IsRegistered)
             {
                 if (!MSBuildLocator.CanRegister) return null;
-                var instance = MSBuildLocator.QueryVisualStudioInstances()
-                    .OrderByDescending(i => i.Version)
-                    .FirstOrDefault();
+                var instance = NewestInstance(log);
                 if (instance is null)
                 {
                     log?.WriteLine("codecontext: no .NET SDK with MSBuild found; loading syntax-only");
@@ -39,6 +37,31 @@ public static class MsBuildRegistration
             }
             log?.WriteLine($"codecontext: using MSBuild from {_registered}");
             return _registered;
+        }
+    }
+
+    /// <summary>
+    /// The newest installed SDK, asked from this program's own folder: asked from the working
+    /// directory, the locator honours whatever global.json is there, and a repository that pins an
+    /// SDK this machine lacks (EF Core pins an 11.0 preview) made it throw. A repository does not
+    /// choose the code that evaluates it.
+    /// </summary>
+    private static VisualStudioInstance? NewestInstance(TextWriter? log)
+    {
+        try
+        {
+            return MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
+                {
+                    DiscoveryTypes = DiscoveryType.DotNetSdk,
+                    WorkingDirectory = AppContext.BaseDirectory,
+                })
+                .OrderByDescending(i => i.Version)
+                .FirstOrDefault();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            log?.WriteLine($"codecontext: no usable .NET SDK ({e.Message}); loading syntax-only");
+            return null;
         }
     }
 }

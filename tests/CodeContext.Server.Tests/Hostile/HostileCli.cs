@@ -6,10 +6,11 @@ namespace CodeContext.Server.Tests.Hostile;
 /// <summary>Runs the real `codecontext` executable once, with a time limit (a hang fails the test instead of stalling the run).</summary>
 internal static class HostileCli
 {
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null)
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -78,6 +78,21 @@ public sealed class SandboxedEvaluationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_global_json_pinning_an_sdk_this_machine_lacks_does_not_stop_the_load()
+    {
+        WriteRepo(
+            "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>",
+            ("global.json", "{ \"sdk\": { \"version\": \"99.0.100-preview.1\", \"rollForward\": \"disable\" } }"));
+
+        // Run from inside the repository, where the SDK locator would read its global.json.
+        var run = await HostileCli.RunAsync(["pack", Repo, "--active", "Lib/B.cs", "--budget", "4000", "--out", Path.Combine(_root, "out"), "--no-cache"], workingDirectory: Repo, limit: TimeSpan.FromMinutes(2));
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("using MSBuild from", run.Err, StringComparison.Ordinal);
+        Assert.Contains("Lib/A.cs", run.Out + File.ReadAllText(Path.Combine(_root, "out", "context.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_regular_expression_that_never_finishes_ends_the_evaluation_not_the_load()
     {
         WriteRepo($"""
