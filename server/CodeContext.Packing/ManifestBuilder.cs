@@ -15,11 +15,11 @@ internal static class ManifestBuilder
         ModelProfile profile,
         ComposeRequest request,
         ActiveSource activeFile,
-        ContextComposer.ActiveText active,
+        ActiveText active,
         IReadOnlyList<SecretFinding> activeSecrets,
         IReadOnlyList<Candidate> candidates,
         BudgetPlanner planner,
-        ContextComposer.Assembly assembly,
+        PromptAssembly assembly,
         IReadOnlyList<RenderedPage> pages,
         LoadedWorkspace workspace,
         IReadOnlyList<SecretFile> secretFiles,
@@ -118,7 +118,7 @@ internal static class ManifestBuilder
     }
 
     /// <summary>What the context does not give of the active file, said plainly: it is what the model is asked about.</summary>
-    private static IEnumerable<string> ActiveWarnings(ActiveSource source, ContextComposer.ActiveText active)
+    private static IEnumerable<string> ActiveWarnings(ActiveSource source, ActiveText active)
     {
         if (source.Limitation is { } limitation) yield return $"the active file {source.RelativePath} is not a context file ({limitation})";
         if (!active.Whole) yield return $"the active file {source.RelativePath} is cut to lines {active.StartLine}-{active.EndLine}: the rest of it did not fit the budget and is not in this context";

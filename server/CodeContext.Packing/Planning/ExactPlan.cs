@@ -1,0 +1,130 @@
+using CodeContext.Rendering.Profiles;
+using CodeContext.Rendering.Tokenizers;
+
+namespace CodeContext.Packing.Planning;
+
+/// <summary>
+/// Turns candidates into a plan that fits the budget exactly: plan with estimated page shares, lay
+/// out, learn how far each level's estimate was off, plan again; then repair until the exact count
+/// fits. A previous plan is reused while the request and the candidates' contents are the same.
+/// </summary>
+internal static class ExactPlan
+{
+    private const int MaxRepairRounds = 40;
+    private const int CalibrationRounds = 3;
+    private const int MaxTopUps = 3;
+
+    /// <summary>
+    /// The previous plan, when it was made for the same request and candidate contents, no
+    /// candidate's relevance moved by the planner's keep threshold or more, and it still fits with
+    /// the active file as it is now. Keeping it while the developer types keeps the pages, and
+    /// the prompt prefix, stable.
+    /// </summary>
+    public static PromptAssembly? Reuse(PlanMemory? last, PlanInputs inputs, PlannerSettings settings, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    {
+        if (last is null || !last.Inputs.CloseTo(inputs, settings.KeepPlanWhileRelevanceMovesBelow))
+        {
+            return null;
+        }
+
+        // Same candidates and corrections: the planner's options are those it was made with, so the planner itself serves again.
+        last.Planner.Restore(last.Decisions);
+        var assembly = PromptAssembler.Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo, last.Inputs.Relevance);
+        return assembly.Total <= budget ? assembly : null;
+    }
+
+    /// <summary>
+    /// Plans with estimated page shares, lays out exactly, learns how far each level's estimate was
+    /// off, and plans again; then undoes the weakest upgrades until the exact count fits.
+    /// </summary>
+    public static (BudgetPlanner, PromptAssembly) Plan(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, int available, int fixedTokens, LevelLayoutMemo memo, CancellationToken ct)
+    {
+        estimator.Scale.Clear();
+        BudgetPlanner planner = null!;
+        PromptAssembly assembly = null!;
+        for (var calibration = 0; calibration < CalibrationRounds; calibration++)
+        {
+            planner = new BudgetPlanner(candidates, profile, estimator, settings);
+            planner.Fill(available);
+            assembly = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+            Trace(assembly, planner, candidates, "plan");
+            if (!Recalibrate(estimator, assembly, candidates))
+            {
+                break;
+            }
+        }
+
+        // Exact cost differs from the estimate (a partly filled page, merges at joins): undo the weakest
+        // upgrades while over, take more while a page's worth is left, and keep the fullest plan that fits.
+        (PromptAssembly Assembly, object Plan)? best = null;
+        var demotions = 0;
+        var topUps = 0;
+        var pageTokens = Rendering.Costs.VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;
+        for (var round = 0; round < MaxRepairRounds; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var ratio = Math.Max(0.2, planner.EstimatedCost / Math.Max(1, assembly.Total - fixedTokens));
+            if (assembly.Total > budget)
+            {
+                if (!planner.Demote((assembly.Total - budget) * ratio * (1 + demotions++ * 0.25)))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                if (best is null || assembly.Total > best.Value.Assembly.Total)
+                {
+                    best = (assembly, planner.Snapshot());
+                }
+
+                var headroom = budget - assembly.Total;
+                if (headroom < pageTokens || topUps++ >= MaxTopUps || planner.Fill(planner.EstimatedCost + headroom * ratio * 0.9) == 0)
+                {
+                    break;
+                }
+            }
+
+            assembly = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+            Trace(assembly, planner, candidates, assembly.Total > budget ? "over" : "fits");
+        }
+
+        if (best is null)
+        {
+            throw new InvalidOperationException($"could not fit the budget of {budget} tokens (the active file and wrapper alone cost {fixedTokens})");
+        }
+
+        planner.Restore(best.Value.Plan);
+        return (planner, best.Value.Assembly);
+    }
+
+    /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>
+    private static bool Recalibrate(ImageCostEstimator estimator, PromptAssembly assembly, IReadOnlyList<Candidate> candidates)
+    {
+        var changed = false;
+        foreach (var (level, layout, items) in assembly.Layouts)
+        {
+            var estimated = items.Sum(i => estimator.Estimate(candidates[i], level));
+            var actual = layout.Pages.Sum(p => p.Cost.Tokens + 1);
+            var ratio = Math.Clamp(actual / Math.Max(1, estimated), 0.25, 8);
+            if (Math.Abs(ratio - 1) > 0.1)
+            {
+                estimator.Scale[level] = estimator.Scale.GetValueOrDefault(level, 1) * ratio;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+    private static void Trace(PromptAssembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)
+    {
+        if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is null)
+        {
+            return;
+        }
+
+        var forms = Enumerable.Range(0, candidates.Count).GroupBy(planner.FormOf).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+        var layouts = assembly.Layouts.Select(l => $"{l.Level} {l.Layout.Pages.Count}p");
+        Console.Error.WriteLine($"{step}: total {assembly.Total} (text {assembly.TextTokens}, vision {assembly.VisionTokens}); {string.Join(", ", forms)}; pages {string.Join(", ", layouts)}");
+    }
+}
