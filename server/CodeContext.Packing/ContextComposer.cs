@@ -103,5 +103,5 @@ public static class ContextComposer
 
     internal static string PageFile(int index) => $"pages/page-{index + 1:D3}.png";
 
-    internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.StartLine, c.EndLine, c.Text, spans);
+    internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.PageStartLine, c.EndLine, c.PageText, spans);
 }

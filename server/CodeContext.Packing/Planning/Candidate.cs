@@ -41,7 +41,16 @@ public sealed record Candidate
     /// <summary>Tokens of the bare source (no caption), for the "source tokens" total.</summary>
     public required int SourceTokens { get; init; }
 
-    /// <summary>Monospace cells per line (tabs expanded), for estimating page rows.</summary>
+    /// <summary>
+    /// Where the slice's pages start: after its leading licence, usings and region lines
+    /// (<see cref="LeadingBoilerplate"/>), which pages leave out. Text forms carry every line.
+    /// </summary>
+    public required int PageStartLine { get; init; }
+
+    /// <summary>Masked source of lines PageStartLine..EndLine: what pages draw.</summary>
+    public required string PageText { get; init; }
+
+    /// <summary>Monospace cells per line of <see cref="PageText"/> (tabs expanded), for estimating page rows.</summary>
     public required int[] LineCells { get; init; }
 
     public required IReadOnlyList<SecretFinding> Secrets { get; init; }

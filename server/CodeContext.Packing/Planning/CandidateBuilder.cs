@@ -104,6 +104,9 @@ public static partial class CandidateBuilder
             var slice = facts.Slices[i];
             var piece = whole ? masked : SliceOf(masked, text, slice.Start, slice.End);
             var listed = i == 0 ? SegmentText.Listed(path, facts.Description) : null;
+            // Only a file's first slice opens with a licence and usings.
+            var pageSkip = i == 0 ? LeadingBoilerplate.Lines(piece) : 0;
+            var pageText = pageSkip == 0 ? piece : SliceOf(piece, SourceText.From(piece), pageSkip + 1, slice.End - slice.Start + 1);
             yield return new Candidate
             {
                 ContentId = Interlocked.Increment(ref _nextContentId),
@@ -122,7 +125,9 @@ public static partial class CandidateBuilder
                 ListedLine = listed,
                 ListedTokens = listed is null ? 0 : facts.ListedTokens,
                 SourceTokens = slice.SourceTokens,
-                LineCells = LineCells(piece),
+                PageStartLine = slice.Start + pageSkip,
+                PageText = pageText,
+                LineCells = LineCells(pageText),
                 Secrets = [.. secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End)],
                 Terms = slice.Terms,
             };
