@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Sources;
 using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.State;

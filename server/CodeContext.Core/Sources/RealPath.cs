@@ -1,11 +1,11 @@
-namespace CodeContext.Server.Rpc.State;
+namespace CodeContext.Core.Sources;
 
 /// <summary>
 /// The physical path of a file: every symbolic link along it resolved, as realpath(3) does, so a
 /// link inside the workspace that points outside is seen for what it is before any check.
 /// Components that do not exist (yet) are kept as written; they cannot be links.
 /// </summary>
-internal static class RealPath
+public static class RealPath
 {
     private const int MaxLinks = 40;
 
