@@ -36,7 +36,7 @@ internal static class PackCommand
             {
                 Cursor = SharedOptions.ParseCursor(result.GetValue(cursor)),
                 Recent = SharedOptions.SplitList(result.GetValue(recent)),
-                Query = result.GetValue(query),
+                Query = SharedOptions.ReadQuery(result, query),
                 Budget = result.GetValue(budget),
                 Profile = result.GetValue(profile)!,
             };

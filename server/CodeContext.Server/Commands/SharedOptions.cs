@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Server.Rpc.Framing;
 
 namespace CodeContext.Server.Commands;
 
@@ -54,7 +55,6 @@ internal sealed class SharedOptions
     public CacheDirectory? Cache(ParseResult result) =>
         result.GetValue(NoCache) ? null : CacheDirectory.Resolve(result.GetValue(CacheDir));
 
-    /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
     /// <summary>Keeps the cache under its cap (CacheTrimmer) after a command added to it, saying so when it removed anything.</summary>
     public static void TrimCache(CacheDirectory cache, bool quiet)
     {
@@ -64,6 +64,14 @@ internal sealed class SharedOptions
                 $"codecontext: cache over its cap ({CacheTrimmer.MaxSizeVariable}): removed {trimmed.EntriesRemoved} least recently used entries, {trimmed.BytesRemoved / 1024} KiB"));
     }
 
+    /// <summary>--query, refused when longer than the server would accept (<see cref="QueryLimit"/>).</summary>
+    public static string? ReadQuery(ParseResult result, Option<string?> query)
+    {
+        var value = result.GetValue(query);
+        return QueryLimit.Refusal(value, "--query") is { } refusal ? throw new UserError(refusal) : value;
+    }
+
+    /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
     public static (int Line, int Column)? ParseCursor(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

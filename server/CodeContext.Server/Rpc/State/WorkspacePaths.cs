@@ -57,7 +57,11 @@ internal sealed class WorkspacePaths
         {
             if (!parsed.IsFile) throw Invalid($"{field} '{uri}' is not a file URI (scheme '{parsed.Scheme}')");
             if (!string.IsNullOrEmpty(parsed.Host) && parsed.Host != "localhost") throw Invalid($"{field} '{uri}' names a remote host");
-            return Path.GetFullPath(parsed.LocalPath);
+            // Percent-decoding happens here: "%00" passes the raw check above and becomes a NUL
+            // that no file system accepts (Path APIs would throw an internal error further on).
+            var local = parsed.LocalPath;
+            if (local.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} '{uri}' decodes to a path with a NUL character");
+            return Path.GetFullPath(local);
         }
 
         throw Invalid($"{field} '{uri}' is not an absolute file URI");
