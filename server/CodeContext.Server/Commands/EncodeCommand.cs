@@ -30,11 +30,11 @@ internal static class EncodeCommand
             var batchSize = result.GetValue(batch);
             if (batchSize < 1) throw new UserError($"--batch must be at least 1 (got {batchSize})");
             var deepSeekMode = DeepSeekOcrModes.Resolve(result.GetValue(mode)!);
+            var cacheDirectory = SharedOptions.OpenCache(result.GetValue(noCache), result.GetValue(cacheDir));
             var pages = ExpandPages(result.GetValue(inputs) ?? []);
             using var models = EncoderModels.Load(result.GetValue(model) ?? [], ExecutionProviders.Parse(result.GetValue(provider)));
             foreach (var reason in models.Models.Select(m => m.FallbackReason).OfType<string>().Distinct())
                 Console.Error.WriteLine($"codecontext: CUDA unavailable, running on CPU: {reason}");
-            var cacheDirectory = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir));
             var cache = cacheDirectory is null ? null : new EmbeddingCache(cacheDirectory);
             var report = new PageEncoder(models, cache).Encode(pages, deepSeekMode, batchSize, ct);
             if (cacheDirectory is not null) SharedOptions.TrimCache(cacheDirectory, quiet: false);

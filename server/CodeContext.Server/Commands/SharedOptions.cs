@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Output;
 using CodeContext.Server.Rpc.Framing;
 
 namespace CodeContext.Server.Commands;
@@ -52,8 +53,22 @@ internal sealed class SharedOptions
         Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
     };
 
-    public CacheDirectory? Cache(ParseResult result) =>
-        result.GetValue(NoCache) ? null : CacheDirectory.Resolve(result.GetValue(CacheDir));
+    public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir));
+
+    /// <summary>
+    /// The cache directory every command uses, or none. One that cannot be written is not fatal:
+    /// the cache only saves time (results are the same without it), and a read-only one is
+    /// usually deliberate (a shared or sandboxed home), so the command warns and runs as with
+    /// --no-cache instead of failing after its whole analysis when it first stores something.
+    /// </summary>
+    public static CacheDirectory? OpenCache(bool noCache, string? explicitPath)
+    {
+        if (noCache) return null;
+        var cache = CacheDirectory.Resolve(explicitPath);
+        if (WritableFolder.Problem(cache.Root) is not { } problem) return cache;
+        Console.Error.WriteLine($"codecontext: warning: the cache directory '{cache.Root}' is not writable ({problem}); running without a cache, as with --no-cache");
+        return null;
+    }
 
     /// <summary>Keeps the cache under its cap (CacheTrimmer) after a command added to it, saying so when it removed anything.</summary>
     public static void TrimCache(CacheDirectory cache, bool quiet)
