@@ -53,11 +53,10 @@ internal static class EncodeCommand
         {
             if (Directory.Exists(input))
             {
-                var files = Directory.EnumerateFiles(input)
-                    .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0) throw new UserError($"{input}: no .png or .jpg pages in this folder");
+                // pack and render both write their pages into the bundle's pages/ folder.
+                var bundlePages = Path.Combine(input, "pages");
+                var files = ImagesIn(input).Concat(Directory.Exists(bundlePages) ? ImagesIn(bundlePages) : []).ToList();
+                if (files.Count == 0) throw new UserError($"{input}: no .png or .jpg pages in this folder or in its pages/ folder");
                 pages.AddRange(files.Select(PageImage.Load));
             }
             else
@@ -67,4 +66,9 @@ internal static class EncodeCommand
         }
         return pages;
     }
+
+    private static IEnumerable<string> ImagesIn(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
 }
