@@ -117,6 +117,16 @@ public sealed class ProtocolTests(LoadedServer server) : IClassFixture<LoadedSer
     }
 
     [Fact]
+    public async Task A_document_sized_query_is_refused_by_its_size_without_being_read()
+    {
+        var query = new string('w', 3 * 1024 * 1024);
+        var error = await server.ErrorAsync("codeContext/rank", new { textDocument = server.Doc(Active), query });
+        Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+        Assert.Contains($"codeContext/rank: params.query is {query.Length} bytes of JSON text, far over the limit of 16384 characters", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
     public async Task A_query_at_the_limit_is_answered()
     {
         var query = string.Concat(Enumerable.Repeat("OrderService ", 2000))[..(16 * 1024)];

@@ -96,9 +96,14 @@ internal static class JsonRpcShape
     private static string? QueryRefusal(string method, JsonElement parameters)
     {
         if (!parameters.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String) return null;
-        // Every character takes at least one byte of JSON: a short raw value needs no decoding.
-        if (System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(query).Length - 2 <= QueryLimit.MaxChars) return null;
-        return QueryLimit.Refusal(query.GetString(), $"{Shorten(method)}: params.query");
+        // A character takes 1 to 6 bytes of JSON (\uXXXX): a short raw value needs no decoding, and
+        // a huge one is refused without decoding it (a 30 MB query would be a 60 MB string).
+        var rawBytes = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(query).Length - 2;
+        if (rawBytes <= QueryLimit.MaxChars) return null;
+        var where = $"{Shorten(method)}: params.query";
+        return rawBytes > QueryLimit.MaxJsonBytesPerChar * QueryLimit.MaxChars
+            ? QueryLimit.RefusalBySize(rawBytes, where)
+            : QueryLimit.Refusal(query.GetString(), where);
     }
 
     /// <summary>The top-level "id" in a possibly truncated body, or none.</summary>
