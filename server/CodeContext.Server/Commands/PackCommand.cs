@@ -41,7 +41,8 @@ internal static class PackCommand
                 Profile = result.GetValue(profile)!,
             };
             // Checked before loading: a refused folder should not cost the user the analysis first.
-            var output = OutputFolder.Claim(result.GetValue(outOption) ?? "codecontext-bundle", "--out", result.GetValue(shared.Path)!);
+            var outArgument = result.GetValue(outOption);
+            var output = OutputFolder.Claim(outArgument ?? "codecontext-bundle", outArgument is null ? "--out (default)" : "--out", result.GetValue(shared.Path)!);
             var cache = shared.Cache(result);
             var session = new ComposeSession(cache);
             session.Prepare(request.Profile);

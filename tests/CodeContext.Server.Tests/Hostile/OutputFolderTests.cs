@@ -77,6 +77,17 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Pack_run_from_inside_the_codebase_refuses_its_default_out_folder_there()
+    {
+        var run = await Cli.RunAsync(_workspace.Root, "pack", ".", "--active", Active, "--no-msbuild", "--no-cache");
+
+        Assert.True(run.Exit == 2, run.ToString());
+        Assert.Contains("--out (default) 'codecontext-bundle' is inside the codebase being read", run.Err, StringComparison.Ordinal);
+        AssertRefusedBeforeLoading(run);
+        Assert.False(Directory.Exists(Path.Combine(_workspace.Root, "codecontext-bundle")));
+    }
+
+    [Fact]
     public async Task Pack_refuses_an_out_folder_that_reaches_into_the_codebase_through_a_link()
     {
         var link = Path.Combine(_workspace.Outside, "looks-outside");
