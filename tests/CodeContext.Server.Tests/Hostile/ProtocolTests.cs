@@ -47,14 +47,26 @@ public sealed class ProtocolTests(LoadedServer server) : IClassFixture<LoadedSer
         await AssertStillServesAsync();
     }
 
-    [Fact]
-    public async Task A_NUL_in_the_root_uri_of_initialize_is_invalid_params()
+    [Theory]
+    [InlineData("rootUri")]
+    [InlineData("rootPath")]
+    [InlineData("initializationOptions.path")]
+    public async Task A_NUL_in_the_root_or_load_path_of_initialize_is_invalid_params(string field)
     {
         await using var fresh = ServerProcess.Start("--no-msbuild", "--no-cache");
-        var response = await fresh.Client.RequestAsync("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(server.Workspace.Root).AbsoluteUri + "%00", capabilities = new { } });
+        var rootUri = new Uri(server.Workspace.Root).AbsoluteUri;
+        object parameters = field switch
+        {
+            "rootUri" => new { processId = Environment.ProcessId, rootUri = rootUri + "%00", capabilities = new { } },
+            "rootPath" => new { processId = Environment.ProcessId, rootPath = server.Workspace.Root + "\0", capabilities = new { } },
+            _ => new { processId = Environment.ProcessId, rootUri, capabilities = new { }, initializationOptions = new { path = "src\0" } },
+        };
+
+        var response = await fresh.Client.RequestAsync("initialize", parameters);
+
         Assert.True(response.TryGetProperty("error", out var error), response.ToString());
         Assert.Equal(-32602, error.GetProperty("code").GetInt32());
-        Assert.Contains("rootUri", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(field, error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -67,5 +67,13 @@ internal sealed class WorkspacePaths
         throw Invalid($"{field} '{uri}' is not an absolute file URI");
     }
 
+    /// <summary>A plain absolute path from the client (LSP's deprecated rootPath), held to the same rules as a decoded URI.</summary>
+    public static string FromAbsolutePath(string path, string field)
+    {
+        if (path.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} contains a NUL character");
+        if (!Path.IsPathRooted(path)) throw Invalid($"{field} '{path}' is not absolute");
+        return Path.GetFullPath(path);
+    }
+
     public static LocalRpcException Invalid(string message) => new(message) { ErrorCode = LspErrorCodes.InvalidParams };
 }
