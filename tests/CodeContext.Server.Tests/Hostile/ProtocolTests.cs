@@ -72,13 +72,20 @@ public sealed class ProtocolTests(LoadedServer server) : IClassFixture<LoadedSer
     [Theory]
     [InlineData("before")]
     [InlineData("after")]
+    [InlineData("behind stray bytes")]
     public async Task A_message_in_another_charset_is_answered_with_an_error_and_never_runs(string contentTypePosition)
     {
         var id = server.Client.NextId();
         var body = Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/status", null).ToJsonString());
         var length = $"Content-Length: {body.Length}\r\n";
         const string type = "Content-Type: application/vscode-jsonrpc; charset=latin1\r\n";
-        var header = contentTypePosition == "before" ? type + length : length + type;
+        var header = contentTypePosition switch
+        {
+            "before" => type + length,
+            "after" => length + type,
+            // The tail of a body whose Content-Length was too small, then this message's headers.
+            _ => "\"}}\r\n" + type + length,
+        };
         var before = server.Client.Count;
 
         await server.Client.SendRawAsync([.. Encoding.ASCII.GetBytes(header + "\r\n"), .. body]);

@@ -121,9 +121,30 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
         var at = LastIndexOfIgnoreCase(block, ContentLengthName);
         if (at <= 0) return parsed;
         var tail = ParseHeaderLines(block[(int)at..]);
-        return tail.Error is null
-            ? new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)")
-            : parsed;
+        if (tail.Error is not null) return parsed;
+        // Whole header lines right before Content-Length belong to this message, not to the junk:
+        // a Content-Type there naming another charset still refuses it.
+        var withHeaders = ParseHeaderLines(block[HeaderLinesBefore(block, at)..]);
+        return withHeaders.RefuseBody
+            ? withHeaders
+            : new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)");
+    }
+
+    /// <summary>Where the run of "Name: value" lines that ends at <paramref name="at"/> starts.</summary>
+    private static int HeaderLinesBefore(byte[] block, int at)
+    {
+        var start = at;
+        while (start >= 2 && block[start - 2] == '\r' && block[start - 1] == '\n')
+        {
+            var lineEnd = start - 2;
+            var lineStart = block.AsSpan(0, lineEnd).LastIndexOf("\r\n"u8) is var previous and >= 0 ? previous + 2 : 0;
+            var line = block.AsSpan(lineStart, lineEnd - lineStart);
+            var colon = line.IndexOf((byte)':');
+            if (colon <= 0 || line[..colon].ContainsAnyExceptInRange((byte)'!', (byte)'~')) break;
+            start = lineStart;
+        }
+
+        return start;
     }
 
     private static HeaderBlock ParseHeaderLines(byte[] block)
