@@ -39,7 +39,7 @@ public sealed class OutputFolder
         {
             var fullPath = RealPath.Resolve(argument);
             if (File.Exists(fullPath)) throw new UserError($"{option} '{argument}' is a file; give a folder");
-            if (codebasePath is not null && CodebaseRoot(codebasePath) is { } root && RepoPath.IsUnder(root, fullPath))
+            if (codebasePath is not null && CodebaseFolder.RootContaining(codebasePath, fullPath) is { } root)
                 throw new UserError($"{option} '{argument}' is inside the codebase being read ({root}); nothing is ever written into the codebase: give a folder outside it");
             if (Path.GetDirectoryName(fullPath) is not { } parent)
                 throw new UserError($"{option} '{argument}' is the root of the file system; give a folder below it");
@@ -113,12 +113,4 @@ public sealed class OutputFolder
     /// <summary>Null for a missing or empty folder or an earlier bundle; otherwise why it may not be replaced.</summary>
     private static string? WhyNotReplaceable(string fullPath) =>
         Directory.Exists(fullPath) && Directory.EnumerateFileSystemEntries(fullPath).Any() ? BundleLayout.WhyNotABundle(fullPath) : null;
-
-    /// <summary>The folder results are relative to, as loading takes it: a folder itself, or the folder of a .sln/.slnx/.csproj.</summary>
-    private static string? CodebaseRoot(string codebasePath)
-    {
-        var full = Path.GetFullPath(codebasePath);
-        if (File.Exists(full)) return RealPath.Resolve(Path.GetDirectoryName(full)!);
-        return Directory.Exists(full) ? RealPath.Resolve(full) : null;
-    }
 }

@@ -53,20 +53,26 @@ internal sealed class SharedOptions
         Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
     };
 
-    public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir));
+    /// <summary>The cache for a command that loads the codebase at <see cref="Path"/>: never one inside it.</summary>
+    public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir), result.GetValue(Path));
 
     /// <summary>
     /// The cache directory every command uses, or none. One that cannot be written is not fatal:
     /// the cache only saves time (results are the same without it), and a read-only one is
     /// usually deliberate (a shared or sandboxed home), so the command warns and runs as with
     /// --no-cache instead of failing after its whole analysis when it first stores something.
+    /// A cache inside the codebase is not used either (nothing is ever written into the codebase),
+    /// with the same warning.
     /// </summary>
-    public static CacheDirectory? OpenCache(bool noCache, string? explicitPath)
+    public static CacheDirectory? OpenCache(bool noCache, string? explicitPath, string? codebasePath = null)
     {
         if (noCache) return null;
         var cache = CacheDirectory.Resolve(explicitPath);
-        if (WritableFolder.Problem(cache.Root) is not { } problem) return cache;
-        Console.Error.WriteLine($"codecontext: warning: the cache directory '{cache.Root}' is not writable ({problem}); running without a cache, as with --no-cache");
+        var problem = codebasePath is not null && CodebaseFolder.RootContaining(codebasePath, cache.Root) is { } root
+            ? $"it is inside the codebase being read, {root}, where nothing is ever written"
+            : WritableFolder.Problem(cache.Root) is { } notWritable ? $"it is not writable: {notWritable}" : null;
+        if (problem is null) return cache;
+        Console.Error.WriteLine($"codecontext: warning: not using the cache directory '{cache.Root}' ({problem}); running without a cache, as with --no-cache");
         return null;
     }
 

@@ -157,10 +157,24 @@ public sealed class OutputFolderTests : IDisposable
             var run = await Cli.RunAsync(_workspace.Outside, "rank", _workspace.Root, "--active", Active, "--no-msbuild", "--top", "3", "--cache-dir", cache);
 
             Assert.True(run.Exit == 0, run.ToString());
-            Assert.Contains($"the cache directory '{cache}' is not writable", run.Err, StringComparison.Ordinal);
+            Assert.Contains($"not using the cache directory '{cache}' (it is not writable", run.Err, StringComparison.Ordinal);
             Assert.Contains("running without a cache", run.Err, StringComparison.Ordinal);
             Assert.Contains("active: " + Active, run.Out, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_cache_directory_inside_the_codebase_is_not_used()
+    {
+        var cache = Path.Combine(_workspace.Root, ".codecontext-cache");
+        var before = Directory.EnumerateFileSystemEntries(_workspace.Root, "*", SearchOption.AllDirectories).Order().ToList();
+
+        var run = await Cli.RunAsync(_workspace.Outside, "rank", _workspace.Root, "--active", Active, "--no-msbuild", "--top", "3", "--cache-dir", cache);
+
+        Assert.True(run.Exit == 0, run.ToString());
+        Assert.Contains($"not using the cache directory '{cache}' (it is inside the codebase being read", run.Err, StringComparison.Ordinal);
+        Assert.Contains("active: " + Active, run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(_workspace.Root, "*", SearchOption.AllDirectories).Order().ToList());
     }
 
     /// <summary>A regression guard more than a hostile case: an earlier bundle (here render's) is replaced whole.</summary>
