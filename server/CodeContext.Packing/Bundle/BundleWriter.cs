@@ -1,20 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeContext.Core;
+using CodeContext.Core.Output;
 
 namespace CodeContext.Packing;
 
 /// <summary>
 /// Writes a package as a bundle folder: manifest.json, pages/*.png, context.md (for people),
 /// request.openai.json (chat-completions body) and prompt.deepseek-ocr.json (native prompt with
-/// &lt;image&gt; placeholders and the image list). Every file is written atomically.
+/// &lt;image&gt; placeholders and the image list). The bundle is written whole beside the folder and
+/// swapped in (<see cref="OutputFolder"/>): a reader never sees half of one or a mix of two.
 /// </summary>
 public static class BundleWriter
 {
-    public const string ManifestFile = "manifest.json";
-    public const string ContextFile = "context.md";
-    public const string OpenAiFile = "request.openai.json";
-    public const string DeepSeekFile = "prompt.deepseek-ocr.json";
+    public const string ManifestFile = BundleLayout.ManifestFile;
+    public const string ContextFile = BundleLayout.ContextFile;
+    public const string OpenAiFile = BundleLayout.OpenAiFile;
+    public const string DeepSeekFile = BundleLayout.DeepSeekFile;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -24,24 +26,18 @@ public static class BundleWriter
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task WriteAsync(ContextPackage package, string outDirectory, CancellationToken ct)
+    /// <summary>Writes to a folder checked by <see cref="OutputFolder.Claim"/> without a codebase (library callers).</summary>
+    public static Task WriteAsync(ContextPackage package, string outDirectory, CancellationToken ct) =>
+        WriteAsync(package, OutputFolder.Claim(outDirectory, "bundle folder", codebasePath: null), ct);
+
+    /// <summary>Writes the whole bundle beside <paramref name="output"/> and swaps it in (see <see cref="OutputFolder"/>).</summary>
+    public static Task WriteAsync(ContextPackage package, OutputFolder output, CancellationToken ct) =>
+        output.WriteAsync(root => WriteFilesAsync(package, root, ct));
+
+    private static async Task WriteFilesAsync(ContextPackage package, string root, CancellationToken ct)
     {
-        var root = Path.GetFullPath(outDirectory);
-        if (File.Exists(root))
-        {
-            throw new UserError($"--out '{outDirectory}' is a file; give a folder");
-        }
-
-        Directory.CreateDirectory(Path.Combine(root, "pages"));
-        // Pages of an earlier bundle in the same folder would be mistaken for this one's.
-        foreach (var stale in Directory.EnumerateFiles(Path.Combine(root, "pages"), "page-*.png"))
-        {
-            if (!package.Pages.ContainsKey("pages/" + Path.GetFileName(stale)))
-            {
-                File.Delete(stale);
-            }
-        }
-
+        // The folder is new and empty: no page of an earlier bundle can be mistaken for this one's.
+        Directory.CreateDirectory(Path.Combine(root, BundleLayout.PagesFolder));
         // The files are independent: the large request body is written while the pages and the
         // small files are.
         var request = Task.Run(() => AtomicFile.WriteAsync(Path.Combine(root, OpenAiFile), stream =>

@@ -234,13 +234,13 @@ public static class PageLayoutEngine
     private static List<LaidOutPage> Paginate(LayoutSettings settings, IReadOnlyList<SourceFragment> fragments, IReadOnlyList<List<Cell[]>> cells, List<List<ColumnPlan>> plans, int gutterCells)
     {
         var cost = VisionCostCalculator.Compute(settings.Profile.Cost, settings.Width, settings.Height);
-        var lineStarts = fragments.Select(LineStarts).ToList();
+        var carriedText = new CarriedTextTokens(TokenizerCatalog.Get(settings.Profile.Tokenizer), fragments, cells);
         var pages = new List<LaidOutPage>();
         foreach (var plan in plans)
         {
             var columns = new List<LaidOutColumn>();
             var regions = new List<PageRegion>();
-            var carried = new List<(int Fragment, int FirstLine, int LastLine)>();
+            var carried = new List<CarriedLines>();
             foreach (var (x, columnWidth, _, rows) in plan)
             {
                 var named = new List<LaidOutRow>(rows.Count);
@@ -264,13 +264,13 @@ public static class PageLayoutEngine
                     named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.StartLine + firstLine}-{fragment.StartLine + lastLine}" });
                     var region = RegionOf(settings, fragment, cells[rows[r].Fragment], rows, r + 1, end, x, columnWidth, gutterCells);
                     regions.Add(region);
-                    carried.Add((rows[r].Fragment, firstLine, lastLine));
+                    carried.Add(new CarriedLines(rows[r].Fragment, firstLine, rows[r + 1].CellStart, lastLine, rows[end - 1].CellStart + rows[end - 1].CellCount));
                 }
 
                 columns.Add(new LaidOutColumn(x, columnWidth, named));
             }
 
-            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, () => carried.Sum(c => TokenizerCatalog.Get(settings.Profile.Tokenizer).CountTokens(SliceLines(fragments[c.Fragment].Text, lineStarts[c.Fragment], c.FirstLine, c.LastLine))), cost));
+            pages.Add(new LaidOutPage(pages.Count + 1, columns, regions, () => carried.Sum(carriedText.Count), cost));
         }
 
         return pages;
@@ -309,26 +309,5 @@ public static class PageLayoutEngine
             MissingGlyphs = missing,
             ContinuationRows = wrapped,
         };
-    }
-
-    private static int[] LineStarts(SourceFragment fragment)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < fragment.Text.Length; i++)
-        {
-            if (fragment.Text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        return [.. starts];
-    }
-
-    private static string SliceLines(string text, int[] starts, int firstLine, int lastLine)
-    {
-        var from = starts[firstLine];
-        var to = lastLine + 1 < starts.Length ? starts[lastLine + 1] - 1 : text.Length;
-        return text[from..Math.Max(from, to)];
     }
 }

@@ -30,11 +30,11 @@ internal static class EncodeCommand
             var batchSize = result.GetValue(batch);
             if (batchSize < 1) throw new UserError($"--batch must be at least 1 (got {batchSize})");
             var deepSeekMode = DeepSeekOcrModes.Resolve(result.GetValue(mode)!);
+            var cacheDirectory = SharedOptions.OpenCache(result.GetValue(noCache), result.GetValue(cacheDir));
             var pages = ExpandPages(result.GetValue(inputs) ?? []);
             using var models = EncoderModels.Load(result.GetValue(model) ?? [], ExecutionProviders.Parse(result.GetValue(provider)));
             foreach (var reason in models.Models.Select(m => m.FallbackReason).OfType<string>().Distinct())
                 Console.Error.WriteLine($"codecontext: CUDA unavailable, running on CPU: {reason}");
-            var cacheDirectory = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir));
             var cache = cacheDirectory is null ? null : new EmbeddingCache(cacheDirectory);
             var report = new PageEncoder(models, cache).Encode(pages, deepSeekMode, batchSize, ct);
             if (cacheDirectory is not null) SharedOptions.TrimCache(cacheDirectory, quiet: false);
@@ -53,11 +53,10 @@ internal static class EncodeCommand
         {
             if (Directory.Exists(input))
             {
-                var files = Directory.EnumerateFiles(input)
-                    .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0) throw new UserError($"{input}: no .png or .jpg pages in this folder");
+                // pack and render both write their pages into the bundle's pages/ folder.
+                var bundlePages = Path.Combine(input, "pages");
+                var files = ImagesIn(input).Concat(Directory.Exists(bundlePages) ? ImagesIn(bundlePages) : []).ToList();
+                if (files.Count == 0) throw new UserError($"{input}: no .png or .jpg pages in this folder or in its pages/ folder");
                 pages.AddRange(files.Select(PageImage.Load));
             }
             else
@@ -67,4 +66,9 @@ internal static class EncodeCommand
         }
         return pages;
     }
+
+    private static IEnumerable<string> ImagesIn(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
-using CodeContext.Core;
+using CodeContext.Core.Output;
 using CodeContext.Packing;
 
 namespace CodeContext.Server.Commands;
@@ -21,13 +21,13 @@ internal static class PackCommand
         var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
         var budget = new Option<int>("--budget") { Description = "Hard limit on the prompt's tokens, counted as the model counts.", DefaultValueFactory = _ => 32000 };
         var profile = new Option<string>("--profile") { Description = "Model profile (see `codecontext cost --help`).", DefaultValueFactory = _ => "deepseek-ocr-base" };
-        var output = new Option<string?>("--out") { Description = "Bundle folder (default: ./codecontext-bundle)." };
+        var outOption = new Option<string?>("--out") { Description = "Bundle folder (default: ./codecontext-bundle): new, empty or an earlier bundle (replaced whole); never inside the codebase." };
         var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };
         format.AcceptOnlyFromAmong("summary", "json");
 
         var command = new Command("pack", "Compose the best mixed text + page-image context for an active file under a token budget and write the bundle.");
         shared.AddTo(command);
-        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, budget, profile, output, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, budget, profile, outOption, format }) command.Options.Add(option);
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -36,25 +36,22 @@ internal static class PackCommand
             {
                 Cursor = SharedOptions.ParseCursor(result.GetValue(cursor)),
                 Recent = SharedOptions.SplitList(result.GetValue(recent)),
-                Query = result.GetValue(query),
+                Query = SharedOptions.ReadQuery(result, query),
                 Budget = result.GetValue(budget),
                 Profile = result.GetValue(profile)!,
             };
+            // Checked before loading: a refused folder should not cost the user the analysis first.
+            var outArgument = result.GetValue(outOption);
+            var output = OutputFolder.Claim(outArgument ?? "codecontext-bundle", outArgument is null ? "--out (default)" : "--out", result.GetValue(shared.Path)!);
             var cache = shared.Cache(result);
             var session = new ComposeSession(cache);
             session.Prepare(request.Profile);
             var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
             var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(request.Profile) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
-            var outDir = Path.GetFullPath(result.GetValue(output) ?? "codecontext-bundle");
-            if (RepoPath.IsUnder(analysis.Workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.cs", SearchOption.AllDirectories).Any())
-            {
-                throw new UserError($"--out '{outDir}' holds source files; give an empty or new folder");
-            }
-
             var loaded = clock.Elapsed;
             var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
             var composed = clock.Elapsed;
-            await BundleWriter.WriteAsync(package, outDir, ct).ConfigureAwait(false);
+            await BundleWriter.WriteAsync(package, output, ct).ConfigureAwait(false);
             if (cache is not null) SharedOptions.TrimCache(cache, result.GetValue(shared.Quiet));
             if (!result.GetValue(shared.Quiet))
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"codecontext: loaded and analysed in {loaded.TotalSeconds:0.0} s, composed in {(composed - loaded).TotalSeconds:0.0} s, wrote the bundle in {(clock.Elapsed - composed).TotalSeconds:0.0} s")).ConfigureAwait(false);
@@ -64,7 +61,7 @@ internal static class PackCommand
             }
             else
             {
-                WriteSummary(package.Manifest, outDir, clock.Elapsed);
+                WriteSummary(package.Manifest, output.FullPath, clock.Elapsed);
             }
 
             return 0;

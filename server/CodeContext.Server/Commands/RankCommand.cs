@@ -28,8 +28,9 @@ internal static class RankCommand
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
             var cursorAt = SharedOptions.ParseCursor(result.GetValue(cursor));
+            var question = SharedOptions.ReadQuery(result, query);
             var actives = result.GetValue(active) ?? [];
-            var focus = shared.Focus(result, new AnalysisFocus(actives) { Cursor = cursorAt, Recent = SharedOptions.SplitList(result.GetValue(recent)), Query = result.GetValue(query) });
+            var focus = shared.Focus(result, new AnalysisFocus(actives) { Cursor = cursorAt, Recent = SharedOptions.SplitList(result.GetValue(recent)), Query = question });
             var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { Focus = focus }, shared.Cache(result), ct).ConfigureAwait(false);
             var results = new List<RankOutput>();
             var first = true;
@@ -38,7 +39,7 @@ internal static class RankCommand
                 try
                 {
                     var (file, ranked) = await analysis.RankAsync(
-                        activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), result.GetValue(query), result.GetValue(top), ct).ConfigureAwait(false);
+                        activeArgument, first ? cursorAt : null, SharedOptions.SplitList(result.GetValue(recent)), question, result.GetValue(top), ct).ConfigureAwait(false);
                     results.Add(new RankOutput(file.RelativePath, ranked) { Limitation = file.Limitation });
                 }
                 catch (UserError e) when (actives.Length > 1)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CodeContext.Analyzers.Classification;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Output;
 using CodeContext.Rendering;
 using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Profiles;
@@ -23,14 +24,14 @@ internal static class RenderCommand
         var profile = new Option<string>("--profile") { Description = "Model profile id", DefaultValueFactory = _ => "deepseek-ocr-base" };
         var level = new Option<string>("--level") { Description = "Density level L1..L4", DefaultValueFactory = _ => "L2" };
         var files = new Option<string?>("--files") { Description = "Comma-separated files to render (default: every context file)" };
-        var output = new Option<string>("--out") { Description = "Output folder for pages and manifest.json", Required = true };
+        var outOption = new Option<string>("--out") { Description = "Output folder for pages and manifest.json: new, empty or an earlier render or bundle (replaced whole); never inside the codebase", Required = true };
         var theme = new Option<string?>("--theme") { Description = "Theme id (default: light for colour profiles, gray otherwise)" };
         var font = new Option<string?>("--font") { Description = "Font id overriding the level's" };
         var noGutter = new Option<bool>("--no-gutter") { Description = "Leave out line numbers" };
         var noMsBuild = new Option<bool>("--no-msbuild") { Description = "Load syntax-only, without MSBuild" };
         var command = new Command("render", "Render source files into page images for a model profile and density level.")
         {
-            path, profile, level, files, output, theme, font, noGutter, noMsBuild,
+            path, profile, level, files, outOption, theme, font, noGutter, noMsBuild,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -43,6 +44,8 @@ internal static class RenderCommand
                 Gutter = !result.GetValue(noGutter),
             };
             _ = ProfileCatalog.GetLevel(request.Profile, request.Level);
+            // Checked before loading: a refused folder should not cost the user the rendering first.
+            var output = OutputFolder.Claim(result.GetValue(outOption)!, "--out", result.GetValue(path)!);
             var workspace = await WorkspaceLoader.LoadAsync(result.GetValue(path)!, new LoadOptions { NoMsBuild = result.GetValue(noMsBuild), Log = Console.Error }, ct).ConfigureAwait(false);
             var selected = SelectFiles(workspace, result.GetValue(files));
             var fragments = new List<SourceFragment>(selected.Count);
@@ -55,30 +58,6 @@ internal static class RenderCommand
             }
 
             var pages = PageRenderer.Render(fragments, request);
-            var outDir = Path.GetFullPath(result.GetValue(output)!);
-            if (RepoPath.IsUnder(workspace.RootDirectory, outDir) && Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(e => e.EndsWith(".cs", StringComparison.Ordinal)))
-            {
-                throw new UserError($"--out '{outDir}' holds source files; give an empty or new folder");
-            }
-
-            Directory.CreateDirectory(Path.Combine(outDir, "pages"));
-            var manifestPages = new List<object>(pages.Count);
-            foreach (var page in pages)
-            {
-                var name = $"pages/page-{page.Number:D3}.png";
-                AtomicFile.WriteAllBytes(Path.Combine(outDir, name), page.Png);
-                manifestPages.Add(new
-                {
-                    file = name,
-                    width = page.Width,
-                    height = page.Height,
-                    visionTokens = page.VisionTokens,
-                    textTokens = page.TextTokens,
-                    compression = Math.Round(page.Compression, 2),
-                    regions = page.Regions,
-                });
-            }
-
             var layoutLevel = request.Profile.Levels[request.Level.ToUpperInvariant()];
             var manifest = new
             {
@@ -89,14 +68,31 @@ internal static class RenderCommand
                 tokenizer = request.Profile.Tokenizer,
                 visionTokens = pages.Sum(p => p.VisionTokens),
                 textTokens = pages.Sum(p => p.TextTokens),
-                pages = manifestPages,
+                pages = pages.Select(page => new
+                {
+                    file = PageFile(page),
+                    width = page.Width,
+                    height = page.Height,
+                    visionTokens = page.VisionTokens,
+                    textTokens = page.TextTokens,
+                    compression = Math.Round(page.Compression, 2),
+                    regions = page.Regions,
+                }).ToList(),
             };
-            AtomicFile.WriteAllText(Path.Combine(outDir, "manifest.json"), JsonSerializer.Serialize(manifest, ManifestJson));
-            await Console.Error.WriteLineAsync($"codecontext: {pages.Count} pages, {manifest.visionTokens} vision tokens for {manifest.textTokens} text tokens -> {outDir}").ConfigureAwait(false);
+            await output.WriteAsync(folder =>
+            {
+                Directory.CreateDirectory(Path.Combine(folder, BundleLayout.PagesFolder));
+                foreach (var page in pages) AtomicFile.WriteAllBytes(Path.Combine(folder, PageFile(page)), page.Png);
+                AtomicFile.WriteAllText(Path.Combine(folder, BundleLayout.ManifestFile), JsonSerializer.Serialize(manifest, ManifestJson));
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"codecontext: {pages.Count} pages, {manifest.visionTokens} vision tokens for {manifest.textTokens} text tokens -> {output.FullPath}").ConfigureAwait(false);
             return 0;
         }, cancellationToken));
         return command;
     }
+
+    private static string PageFile(RenderedPage page) => $"{BundleLayout.PagesFolder}/page-{page.Number:D3}.png";
 
     private static IReadOnlyList<SourceFile> SelectFiles(LoadedWorkspace workspace, string? list)
     {

@@ -28,7 +28,7 @@ internal static class ServeCommand
             if (result.GetValue(maxMessage) < 1) throw new UserError("--max-message-bytes must be positive");
             var settings = new ServerSettings
             {
-                Cache = result.GetValue(noCache) ? null : CacheDirectory.Resolve(result.GetValue(cacheDir)),
+                Cache = SharedOptions.OpenCache(result.GetValue(noCache), result.GetValue(cacheDir)),
                 NoMsBuild = result.GetValue(noMsBuild),
                 Analysis = result.GetValue(analysis)!,
                 Limits = new FramingLimits { MaxBodyBytes = result.GetValue(maxMessage) },

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Output;
+using CodeContext.Server.Rpc.Framing;
 
 namespace CodeContext.Server.Commands;
 
@@ -51,10 +53,29 @@ internal sealed class SharedOptions
         Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
     };
 
-    public CacheDirectory? Cache(ParseResult result) =>
-        result.GetValue(NoCache) ? null : CacheDirectory.Resolve(result.GetValue(CacheDir));
+    /// <summary>The cache for a command that loads the codebase at <see cref="Path"/>: never one inside it.</summary>
+    public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir), result.GetValue(Path));
 
-    /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
+    /// <summary>
+    /// The cache directory every command uses, or none. One that cannot be written is not fatal:
+    /// the cache only saves time (results are the same without it), and a read-only one is
+    /// usually deliberate (a shared or sandboxed home), so the command warns and runs as with
+    /// --no-cache instead of failing after its whole analysis when it first stores something.
+    /// A cache inside the codebase is not used either (nothing is ever written into the codebase),
+    /// with the same warning.
+    /// </summary>
+    public static CacheDirectory? OpenCache(bool noCache, string? explicitPath, string? codebasePath = null)
+    {
+        if (noCache) return null;
+        var cache = CacheDirectory.Resolve(explicitPath);
+        var problem = codebasePath is not null && CodebaseFolder.RootContaining(codebasePath, cache.Root) is { } root
+            ? $"it is inside the codebase being read, {root}, where nothing is ever written"
+            : WritableFolder.Problem(cache.Root) is { } notWritable ? $"it is not writable: {notWritable}" : null;
+        if (problem is null) return cache;
+        Console.Error.WriteLine($"codecontext: warning: not using the cache directory '{cache.Root}' ({problem}); running without a cache, as with --no-cache");
+        return null;
+    }
+
     /// <summary>Keeps the cache under its cap (CacheTrimmer) after a command added to it, saying so when it removed anything.</summary>
     public static void TrimCache(CacheDirectory cache, bool quiet)
     {
@@ -64,6 +85,14 @@ internal sealed class SharedOptions
                 $"codecontext: cache over its cap ({CacheTrimmer.MaxSizeVariable}): removed {trimmed.EntriesRemoved} least recently used entries, {trimmed.BytesRemoved / 1024} KiB"));
     }
 
+    /// <summary>--query, refused when longer than the server would accept (<see cref="QueryLimit"/>).</summary>
+    public static string? ReadQuery(ParseResult result, Option<string?> query)
+    {
+        var value = result.GetValue(query);
+        return QueryLimit.Refusal(value, "--query") is { } refusal ? throw new UserError(refusal) : value;
+    }
+
+    /// <summary>"12:5" -> (12, 5); both 1-based.</summary>
     public static (int Line, int Column)? ParseCursor(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

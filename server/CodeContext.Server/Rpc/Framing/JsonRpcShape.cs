@@ -74,6 +74,9 @@ internal static class JsonRpcShape
                 return Reject(LspErrorCodes.InvalidRequest, $"'params' of '{Shorten(method.GetString()!)}' must be an object or an array, not {Describe(parameters.ValueKind)}", id);
             if (hasId && idElement.ValueKind == JsonValueKind.Null)
                 return Reject(LspErrorCodes.InvalidRequest, $"request '{Shorten(method.GetString()!)}' has id null; use a string or number, or leave 'id' out for a notification", id);
+            // Checked here, before StreamJsonRpc copies the text into the handler's parameters.
+            if (parameters.ValueKind == JsonValueKind.Object && QueryRefusal(method.GetString()!, parameters) is { } tooLong)
+                return Reject(LspErrorCodes.InvalidParams, tooLong, id);
             return new ShapeVerdict(hasId ? MessageKind.Request : MessageKind.Notification, id);
         }
 
@@ -88,6 +91,19 @@ internal static class JsonRpcShape
             && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String))
             return Reject(LspErrorCodes.InvalidRequest, "response 'error' must be an object with a whole-number 'code' and a string 'message'", id);
         return new ShapeVerdict(MessageKind.Response, id);
+    }
+
+    private static string? QueryRefusal(string method, JsonElement parameters)
+    {
+        if (!parameters.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String) return null;
+        // A character takes 1 to 6 bytes of JSON (\uXXXX): a short raw value needs no decoding, and
+        // a huge one is refused without decoding it (a 30 MB query would be a 60 MB string).
+        var rawBytes = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(query).Length - 2;
+        if (rawBytes <= QueryLimit.MaxChars) return null;
+        var where = $"{Shorten(method)}: params.query";
+        return rawBytes > QueryLimit.MaxJsonBytesPerChar * QueryLimit.MaxChars
+            ? QueryLimit.RefusalBySize(rawBytes, where)
+            : QueryLimit.Refusal(query.GetString(), where);
     }
 
     /// <summary>The top-level "id" in a possibly truncated body, or none.</summary>

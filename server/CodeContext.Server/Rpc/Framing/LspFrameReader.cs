@@ -33,6 +33,14 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
 
         var headers = await ReadHeaderBlockAsync(cancellationToken).ConfigureAwait(false);
         if (headers is null) return EndOfInput.Instance;
+        if (headers is { Error: { } refused, RefuseBody: true })
+        {
+            // The header was read whole and only its content is refused (a charset other than
+            // UTF-8): skip exactly the announced body, never decoding or running it, and answer
+            // with the request's id when it can be found, so the client's request is not left open.
+            return await RefuseBodyAsync(headers.ContentLength!.Value, LspErrorCodes.ParseError, refused, cancellationToken).ConfigureAwait(false);
+        }
+
         if (headers.Error is { } headerError)
         {
             // Junk before a good header (the tail of a body whose Content-Length was too small):
@@ -48,11 +56,7 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
     private async ValueTask<Frame> BodyAsync(long length, CancellationToken cancellationToken)
     {
         if (length > limits.MaxBodyBytes)
-        {
-            var id = await FindIdInPrefixAsync(length, cancellationToken).ConfigureAwait(false);
-            _skipBytes = length;
-            return new RejectedFrame(LspErrorCodes.InvalidRequest, $"message of {length} bytes exceeds the server's limit of {limits.MaxBodyBytes} bytes; it was skipped", id);
-        }
+            return await RefuseBodyAsync(length, LspErrorCodes.InvalidRequest, $"message of {length} bytes exceeds the server's limit of {limits.MaxBodyBytes} bytes; it was skipped", cancellationToken).ConfigureAwait(false);
 
         // Nothing to wait for: reading would block until the client's next message.
         if (length == 0) return new RejectedFrame(LspErrorCodes.ParseError, "message body is empty (Content-Length: 0)", JsonRpcId.None);
@@ -60,7 +64,19 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
         return body is null ? EndOfInput.Instance : new BodyFrame(body);
     }
 
-    private sealed record HeaderBlock(long? ContentLength, string? Error);
+    /// <summary>A body that will not be read: skipped byte-exactly, answered with its id when found in its first bytes.</summary>
+    private async ValueTask<Frame> RefuseBodyAsync(long length, int code, string message, CancellationToken cancellationToken)
+    {
+        var id = await FindIdInPrefixAsync(length, cancellationToken).ConfigureAwait(false);
+        _skipBytes = length;
+        return new RejectedFrame(code, message, id);
+    }
+
+    /// <summary>
+    /// A parsed header block. <paramref name="RefuseBody"/>: the header is well-formed (its
+    /// Content-Length can be trusted) but the message it announces is refused.
+    /// </summary>
+    private sealed record HeaderBlock(long? ContentLength, string? Error, bool RefuseBody = false);
 
     /// <summary>Null at end of input.</summary>
     private async ValueTask<HeaderBlock?> ReadHeaderBlockAsync(CancellationToken cancellationToken)
@@ -98,19 +114,43 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
     private static HeaderBlock ParseHeaders(byte[] block)
     {
         var parsed = ParseHeaderLines(block);
-        if (parsed.Error is null) return parsed;
+        // A refused charset is not junk in front of a header: looking for a later Content-Length
+        // would take it for stray bytes and run the message anyway.
+        if (parsed.Error is null || parsed.RefuseBody) return parsed;
         // The last Content-Length in the block is the one nearest the body: anything before it is junk.
         var at = LastIndexOfIgnoreCase(block, ContentLengthName);
         if (at <= 0) return parsed;
         var tail = ParseHeaderLines(block[(int)at..]);
-        return tail.Error is null
-            ? new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)")
-            : parsed;
+        if (tail.Error is not null) return parsed;
+        // Whole header lines right before Content-Length belong to this message, not to the junk:
+        // a Content-Type there naming another charset still refuses it.
+        var withHeaders = ParseHeaderLines(block[HeaderLinesBefore(block, at)..]);
+        return withHeaders.RefuseBody
+            ? withHeaders
+            : new HeaderBlock(tail.ContentLength, $"{at} bytes that are not a header came before 'Content-Length' (was the previous Content-Length too small?)");
+    }
+
+    /// <summary>Where the run of "Name: value" lines that ends at <paramref name="at"/> starts.</summary>
+    private static int HeaderLinesBefore(byte[] block, int at)
+    {
+        var start = at;
+        while (start >= 2 && block[start - 2] == '\r' && block[start - 1] == '\n')
+        {
+            var lineEnd = start - 2;
+            var lineStart = block.AsSpan(0, lineEnd).LastIndexOf("\r\n"u8) is var previous and >= 0 ? previous + 2 : 0;
+            var line = block.AsSpan(lineStart, lineEnd - lineStart);
+            var colon = line.IndexOf((byte)':');
+            if (colon <= 0 || line[..colon].ContainsAnyExceptInRange((byte)'!', (byte)'~')) break;
+            start = lineStart;
+        }
+
+        return start;
     }
 
     private static HeaderBlock ParseHeaderLines(byte[] block)
     {
         long? contentLength = null;
+        string? refusedCharset = null;
         var text = Encoding.ASCII.GetString(block);
         foreach (var line in text.Split("\r\n"))
         {
@@ -125,18 +165,16 @@ internal sealed class LspFrameReader(PipeReader reader, FramingLimits limits)
                     return new HeaderBlock(null, $"Content-Length '{Shorten(value)}' is not a non-negative whole number");
                 contentLength = parsed;
             }
-            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
-                && value.Contains("charset", StringComparison.OrdinalIgnoreCase)
-                && !value.Contains("utf-8", StringComparison.OrdinalIgnoreCase)
-                && !value.Contains("utf8", StringComparison.OrdinalIgnoreCase))
+            else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && ContentTypeCharset.Refused(value) is { } charset)
             {
-                return new HeaderBlock(null, $"Content-Type '{Shorten(value)}' names a charset other than utf-8");
+                refusedCharset ??= $"header 'Content-Type: {Shorten(value)}' names charset '{Shorten(charset)}'; LSP messages are UTF-8 only (charset=utf-8, or utf8 for older clients); the message was skipped";
             }
         }
 
-        return contentLength is null
-            ? new HeaderBlock(null, "header block has no Content-Length header")
-            : new HeaderBlock(contentLength, null);
+        if (contentLength is null) return new HeaderBlock(null, "header block has no Content-Length header");
+        return refusedCharset is null
+            ? new HeaderBlock(contentLength, null)
+            : new HeaderBlock(contentLength, refusedCharset, RefuseBody: true);
     }
 
     /// <summary>Null at end of input before the whole body arrived.</summary>

@@ -49,11 +49,7 @@ internal sealed class InitializeHandler(ServerContext context)
     {
         if (!string.IsNullOrWhiteSpace(request.RootUri)) return WorkspacePaths.ToLocalPath(request.RootUri, "initialize: rootUri");
         if (request.WorkspaceFolders is [var first, ..]) return WorkspacePaths.ToLocalPath(first.Uri, "initialize: workspaceFolders[0].uri");
-        if (!string.IsNullOrWhiteSpace(request.RootPath))
-        {
-            if (!Path.IsPathRooted(request.RootPath)) throw WorkspacePaths.Invalid($"initialize: rootPath '{request.RootPath}' is not absolute");
-            return Path.GetFullPath(request.RootPath);
-        }
+        if (!string.IsNullOrWhiteSpace(request.RootPath)) return WorkspacePaths.FromAbsolutePath(request.RootPath, "initialize: rootPath");
 
         throw WorkspacePaths.Invalid("initialize: no workspace root: give rootUri, workspaceFolders or rootPath");
     }

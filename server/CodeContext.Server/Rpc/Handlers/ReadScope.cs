@@ -1,4 +1,5 @@
 using CodeContext.Analyzers.Loading;
+using CodeContext.Core.Sources;
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
 using StreamJsonRpc;

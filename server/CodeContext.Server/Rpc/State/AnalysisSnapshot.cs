@@ -1,6 +1,7 @@
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Sources;
 
 namespace CodeContext.Server.Rpc.State;
 

@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Sources;
 using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.State;
@@ -56,10 +57,22 @@ internal sealed class WorkspacePaths
         {
             if (!parsed.IsFile) throw Invalid($"{field} '{uri}' is not a file URI (scheme '{parsed.Scheme}')");
             if (!string.IsNullOrEmpty(parsed.Host) && parsed.Host != "localhost") throw Invalid($"{field} '{uri}' names a remote host");
-            return Path.GetFullPath(parsed.LocalPath);
+            // Percent-decoding happens here: "%00" passes the raw check above and becomes a NUL
+            // that no file system accepts (Path APIs would throw an internal error further on).
+            var local = parsed.LocalPath;
+            if (local.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} '{uri}' decodes to a path with a NUL character");
+            return Path.GetFullPath(local);
         }
 
         throw Invalid($"{field} '{uri}' is not an absolute file URI");
+    }
+
+    /// <summary>A plain absolute path from the client (LSP's deprecated rootPath), held to the same rules as a decoded URI.</summary>
+    public static string FromAbsolutePath(string path, string field)
+    {
+        if (path.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} contains a NUL character");
+        if (!Path.IsPathRooted(path)) throw Invalid($"{field} '{path}' is not absolute");
+        return Path.GetFullPath(path);
     }
 
     public static LocalRpcException Invalid(string message) => new(message) { ErrorCode = LspErrorCodes.InvalidParams };
