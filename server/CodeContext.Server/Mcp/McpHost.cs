@@ -63,5 +63,5 @@ internal static class McpHost
         targets.SelectMany(target => target.GetType()
             .GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.GetCustomAttribute<McpServerToolAttribute>() is not null)
-            .Select(m => McpServerTool.Create(m, target)));
+            .Select(m => (McpServerTool)new CheckedTool(McpServerTool.Create(m, target))));
 }

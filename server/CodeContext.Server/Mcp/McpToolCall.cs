@@ -26,11 +26,17 @@ internal sealed class McpToolCall(ServerContext context, TreeWatcher watcher, Lo
         var reporter = new ToolProgress(progress);
         try
         {
-            watcher.Flush();
+            watcher.Sync();
             // ReadScope takes its snapshot's sequence number before its first await, so the
-            // changes flushed just above are always included.
+            // changes synced just above are always included.
             using var scope = await BeginAsync(tool, reporter, cancellationToken).ConfigureAwait(false);
             return await body(new ToolScope(context, scope, reporter), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The SDK answers the client; the line says the work really stopped here.
+            await log.WriteLineAsync($"codecontext mcp: {tool} cancelled by the client").ConfigureAwait(false);
+            throw;
         }
         catch (LocalRpcException e)
         {

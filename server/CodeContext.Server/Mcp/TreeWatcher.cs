@@ -7,8 +7,9 @@ namespace CodeContext.Server.Mcp;
 /// MCP has no document sync, so the tree itself is watched: C# files created, changed, deleted or
 /// renamed under the root are collected and, once quiet for a moment (editors and agents write a
 /// file in several steps), handed to the same incremental update that serve's
-/// workspace/didChangeWatchedFiles uses. A tool call flushes what is pending first, so a context
-/// asked for right after an edit reflects it.
+/// workspace/didChangeWatchedFiles uses. A tool call first adds the files whose stamps changed
+/// (<see cref="StampSweep"/>) and flushes what is pending, so a context asked for right after an
+/// edit reflects it.
 /// </summary>
 internal sealed class TreeWatcher : IDisposable
 {
@@ -25,6 +26,7 @@ internal sealed class TreeWatcher : IDisposable
     private readonly FileSystemWatcher _watcher;
     private readonly Timer _timer;
     private readonly Lock _gate = new();
+    private readonly StampSweep _sweep = new();
     private HashSet<string> _pending = new(StringComparer.Ordinal);
 
     public TreeWatcher(WorkspaceHost host, string root, TextWriter log)
@@ -51,8 +53,26 @@ internal sealed class TreeWatcher : IDisposable
         _watcher.EnableRaisingEvents = true;
     }
 
+    /// <summary>
+    /// Before a tool call: the codebase's files whose stamps changed since the last call join the
+    /// pending changes, and every pending change goes to the workspace now.
+    /// </summary>
+    public void Sync()
+    {
+        if (_host.Current is { } snapshot)
+        {
+            var changed = _sweep.Changed(snapshot.Analysis.Workspace.Files.Select(f => f.FullPath));
+            lock (_gate)
+            {
+                foreach (var path in changed) _pending.Add(path);
+            }
+        }
+
+        Flush();
+    }
+
     /// <summary>Hands every pending change to the workspace now.</summary>
-    public void Flush()
+    private void Flush()
     {
         HashSet<string> pending;
         lock (_gate)
@@ -76,7 +96,9 @@ internal sealed class TreeWatcher : IDisposable
             }
         }
 
-        if (confined.Count > 0) _host.DiskChanged(confined);
+        if (confined.Count == 0) return;
+        _log.WriteLine($"codecontext mcp: {confined.Count} file(s) changed on disk: {string.Join(", ", confined.Take(5).Select(p => _host.Current?.RelativePath(p) ?? p))}{(confined.Count > 5 ? ", ..." : "")}");
+        _host.DiskChanged(confined);
     }
 
     public void Dispose()
