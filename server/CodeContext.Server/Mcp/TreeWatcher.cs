@@ -48,9 +48,17 @@ internal sealed class TreeWatcher : IDisposable
             Add(e.OldFullPath);
             Add(e.FullPath);
         };
-        // An overflow loses events: say so, since a context may miss an edit until the file changes again.
-        _watcher.Error += (_, e) => _log.WriteLine($"codecontext mcp: the file watcher lost events ({e.GetException().Message}); edits made meanwhile show once those files change again");
-        _watcher.EnableRaisingEvents = true;
+        // An overflow loses events: say so. Edits to known files are still found by the stamp sweep.
+        _watcher.Error += (_, e) => _log.WriteLine($"codecontext mcp: the file watcher lost events ({e.GetException().Message}); new files created meanwhile join once they change again");
+        try
+        {
+            _watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException e)
+        {
+            // E.g. the system's limit of inotify watches on a very large tree: serve without events.
+            _log.WriteLine($"codecontext mcp: cannot watch {_root} ({e.Message}); edits to the codebase's files are still seen at each call, new files are not");
+        }
     }
 
     /// <summary>
@@ -109,6 +117,7 @@ internal sealed class TreeWatcher : IDisposable
 
     private void Add(string fullPath)
     {
+        if (InSkippedFolder(fullPath)) return;
         var files = Expand(fullPath).Where(IsSource).ToList();
         if (files.Count == 0) return;
         lock (_gate)
@@ -133,10 +142,10 @@ internal sealed class TreeWatcher : IDisposable
         return [.. onDisk.Concat(known)];
     }
 
-    private bool IsSource(string fullPath)
-    {
-        if (!fullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) return false;
-        var folders = Path.GetRelativePath(_root, fullPath).Split(Path.DirectorySeparatorChar)[..^1];
-        return !folders.Any(SkippedFolders.Contains);
-    }
+    private bool IsSource(string fullPath) =>
+        fullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !InSkippedFolder(fullPath);
+
+    /// <summary>Whether the path is, or lies below, a folder that never holds context (checked before a folder event is expanded).</summary>
+    private bool InSkippedFolder(string fullPath) =>
+        Path.GetRelativePath(_root, fullPath).Split(Path.DirectorySeparatorChar).Any(SkippedFolders.Contains);
 }
