@@ -4,7 +4,8 @@ namespace CodeContext.Server.Mcp;
 /// The codebase's files by size and modification time, compared at each tool call. A watcher
 /// event is read on its own thread and can still be in flight when the agent's next request,
 /// sent right after its write, arrives; comparing stamps finds that edit anyway (a stat per
-/// file, a few milliseconds on thousands of files). New files are the watcher's alone.
+/// file, a few milliseconds on thousands of files). New files are the watcher's alone. Both
+/// hand a change over once (<see cref="NotHandedOver"/>).
 /// </summary>
 internal sealed class StampSweep
 {
@@ -26,6 +27,28 @@ internal sealed class StampSweep
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// The paths whose stamp is not the one last handed over (a file never seen counts as new),
+    /// recording theirs: a change the sweep already handed over is not handed over again when its
+    /// watcher event arrives later, and the other way round.
+    /// </summary>
+    public List<string> NotHandedOver(IEnumerable<string> fullPaths)
+    {
+        var fresh = new List<string>();
+        lock (_gate)
+        {
+            foreach (var path in fullPaths)
+            {
+                var stamp = Stamp(path);
+                if (_seen.TryGetValue(path, out var seen) && seen == stamp) continue;
+                fresh.Add(path);
+                _seen[path] = stamp;
+            }
+        }
+
+        return fresh;
     }
 
     private static (DateTime, long) Stamp(string path)

@@ -34,7 +34,7 @@ internal sealed class TreeWatcher : IDisposable
         _host = host;
         _root = Path.GetFullPath(root);
         _log = log;
-        _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(_ => Flush([]), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(_root)
         {
             IncludeSubdirectories = true,
@@ -65,33 +65,23 @@ internal sealed class TreeWatcher : IDisposable
     /// Before a tool call: the codebase's files whose stamps changed since the last call join the
     /// pending changes, and every pending change goes to the workspace now.
     /// </summary>
-    public void Sync()
-    {
-        if (_host.Current is { } snapshot)
-        {
-            var changed = _sweep.Changed(snapshot.Analysis.Workspace.Files.Select(f => f.FullPath));
-            lock (_gate)
-            {
-                foreach (var path in changed) _pending.Add(path);
-            }
-        }
+    public void Sync() =>
+        Flush(_host.Current is { } snapshot ? _sweep.Changed(snapshot.Analysis.Workspace.Files.Select(f => f.FullPath)) : []);
 
-        Flush();
-    }
-
-    /// <summary>Hands every pending change to the workspace now.</summary>
-    private void Flush()
+    /// <summary>Hands the swept changes and every pending watcher change not handed over yet to the workspace.</summary>
+    private void Flush(IReadOnlyList<string> swept)
     {
         HashSet<string> pending;
         lock (_gate)
         {
-            if (_pending.Count == 0) return;
             pending = _pending;
             _pending = new HashSet<string>(StringComparer.Ordinal);
         }
 
+        var changed = _sweep.NotHandedOver(pending).Concat(swept).Distinct(StringComparer.Ordinal).ToList();
+        if (changed.Count == 0) return;
         var confined = new List<string>();
-        foreach (var path in pending)
+        foreach (var path in changed)
         {
             try
             {
