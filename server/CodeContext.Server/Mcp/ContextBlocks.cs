@@ -9,9 +9,9 @@ namespace CodeContext.Server.Mcp;
 
 /// <summary>
 /// A composed package as MCP content, in prompt order: a short header (totals, how many files got
-/// each form, the most relevant files with their form and pages), then each segment: text as text blocks, pages as PNG image blocks, each page
-/// after a one-line caption naming the files and lines on it (what read_region takes). The
-/// manifest itself is the structured content.
+/// each form, the most relevant files with their form and pages), then each segment: text as text
+/// blocks, pages as PNG image blocks, each page after a one-line caption naming the files and
+/// lines on it (what read_region takes). The manifest itself is the structured content.
 /// </summary>
 internal static class ContextBlocks
 {

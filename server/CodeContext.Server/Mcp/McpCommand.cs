@@ -13,9 +13,9 @@ internal static class McpCommand
 
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "The codebase: a folder, .sln, .slnx or .csproj (default: the current directory).", DefaultValueFactory = _ => "." };
-        var budget = new Option<int>("--budget") { Description = $"Token budget of get_context when the call names none (default {DefaultBudget}).", DefaultValueFactory = _ => DefaultBudget };
-        var profile = new Option<string>("--profile") { Description = $"Model profile of get_context when the call names none (default {DefaultProfile}).", DefaultValueFactory = _ => DefaultProfile };
+        var path = new Argument<string>("path") { Description = "The codebase: a folder, .sln, .slnx or .csproj.", DefaultValueFactory = _ => "." };
+        var budget = new Option<int>("--budget") { Description = "Token budget of get_context when the call names none.", DefaultValueFactory = _ => DefaultBudget };
+        var profile = new Option<string>("--profile") { Description = "Model profile of get_context when the call names none.", DefaultValueFactory = _ => DefaultProfile };
         var analysis = SharedOptions.CreateAnalysisOption("focused: be ready once every file is matched by name, then bind them in the background; full: bind every file before answering; auto: focused from 300 files up.");
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache directory (default: $CODECONTEXT_CACHE_DIR, $XDG_CACHE_HOME/codecontext, ~/.cache/codecontext)." };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the analysis cache." };
