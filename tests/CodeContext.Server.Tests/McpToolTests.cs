@@ -33,6 +33,24 @@ public sealed class McpToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_answers_at_once_while_loading_then_counts_files_and_degraded_projects()
+    {
+        await using var server = await InProcessMcpServer.StartAsync(_workspace);
+        // Loading the sample takes seconds; status must not wait for it.
+        var early = await server.CallAsync("status");
+        Assert.Equal("loading", early.StructuredContent!.Value.GetProperty("state").GetString());
+
+        await server.CallAsync("rank_files", new { file = Active, top = 1 });
+        var ready = await server.CallAsync("status");
+        var state = ready.StructuredContent!.Value;
+        Assert.Equal("ready", state.GetProperty("state").GetString());
+        Assert.Equal(101, state.GetProperty("files").GetInt32());
+        // The test server loads syntax-first: every project is degraded, and status says why.
+        Assert.Equal(5, state.GetProperty("degraded").GetArrayLength());
+        Assert.Contains("Degraded: src/Shop.Domain/Shop.Domain.csproj: --no-msbuild", Text(ready), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_created_on_disk_joins_the_codebase_and_leaves_when_deleted()
     {
         await using var server = await InProcessMcpServer.StartAsync(_workspace);

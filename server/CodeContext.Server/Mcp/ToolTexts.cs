@@ -16,7 +16,8 @@ internal static class ToolTexts
         "and packed under a token budget. Call it when you start on a file or when the task moves to another file; call it again after edits, it reflects files changed on disk. " +
         "Returns, in reading order: a header with the token totals and every file's form; then the least relevant files as page images (PNG pictures of their source code: " +
         "L1 is sharpest, L4 densest), each after a caption listing the files and line ranges on it; then closer files as exact text; then the file itself as exact text, last. " +
-        "The totals never exceed the budget. To read any imaged code exactly, call read_region with a path and lines from a caption. " +
+        "Numbers in the header: tokens used of the budget, counted the way the profile's model counts them (text tokens plus each page's vision tokens; they never exceed the budget), " +
+        "and the compression: how many tokens the carried source would cost as plain text per token spent. To read any imaged code exactly, call read_region with a path and lines from a caption. " +
         "structuredContent holds the full manifest (segments, per-file relevance, form and why).";
 
     public const string ReadRegion =
@@ -26,8 +27,9 @@ internal static class ToolTexts
 
     public const string RankFiles =
         "The other files of the codebase ranked by relevance to a C# file, most relevant first, each with its score and the reasons " +
-        "(e.g. 'declares Order.Create, called by OrderService.PlaceOrderAsync (line 69)'). Call it to decide what to read next or to see what depends on a file; " +
-        "it returns no code (get_context does).";
+        "(e.g. 'declares Order.Create, called by OrderService.PlaceOrderAsync (line 69)'). The score fuses the symbol graph (personalised PageRank), shared identifiers " +
+        "and files changed together in git; compare scores with each other, their absolute value means nothing. Call it to decide what to read next or to see what " +
+        "depends on a file; it returns no code (get_context does).";
 
     public const string ExplainFile =
         "Why one file (target) ranks where it does for the file you work on: its place, score and reasons, and the form get_context gives it at the server's default budget " +
