@@ -3,8 +3,9 @@ namespace CodeContext.Server.Mcp;
 /// <summary>
 /// The codebase's files by size and modification time, compared at each tool call. A watcher
 /// event is read on its own thread and can still be in flight when the agent's next request,
-/// sent right after its write, arrives; comparing stamps finds that edit anyway (a stat per
-/// file, a few milliseconds on thousands of files). New files are the watcher's alone. Both
+/// sent right after its write, arrives; comparing stamps finds that edit anyway. It costs a stat
+/// per file: 45-98 ms for 10,000 files on the shared 2-core development machine, small next to a
+/// compose on a codebase that size. New files are the watcher's alone. Both
 /// hand a change over once (<see cref="NotHandedOver"/>).
 /// </summary>
 internal sealed class StampSweep
