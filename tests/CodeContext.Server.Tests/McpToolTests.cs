@@ -71,6 +71,23 @@ public sealed class McpToolTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_the_watcher_handed_over_shows_in_the_next_call_and_is_not_handed_over_again()
+    {
+        await using var server = await InProcessMcpServer.StartAsync(_workspace);
+        await server.CallAsync("rank_files", new { file = Active, top = 1 });
+        File.AppendAllText(_workspace.PathOf(Active), "\n// edited on disk\n");
+        const string handedOver = "changed on disk: src/Shop.Services/Orders/OrderService.cs";
+        int HandOvers() => server.Log.Split('\n').Count(line => line.Contains(handedOver, StringComparison.Ordinal));
+
+        // The watcher alone (150 ms after the event): the next call's stamp sweep must know it was handed over.
+        await Until(() => HandOvers() == 1);
+        var context = await server.CallAsync("get_context", new { file = Active });
+
+        Assert.Contains("// edited on disk", Text(context), StringComparison.Ordinal);
+        Assert.Equal(1, HandOvers());
+    }
+
+    [Fact]
     public async Task A_symbolic_link_out_of_the_root_is_refused_and_never_watched_in()
     {
         var secret = Path.Combine(_workspace.Outside, "Leak.cs");

@@ -66,6 +66,9 @@ internal sealed class McpToolCall(ServerContext context, TreeWatcher watcher, Lo
         using var listening = feed.Listen(reporter.Report);
         var scope = await ReadScope.BeginAsync(context, tool, cancellationToken).ConfigureAwait(false);
         reporter.Report("the codebase is loaded");
+        // The first snapshot exists now: the sweep records its files' stamps at once, so an edit
+        // made before the next call is found by comparing them (the watcher covers the load itself).
+        watcher.Sync();
         return scope;
     }
 }
