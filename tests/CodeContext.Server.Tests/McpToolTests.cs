@@ -51,6 +51,19 @@ public sealed class McpToolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_may_be_named_relative_to_the_root_absolute_or_as_a_file_uri()
+    {
+        await using var server = await InProcessMcpServer.StartAsync(_workspace);
+        foreach (var name in new[] { Active, _workspace.PathOf(Active), _workspace.UriOf(Active), "src/Shop.Services/../Shop.Services/Orders/OrderService.cs" })
+        {
+            var region = await server.CallAsync("read_region", new { path = name, startLine = 1, endLine = 1 });
+            Assert.NotEqual(true, region.IsError);
+            Assert.Equal(Active, region.StructuredContent!.Value.GetProperty("path").GetString());
+            Assert.Equal(File.ReadLines(_workspace.PathOf(Active)).First(), Text(region));
+        }
+    }
+
+    [Fact]
     public async Task A_file_created_on_disk_joins_the_codebase_and_leaves_when_deleted()
     {
         await using var server = await InProcessMcpServer.StartAsync(_workspace);
