@@ -5,8 +5,9 @@
 //   edits: a line of the active file rewritten on disk, then get_context at once: time from the
 //          write to the answer (p50, p90, p99, max);
 //   same:  get_context with nothing changed.
+//   --split: also the time from each write to rank_files answered (the edit applied, no compose).
 // Usage: node bench.mjs --server <codecontext.dll> --codebase <folder> --active <relative path>
-//          [--budget 16000] [--edits 50] [--no-msbuild] [--verbose] [--out results.json]
+//          [--budget 16000] [--edits 50] [--no-msbuild] [--split] [--verbose] [--out results.json]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,9 +81,17 @@ for (let i = 0; i < 5; i++) {
 const file = path.join(root, active);
 const original = fs.readFileSync(file, 'utf8');
 const editTimes = [];
+// --split: each edit is followed by rank_files first (it waits for the edit to be applied and
+// composes nothing), so the update and the compose are timed apart.
+const split = args.includes('--split');
+const updateTimes = [];
 for (let i = 0; i < edits; i++) {
   const began = performance.now();
   fs.writeFileSync(file, `${original}\n// bench edit ${i}\n`);
+  if (split) {
+    await client.callTool({ name: 'rank_files', arguments: { file: active, top: 1 } }, undefined, { timeout: 600_000 });
+    updateTimes.push(performance.now() - began);
+  }
   const result = await context(client);
   editTimes.push(performance.now() - began);
   if (!result.content.some((c) => c.type === 'text' && c.text.includes(`// bench edit ${i}`))) throw new Error(`edit ${i} is not in the context`);
@@ -93,6 +102,7 @@ const results = {
   codebase: path.basename(codebase), active, budget,
   coldFirstCallMs: Math.round(cold.ms), warmFirstCallMs: Math.round(warm.ms),
   unchanged: summary(same), afterEdit: summary(editTimes),
+  ...(split ? { editApplied: summary(updateTimes), firstEdit: { appliedMs: updateTimes[0], answeredMs: editTimes[0] } } : {}),
   // Which edits were slow matters (the first after a warm start fills the pack stage's caches).
   slowestEdits: editTimes.map((ms, i) => ({ edit: i, ms })).sort((a, b) => b.ms - a.ms).slice(0, 3),
 };
