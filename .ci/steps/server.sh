@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Node and the vscode-jsonrpc package for the server's second-client test
-# (tests/node-client, run from CodeContext.Server.Tests). Idempotent.
+# Node, vscode-jsonrpc for the server's second-client test (tests/node-client) and the MCP
+# TypeScript SDK for the MCP client test (tests/mcp-client); both run from CodeContext.Server.Tests.
+# Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,3 +12,4 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 
 (cd tests/node-client && npm ci --no-audit --no-fund)
+(cd tests/mcp-client && npm ci --no-audit --no-fund)

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return CostCommand.Create();
         yield return TokensCommand.Create();
         yield return ServeCommand.Create();
+        yield return Mcp.McpCommand.Create();
         yield return EncodeCommand.Create();
     }
 }
