@@ -21,7 +21,7 @@ internal static class PackCommand
         var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
         var budget = new Option<int>("--budget") { Description = "Hard limit on the prompt's tokens, counted as the model counts.", DefaultValueFactory = _ => 32000 };
         var profile = new Option<string>("--profile") { Description = "Model profile (see `codecontext cost --help`).", DefaultValueFactory = _ => "deepseek-ocr-base" };
-        var outOption = new Option<string?>("--out") { Description = "Bundle folder (default: ./codecontext-bundle): new, empty or an earlier bundle (replaced whole); never inside the codebase." };
+        var outOption = new Option<string?>("--out") { Description = "Bundle folder: new, empty or an earlier bundle (replaced whole); never inside the codebase. Default: ./codecontext-bundle, or, run from inside the codebase, bundles/<name> in the cache directory." };
         var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };
         format.AcceptOnlyFromAmong("summary", "json");
 
@@ -42,8 +42,8 @@ internal static class PackCommand
             };
             // Checked before loading: a refused folder should not cost the user the analysis first.
             var outArgument = result.GetValue(outOption);
-            var output = OutputFolder.Claim(outArgument ?? "codecontext-bundle", outArgument is null ? "--out (default)" : "--out", result.GetValue(shared.Path)!);
             var cache = shared.Cache(result);
+            var output = OutputFolder.Claim(outArgument ?? DefaultOut(result.GetValue(shared.Path)!, cache), outArgument is null ? "--out (default)" : "--out", result.GetValue(shared.Path)!);
             var session = new ComposeSession(cache);
             session.Prepare(request.Profile);
             var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
@@ -67,6 +67,19 @@ internal static class PackCommand
             return 0;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>
+    /// ./codecontext-bundle, unless that lies inside the codebase (the usual case: pack run from the
+    /// repository's root), where nothing may be written: then bundles/NAME in the cache directory
+    /// (or the temp folder without one). The summary prints where it went.
+    /// </summary>
+    private static string DefaultOut(string codebasePath, CodeContext.Core.CacheDirectory? cache)
+    {
+        const string here = "codecontext-bundle";
+        if (CodebaseFolder.RootContaining(codebasePath, here) is not { } root) return here;
+        var name = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar)) is { Length: > 0 } folder ? folder : "root";
+        return Path.Combine(cache?.Root ?? Path.Combine(Path.GetTempPath(), "codecontext"), "bundles", name + "-" + CodeContext.Core.ContentHash.Of(root)[..8]);
     }
 
     private static void WriteSummary(Manifest m, string outDir, TimeSpan elapsed)

@@ -77,14 +77,19 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public async Task Pack_run_from_inside_the_codebase_refuses_its_default_out_folder_there()
+    public async Task Pack_run_from_inside_the_codebase_puts_its_default_bundle_in_the_cache_directory()
     {
-        var run = await Cli.RunAsync(_workspace.Root, "pack", ".", "--active", Active, "--no-msbuild", "--no-cache");
+        var before = Directory.EnumerateFileSystemEntries(_workspace.Root, "*", SearchOption.AllDirectories).Order().ToList();
 
-        Assert.True(run.Exit == 2, run.ToString());
-        Assert.Contains("--out (default) 'codecontext-bundle' is inside the codebase being read", run.Err, StringComparison.Ordinal);
-        AssertRefusedBeforeLoading(run);
+        var run = await Cli.RunAsync(_workspace.Root, "pack", ".", "--active", Active, "--no-msbuild", "--budget", "4000", "--cache-dir", _workspace.CacheDirectory);
+
+        Assert.True(run.Exit == 0, run.ToString());
         Assert.False(Directory.Exists(Path.Combine(_workspace.Root, "codecontext-bundle")));
+        Assert.Equal(before, Directory.EnumerateFileSystemEntries(_workspace.Root, "*", SearchOption.AllDirectories).Order().ToList());
+        var bundles = Path.Combine(_workspace.CacheDirectory, "bundles");
+        var bundle = Assert.Single(Directory.EnumerateDirectories(bundles));
+        Assert.True(File.Exists(Path.Combine(bundle, "manifest.json")));
+        Assert.Contains(bundle, run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
