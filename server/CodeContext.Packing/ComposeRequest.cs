@@ -19,6 +19,9 @@ public sealed record ComposeRequest(string ActivePath)
         init => field = value is null ? null : CodeContext.Core.Sources.SourceGate.Admit(value).Text;
     }
 
+    /// <summary>Largest share of the budget for the active file's exact text (0..1); null: the planner's setting.</summary>
+    public double? ActiveShare { get; init; }
+
     /// <summary>Hard limit on every token of the prompt, counted as the profile's model counts.</summary>
     public int Budget { get; init; } = 32000;
 

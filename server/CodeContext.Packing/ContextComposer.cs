@@ -58,12 +58,16 @@ public static class ContextComposer
         var activeMasked = (await workspace.TextOfAsync(active, ct).ConfigureAwait(false)).ToString();
         var activeSecrets = workspace.Sources.FindingsFor(active.FullPath).Secrets;
         var instruction = request.Query?.Trim() ?? "";
-        var activeSegment = ActiveWindow.Of(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget);
+        // A file too small to be sliced has no rest to put on the ladder: cutting it would only lose
+        // lines, so by default it keeps the whole budget as before.
+        var share = request.ActiveShare ?? (tokenizer.CountTokens(activeMasked) > settings.SliceAboveTokens ? settings.ActiveShare : 1);
+        var activeSegment = ActiveWindow.Of(profile, tokenizer, active.RelativePath, activeMasked, request.Cursor?.Line, instruction, request.Budget, share);
 
         Stage(clock, "active file");
         var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
         var activeTerms = CandidateBuilder.TermsOf(activeMasked);
         var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
+        candidates = [.. candidates, .. ActiveRest.Candidates(active.RelativePath, activeMasked, activeSegment, activeTerms, tokenizer, settings, cache, ct)];
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
         var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);

@@ -64,18 +64,33 @@ internal static class ManifestBuilder
 
         var activeTokens = tokenizer.CountTokens(active.Segment.Text);
         var activeSource = tokenizer.CountTokens(active.Source);
-        var files = new List<ManifestFile>
+        var others = session.OtherFiles((candidates, session.LastPlan!.Decisions, pages, secretFiles), () => OtherFiles(profile, candidates, planner, workspace, secretFiles, TokensOf));
+        // The rest of a windowed active file was planned like another file: it is one entry with the window.
+        var rest = others.FirstOrDefault(f => f.Path == activePath);
+        var activeEntry = new ManifestFile(activePath, 1, "text", activeTokens, ["the active file"], active.Whole
+            ? "the active file is always exact text"
+            : rest is null
+                ? $"the active file is always exact text; only lines {active.StartLine}-{active.EndLine} around the cursor fit the budget"
+                : $"the active file is exact text in lines {active.StartLine}-{active.EndLine} around the cursor (its share of the budget); the rest: {rest.Why}")
         {
-            new(activePath, 1, "text", activeTokens, ["the active file"], active.Whole
-                ? "the active file is always exact text"
-                : $"the active file is always exact text; only lines {active.StartLine}-{active.EndLine} around the cursor fit the budget")
-            {
-                SourceTokens = activeSource,
-                MaskedSecrets = activeSecrets.Count,
-            },
+            SourceTokens = activeSource + (rest?.SourceTokens ?? 0),
+            MaskedSecrets = activeSecrets.Count,
         };
+        if (rest is not null)
+        {
+            activeEntry = activeEntry with
+            {
+                Tokens = activeTokens + rest.Tokens,
+                Slices = [
+                    new ManifestSlice(active.StartLine, active.EndLine, "text", activeTokens),
+                    .. Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Path == activePath)
+                        .Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), TokensOf(i))),
+                ],
+            };
+        }
 
-        files.AddRange(session.OtherFiles((candidates, session.LastPlan!.Decisions, pages, secretFiles), () => OtherFiles(profile, candidates, planner, workspace, secretFiles, TokensOf)));
+        var files = new List<ManifestFile> { activeEntry };
+        files.AddRange(others.Where(f => f != rest));
 
         var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
         var byForm = Enumerable.Range(0, candidates.Count)
@@ -110,7 +125,7 @@ internal static class ManifestBuilder
             Segments = segments,
             Files = files,
             Secrets = new ManifestSecrets(masked, secretFiles.Count),
-            Warnings = [.. ActiveWarnings(activeFile, active), .. Warnings(workspace, files)],
+            Warnings = [.. ActiveWarnings(activeFile, active, candidates.Any(c => c.Path == activePath)), .. Warnings(workspace, files)],
             Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
                 FormNames.Name,
                 f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
@@ -118,10 +133,15 @@ internal static class ManifestBuilder
     }
 
     /// <summary>What the context does not give of the active file, said plainly: it is what the model is asked about.</summary>
-    private static IEnumerable<string> ActiveWarnings(ActiveSource source, ActiveText active)
+    private static IEnumerable<string> ActiveWarnings(ActiveSource source, ActiveText active, bool restOnLadder)
     {
         if (source.Limitation is { } limitation) yield return $"the active file {source.RelativePath} is not a context file ({limitation})";
-        if (!active.Whole) yield return $"the active file {source.RelativePath} is cut to lines {active.StartLine}-{active.EndLine}: the rest of it did not fit the budget and is not in this context";
+        if (!active.Whole)
+        {
+            yield return restOnLadder
+                ? $"the active file {source.RelativePath} is exact text only in lines {active.StartLine}-{active.EndLine} around the cursor; the rest of it goes as its slices in the files list say (text, outline or pages)"
+                : $"the active file {source.RelativePath} is cut to lines {active.StartLine}-{active.EndLine}: the rest of it did not fit the budget and is not in this context";
+        }
     }
 
     /// <summary>The source gate's notices for every file the context carries (in any form but excluded), one line each.</summary>

@@ -12,7 +12,8 @@ namespace CodeContext.Packing.Planning;
 internal static class ActiveWindow
 {
     /// <summary>The active file's segment: all of it when it fits, else the largest window around the cursor that does.</summary>
-    public static ActiveText Of(ModelProfile profile, ITextTokenizer tokenizer, string path, string text, int? cursorLine, string instruction, int budget)
+    /// <param name="share">The most of <paramref name="budget"/> the active text may take; a window is never narrower than one line for it.</param>
+    public static ActiveText Of(ModelProfile profile, ITextTokenizer tokenizer, string path, string text, int? cursorLine, string instruction, int budget, double share = 1)
     {
         int Cost(TextSegment segment) => PromptParts.CountText(PromptParts.Build(profile, [segment], instruction), tokenizer);
 
@@ -20,7 +21,8 @@ internal static class ActiveWindow
         var source = SourceText.From(text);
         var lines = CandidateBuilder.LineCount(source);
         whole = whole with { EndLine = lines };
-        if (Cost(whole) <= budget)
+        var target = Math.Clamp((int)(budget * share), 1, budget);
+        if (Cost(whole) <= target)
         {
             return new ActiveText(whole, 1, lines, true, text);
         }
@@ -40,11 +42,13 @@ internal static class ActiveWindow
             throw new UserError($"budget {budget} is too small: the prompt wrapper, the question and one line of {path} already cost {Cost(Window(0))} tokens");
         }
 
+        // The share bounds the window, but one line around the cursor always goes.
+        var limit = Math.Max(target, Cost(Window(0)));
         var (low, high) = (0, lines);
         while (low < high)
         {
             var mid = (low + high + 1) / 2;
-            if (Cost(Window(mid)) <= budget)
+            if (Cost(Window(mid)) <= limit)
             {
                 low = mid;
             }

@@ -23,6 +23,9 @@ public sealed record PlannerSettings
     /// <summary>Target lines per slice.</summary>
     public required int SliceLines { get; init; }
 
+    /// <summary>Largest share of the budget the active file takes as exact text; the rest of a larger one goes on the ladder.</summary>
+    public required double ActiveShare { get; init; }
+
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
 

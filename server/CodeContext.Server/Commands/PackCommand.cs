@@ -19,15 +19,16 @@ internal static class PackCommand
         var cursor = new Option<string?>("--cursor") { Description = "LINE:COLUMN (1-based) of the cursor in the active file." };
         var recent = new Option<string[]>("--recent") { Description = "Recently edited files (comma-separated or repeated)." };
         var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
-        var budget = new Option<int>("--budget") { Description = "Hard limit on the prompt's tokens, counted as the model counts.", DefaultValueFactory = _ => 32000 };
+        var budget = TokenCountOption.Create("--budget", "Hard limit on the prompt's tokens, counted as the model counts.", 32000);
         var profile = new Option<string>("--profile") { Description = "Model profile (see `codecontext cost --help`).", DefaultValueFactory = _ => "deepseek-ocr-base" };
         var outOption = new Option<string?>("--out") { Description = "Bundle folder: new, empty or an earlier bundle (replaced whole); never inside the codebase. Default: ./codecontext-bundle, or, run from inside the codebase, bundles/<name> in the cache directory." };
+        var activeShare = new Option<double?>("--active-share") { Description = "Largest share of the budget (0..1) the active file takes as exact text; the rest of a larger file goes on the ladder (default: planner.json's activeShare, 0.4)." };
         var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };
         format.AcceptOnlyFromAmong("summary", "json");
 
         var command = new Command("pack", "Compose the best mixed text + page-image context for an active file under a token budget and write the bundle.");
         shared.AddTo(command);
-        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, budget, profile, outOption, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { shared.Analysis, active, cursor, recent, query, budget, profile, outOption, activeShare, format }) command.Options.Add(option);
 
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -39,6 +40,7 @@ internal static class PackCommand
                 Query = SharedOptions.ReadQuery(result, query),
                 Budget = result.GetValue(budget),
                 Profile = result.GetValue(profile)!,
+                ActiveShare = result.GetValue(activeShare) is { } share and (<= 0 or > 1) ? throw new CodeContext.Core.UserError($"--active-share must be above 0 and at most 1, got {share}") : result.GetValue(activeShare),
             };
             // Checked before loading: a refused folder should not cost the user the analysis first.
             var outArgument = result.GetValue(outOption);

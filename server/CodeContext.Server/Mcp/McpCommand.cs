@@ -14,7 +14,7 @@ internal static class McpCommand
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "The codebase: a folder, .sln, .slnx or .csproj.", DefaultValueFactory = _ => "." };
-        var budget = new Option<int>("--budget") { Description = "Token budget of get_context when the call names none.", DefaultValueFactory = _ => DefaultBudget };
+        var budget = TokenCountOption.Create("--budget", "Token budget of get_context when the call names none.", DefaultBudget);
         var profile = new Option<string>("--profile") { Description = "Model profile of get_context when the call names none.", DefaultValueFactory = _ => DefaultProfile };
         var analysis = SharedOptions.CreateAnalysisOption("focused: be ready once every file is matched by name, then bind them in the background; full: bind every file before answering; auto: focused from 300 files up.");
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Cache directory (default: $CODECONTEXT_CACHE_DIR, $XDG_CACHE_HOME/codecontext, ~/.cache/codecontext)." };

@@ -70,7 +70,7 @@ public sealed class ActiveFileAndTrojanTests : IDisposable
 
         Assert.False(manifest.GetProperty("active").GetProperty("whole").GetBoolean());
         Assert.Contains(Warnings(manifest), w => w.Contains("larger than", StringComparison.Ordinal));
-        Assert.Contains(Warnings(manifest), w => w.Contains("is cut to lines", StringComparison.Ordinal));
+        Assert.Contains(Warnings(manifest), w => w.Contains("the active file Lib/Big.cs is", StringComparison.Ordinal) && w.Contains("lines", StringComparison.Ordinal) && !w.Contains("not a context file", StringComparison.Ordinal));
         Assert.True(manifest.GetProperty("totals").GetProperty("total").GetInt32() <= 3000);
     }
 
