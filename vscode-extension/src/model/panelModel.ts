@@ -30,17 +30,19 @@ export interface PanelModel {
 export function panelModel(manifest: Manifest, imageSource: (image: { path?: string; dataUrl?: string }) => string, version?: number): PanelModel {
   const byForm = new Map<string, FileRow[]>();
   for (const f of manifest.files) {
-    const rows = byForm.get(f.form) ?? [];
+    // The active file is listed with the form its text has; the panel shows it in its own group.
+    const form = f.path === manifest.active.path ? 'active' : f.form;
+    const rows = byForm.get(form) ?? [];
     rows.push({
       path: f.path,
       relevance: f.relevance,
-      form: f.form,
+      form,
       tokens: f.tokens,
       reasons: f.reasons,
       why: f.why,
       slices: f.slices && f.slices.length > 0 ? f.slices.map((s) => `${s.startLine}-${s.endLine} ${s.form}`).join(', ') : undefined,
     });
-    byForm.set(f.form, rows);
+    byForm.set(form, rows);
   }
   const groups: FileGroup[] = [];
   const known = new Set<string>(FILE_GROUP_ORDER);

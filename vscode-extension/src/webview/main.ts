@@ -170,7 +170,8 @@ function closeOverlay(): void {
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeOverlay(); });
 
 function renderModel(model: PanelModel): void {
-  const reopen = overlayPage;
+  // A page stays open while the same file's context updates; another file's context closes it.
+  const reopen = current?.active === model.active ? overlayPage : undefined;
   current = model;
   query = model.query ?? query;
   document.body.dataset.state = 'ready';

@@ -1,0 +1,289 @@
+// End to end in a real VS Code workbench: code-server with the packaged .vsix installed by
+// --install-extension, driven by headless Chromium through playwright-core.
+//
+// Usage: node test/e2e/e2e.test.mjs
+//   CODE_SERVER   code-server executable (default: ~/.cache/codecontext-ci/code-server/node_modules/.bin/code-server)
+//   VSIX          the packaged extension (default: dist/codecontext.vsix)
+//   CHROMIUM      browser (default: /usr/bin/chromium)
+//   E2E_OUT       screenshots and timings (default: test-output/e2e)
+//   E2E_MEASURE   also time N keystrokes to an updated budget bar (docs/benchmarks.md)
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const extensionDir = path.resolve(here, '..', '..');
+const repoRoot = path.resolve(extensionDir, '..');
+const codeServer = process.env.CODE_SERVER ?? path.join(os.homedir(), '.cache', 'codecontext-ci', 'code-server', 'node_modules', '.bin', 'code-server');
+const vsix = path.resolve(process.env.VSIX ?? path.join(extensionDir, 'dist', 'codecontext.vsix'));
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const outDir = path.resolve(process.env.E2E_OUT ?? path.join(extensionDir, 'test-output', 'e2e'));
+const measureCount = Number(process.env.E2E_MEASURE ?? 0);
+const LONG = Number(process.env.E2E_TIMEOUT_MS ?? 240_000); // a cold first start compiles and loads a lot: wait on states, generously
+const ACTIVE = 'src/Shop.Services/Orders/OrderService.cs';
+
+for (const [what, file] of [['code-server', codeServer], ['the .vsix', vsix], ['chromium', browserPath]]) {
+  if (!existsSync(file)) { console.error(`e2e: ${what} not found at ${file}`); process.exit(2); }
+}
+mkdirSync(outDir, { recursive: true });
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'codecontext-e2e-'));
+const workspace = path.join(scratch, 'Shop');
+cpSync(path.join(repoRoot, 'samples', 'Shop'), workspace, { recursive: true, filter: (src) => !/[\\/](bin|\.vs)$/.test(src) });
+const extensionsDir = path.join(scratch, 'extensions');
+const userDataDir = path.join(scratch, 'user-data');
+const cacheDir = path.join(scratch, 'cache');
+mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+  'window.commandCenter': false,
+}, null, 2));
+const config = path.join(scratch, 'config.yaml');
+const port = await freePort();
+writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+
+const log = (m) => console.log(`e2e: ${m}`);
+const timings = {};
+let serverProcess;
+let browser;
+let failed = false;
+
+try {
+  const install = spawnSync(codeServer, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8', timeout: LONG });
+  assert.equal(install.status, 0, `--install-extension failed:\n${install.stdout}\n${install.stderr}`);
+  log(`installed ${path.basename(vsix)}: ${install.stdout.trim().split('\n').at(-1)}`);
+
+  serverProcess = spawn(codeServer, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', workspace], {
+    env: { ...process.env, CODECONTEXT_CACHE_DIR: cacheDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const serverLog = [];
+  serverProcess.stdout.on('data', (d) => serverLog.push(String(d)));
+  serverProcess.stderr.on('data', (d) => serverLog.push(String(d)));
+  await waitFor(() => serverLog.join('').includes('HTTP server listening'), 60_000, 'code-server to listen');
+
+  browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
+  page.setDefaultTimeout(LONG);
+  const pageOpened = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  log('workbench is up');
+
+  await openFile(page, 'OrderService.cs');
+  const status = page.locator('.statusbar-item', { hasText: /CodeContext ready|\d(\.\d)?k?\/\d+(\.\d)?k · / });
+  await status.first().waitFor({ timeout: LONG });
+  timings.pageToReadyMs = Date.now() - pageOpened;
+  log(`status bar: ${await status.first().innerText()}`);
+
+  // Show Context from the command palette.
+  const openedAt = Date.now();
+  await runCommand(page, 'CodeContext: Show Context');
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#active-path', { hasText: ACTIVE }).waitFor({ timeout: LONG });
+  const bar = view.locator('#budget-bar');
+  assert.ok(await bar.locator('.seg').count() >= 2, 'the budget bar has no segments');
+  const thumbs = view.locator('.thumb img');
+  await thumbs.first().waitFor();
+  await waitFor(async () => (await thumbs.first().evaluate((img) => img.complete && img.naturalWidth > 0)), 30_000, 'the first thumbnail to load');
+  timings.showContextToPanelMs = Date.now() - openedAt;
+  const total = Number(await bar.getAttribute('data-total'));
+  const budget = Number(await bar.getAttribute('data-budget'));
+  assert.ok(total > 0 && total <= budget, `budget bar total ${total} of ${budget}`);
+  log(`panel: ${await thumbs.count()} thumbnails, ${total}/${budget} tokens; ${await view.locator('#summary').innerText()}`);
+  await waitFor(async () => /\d(\.\d)?k?\/\d+(\.\d)?k · /.test(await statusText(page)), 30_000, 'the status bar to show the budget use');
+  await page.screenshot({ path: path.join(outDir, 'panel.png') });
+
+  // A page at full size with its region map; click a region of another file.
+  await view.locator('.thumb').first().click();
+  const region = view.locator('.region').filter({ hasNot: view.locator('nothing') });
+  await region.first().waitFor();
+  const labels = await region.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-label')));
+  const index = labels.findIndex((l) => l && !l.startsWith(ACTIVE) && /:\d+-\d+$/.test(l));
+  assert.ok(index >= 0, `no multi-line region on page 1: ${labels.join(', ')}`);
+  const label = labels[index];
+  const [, regionPath, startLine] = /^(.*):(\d+)-(\d+)$/.exec(label);
+  await region.nth(index).hover();
+  await waitFor(async () => (await view.locator('#region-label').innerText()) === label, 10_000, `the hover label to name ${label}`);
+  await page.screenshot({ path: path.join(outDir, 'page-regions.png') });
+  await region.nth(index).click();
+  const fileName = path.posix.basename(regionPath);
+  await page.locator('.tab.active .label-name', { hasText: new RegExp(`^${fileName.replace('.', '\\.')}$`) }).first().waitFor({ timeout: 30_000 });
+  await waitFor(async () => (await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText()).startsWith(`Ln ${startLine}, Col 1`), 30_000, `the editor to show ${regionPath} at line ${startLine}`);
+  log(`region ${label} opened ${fileName} at line ${startLine}`);
+  await page.screenshot({ path: path.join(outDir, 'region-opened.png') });
+
+  // Back in OrderService.cs: an edit updates the panel.
+  await openFile(page, 'OrderService.cs');
+  await view.locator('#active-path', { hasText: ACTIVE }).waitFor();
+  await view.locator('.overlay').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  const before = await settledVersion(view);
+  await typeInEditor(page, 'public int AddedByTheEndToEndTest => 42;');
+  await waitFor(async () => Number(await bar.getAttribute('data-version')) > before, 60_000, 'the panel to show the edited document');
+  log(`edit: panel moved from version ${before} to ${await bar.getAttribute('data-version')}`);
+
+  // Kill the server: it comes back and the panel works again.
+  const pidBefore = serverPid(extensionsDir);
+  assert.ok(pidBefore, 'no codecontext serve process found');
+  process.kill(pidBefore, 'SIGKILL');
+  log(`killed the server (pid ${pidBefore})`);
+  await waitFor(() => { const p = serverPid(extensionsDir); return p !== undefined && p !== pidBefore; }, 60_000, 'a new server process');
+  await waitFor(async () => /CodeContext ready|\d(\.\d)?k?\/\d+(\.\d)?k · /.test(await statusText(page)) && !/restarting|starting|loading/.test(await statusText(page)), LONG, 'the status bar to be ready again');
+  const afterRestart = await settledVersion(view);
+  await typeInEditor(page, ' // and after a restart');
+  await waitFor(async () => Number(await bar.getAttribute('data-version')) > afterRestart, LONG, 'the panel to update after the restart');
+  assert.ok(await thumbs.count() > 0, 'no thumbnails after the restart');
+  log(`restart: server pid ${serverPid(extensionsDir)}, panel at version ${await bar.getAttribute('data-version')}`);
+  await page.screenshot({ path: path.join(outDir, 'after-restart.png') });
+
+  if (measureCount > 0) await measure(page, view, bar);
+  writeFileSync(path.join(outDir, 'timings.json'), JSON.stringify(timings, null, 2));
+  log(`timings ${JSON.stringify(timings)}`);
+  console.log('e2e: ok');
+} catch (error) {
+  failed = true;
+  console.error('e2e: FAILED', error);
+  try {
+    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+    if (pages[0]) await pages[0].screenshot({ path: path.join(outDir, 'failure.png') });
+  } catch { /* best effort */ }
+} finally {
+  await browser?.close().catch(() => undefined);
+  if (serverProcess && serverProcess.exitCode === null) {
+    serverProcess.kill('SIGTERM');
+    await new Promise((r) => { const t = setTimeout(r, 10_000); serverProcess.once('exit', () => { clearTimeout(t); r(); }); });
+  }
+  const leftover = serverPid(extensionsDir);
+  if (leftover) process.kill(leftover, 'SIGKILL');
+  rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+// ------------------------------------------------------------------ helpers
+
+async function measure(page, view, bar) {
+  // Keystroke to updated budget bar, p50/p99 over E2E_MEASURE edits (debounce included).
+  const samples = [];
+  for (let i = 0; i < measureCount; i++) {
+    const before = await settledVersion(view);
+    const t0 = Date.now();
+    await page.keyboard.type(i % 2 === 0 ? 'x' : 'y');
+    await waitFor(async () => Number(await bar.getAttribute('data-version')) > before, 60_000, 'the bar to update');
+    samples.push(Date.now() - t0);
+  }
+  timings.keystrokeToBarMs = percentiles(samples);
+  // Opening a file to a populated panel.
+  const opens = [];
+  const files = ['Order.cs', 'OrderService.cs', 'Customer.cs', 'OrderService.cs'];
+  for (let i = 0; i < Math.min(measureCount, 8); i++) {
+    const name = files[i % files.length];
+    const t0 = Date.now();
+    await openFile(page, name);
+    await view.locator('#active-path', { hasText: new RegExp(`/${name.replace('.', '\\.')}$`) }).waitFor();
+    await view.locator('.thumb img').first().waitFor();
+    opens.push(Date.now() - t0);
+  }
+  timings.openFileToPanelMs = percentiles(opens);
+}
+
+function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { n: s.length, p50: at(0.5), p99: at(0.99), min: s[0], max: s.at(-1) };
+}
+
+async function settledVersion(view) {
+  const bar = view.locator('#budget-bar');
+  await view.locator('body[data-busy="false"], body:not([data-busy])').first().waitFor().catch(() => undefined);
+  return Number(await bar.getAttribute('data-version'));
+}
+
+async function statusText(page) {
+  return (await page.locator('.statusbar-item').allInnerTexts()).join(' | ');
+}
+
+/** Keyboard focus back on the workbench (a click in the webview keeps it in the iframe). */
+async function focusWorkbench(page) {
+  await page.keyboard.press('Escape');
+  await page.locator('.part.sidebar .composite.title').first().click();
+}
+
+async function runCommand(page, title) {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+async function openFile(page, name) {
+  // Quick open fills its list in steps (history, then the file search): wait until the file is the
+  // first row, then take it; if the list still moved under the key press, try again.
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    const first = page.locator('.quick-input-list .monaco-list-row .label-name').first();
+    await waitFor(async () => (await first.innerText()).trim() === name, 30_000, `${name} to head the quick open list`);
+    await page.keyboard.press('Enter');
+    try {
+      await page.locator('.tab.active .label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }).first().waitFor({ timeout: attempt < 3 ? 15_000 : LONG });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`quick open did not open ${name} (attempt ${attempt}); again`);
+    }
+  }
+}
+
+async function typeInEditor(page, text) {
+  const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await editor.click({ position: { x: 200, y: 60 } });
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+}
+
+function serverPid(extensionsDir) {
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  for (const line of ps.split('\n')) {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (m && m[2].includes(extensionsDir) && m[2].includes('codecontext.dll serve')) return Number(m[1]);
+  }
+  return undefined;
+}
+
+async function waitFor(condition, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError;
+  while (Date.now() < deadline) {
+    try { if (await condition()) return; } catch (error) { lastError = error; }
+    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation sleep
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+void readFileSync;
