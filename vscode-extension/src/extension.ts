@@ -134,7 +134,10 @@ class Controller implements vscode.Disposable, ServerHost {
     this.servers.set(key, server);
     void vscode.commands.executeCommand('setContext', 'codecontext.active', true);
     server.onDidChange(() => this.refreshStatus());
+    let first = true;
     server.onDidBecomeReady(() => {
+      if (first) this.log(`[${folder.name}] ready ${Date.now() - this.activatedAt} ms after activation`);
+      first = false;
       if (this.target()?.server === server) this.scheduleCompose(0);
     });
     await server.start();

@@ -8,7 +8,7 @@
 //   E2E_OUT       screenshots and timings (default: test-output/e2e)
 //   E2E_MEASURE   also time N keystrokes to an updated budget bar (docs/benchmarks.md)
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -149,7 +149,30 @@ try {
   log(`restart: server pid ${serverPid(extensionsDir)}, panel at version ${await bar.getAttribute('data-version')}`);
   await page.screenshot({ path: path.join(outDir, 'after-restart.png') });
 
+  // The budget picker recomposes (and writes the setting, which takes effect without a reload).
+  await view.locator('#budget').selectOption('8000');
+  await waitFor(async () => (await bar.getAttribute('data-budget')) === '8000', 60_000, 'the panel to recompose for 8k');
+  assert.ok(Number(await bar.getAttribute('data-total')) <= 8000);
+  await view.locator('.thumb img').first().waitFor();
+  await page.screenshot({ path: path.join(outDir, 'panel-8k.png') });
+  log(`budget picker: ${await view.locator('#summary').innerText()}`);
+
+  // A server that cannot start: a clear state in the status bar, a notification and the panel.
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'codecontext.server.path': path.join(scratch, 'missing', 'codecontext.dll') }, null, 2));
+  await waitFor(async () => /CodeContext failed/.test(await statusText(page)), 60_000, 'the status bar to say failed');
+  await page.locator('.notifications-toasts .notification-toast', { hasText: 'does not exist' }).first().waitFor({ timeout: 30_000 });
+  await view.locator('#notice', { hasText: 'not running' }).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(outDir, 'server-missing.png') });
+  log('a missing server shows failed, a notification and the panel notice');
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'codecontext.budget': 8000 }, null, 2));
+  await waitFor(async () => /\d(\.\d)?k?\/8k · /.test(await statusText(page)), LONG, 'the server to come back after the setting is removed');
+  await view.locator('#budget-bar').waitFor({ timeout: LONG });
+  log('setting removed: ready and composed again');
+
   if (measureCount > 0) await measure(page, view, bar);
+  Object.assign(timings, extensionLogTimings(userDataDir));
   writeFileSync(path.join(outDir, 'timings.json'), JSON.stringify(timings, null, 2));
   log(`timings ${JSON.stringify(timings)}`);
   console.log('e2e: ok');
@@ -197,6 +220,19 @@ async function measure(page, view, bar) {
     opens.push(Date.now() - t0);
   }
   timings.openFileToPanelMs = percentiles(opens);
+}
+
+/** What the extension logged in its output channel (the workbench keeps it under logs/). */
+function extensionLogTimings(dir) {
+  const files = readdirSync(path.join(dir, 'logs'), { recursive: true }).map(String).filter((f) => /CodeContext\.log$/.test(f));
+  const text = files.map((f) => readFileSync(path.join(dir, 'logs', f), 'utf8')).join('\n');
+  const all = (re) => [...text.matchAll(re)].map((m) => Number(m[1]));
+  const composes = all(/composed .* in (\d+) ms/g);
+  return {
+    activationToReadyMs: all(/ready (\d+) ms after activation/g)[0],
+    serverStartToReadyMs: all(/ready (\d+) ms after the server was started/g),
+    composeRoundTripMs: composes.length ? percentiles(composes) : undefined,
+  };
 }
 
 function percentiles(samples) {
@@ -286,4 +322,3 @@ function freePort() {
     s.on('error', reject);
   });
 }
-void readFileSync;
