@@ -53,7 +53,7 @@ function controls(budget: number, profile: string): HTMLElement {
 
 function renderNotice(notice: PanelNotice, budget: number, profile: string): void {
   current = undefined;
-  overlayPage = undefined;
+  closeOverlay();
   document.body.dataset.state = notice.kind === 'error' ? 'error' : notice.kind === 'progress' ? 'progress' : 'info';
   const actions = el('div', { class: 'actions' });
   for (const a of notice.actions ?? []) {
@@ -117,7 +117,7 @@ function fileGroups(model: PanelModel): HTMLElement {
 function thumbnails(model: PanelModel): HTMLElement {
   const grid = el('div', { class: 'pages', id: 'pages' });
   for (const page of model.pages) {
-    const img = el('img', { src: page.src, alt: `page ${page.index} (${page.level})`, loading: 'lazy' });
+    const img = el('img', { src: page.src, alt: `page ${page.index} (${page.level})` });
     const thumb = el('button', { class: 'thumb', 'data-page': String(page.index), title: `page ${page.index}: ${page.level}, ${page.tokens} tokens, ${page.files} files` },
       img, el('span', { class: 'caption' }, `${page.index} · ${page.level} · ${page.tokens} tok`));
     thumb.addEventListener('click', () => openOverlay(page));
@@ -182,10 +182,8 @@ function renderModel(model: PanelModel): void {
     thumbnails(model),
     fileGroups(model),
   );
-  if (reopen !== undefined) {
-    const page = model.pages.find((p) => p.index === reopen);
-    if (page) openOverlay(page); else closeOverlay();
-  }
+  const page = reopen === undefined ? undefined : model.pages.find((p) => p.index === reopen);
+  if (page) openOverlay(page); else closeOverlay();
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -129,7 +129,15 @@ try {
   // Back in OrderService.cs: an edit updates the panel.
   await openFile(page, 'OrderService.cs');
   await view.locator('#active-path', { hasText: ACTIVE }).waitFor();
-  await view.locator('.overlay').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+  await view.locator('.overlay').waitFor({ state: 'detached', timeout: 30_000 }); // another file's context closes the page
+  // The budget picker recomposes (and writes the setting, which takes effect without a reload).
+  await view.locator('#budget').selectOption('8000');
+  await waitFor(async () => (await bar.getAttribute('data-budget')) === '8000', 60_000, 'the panel to recompose for 8k');
+  assert.ok(Number(await bar.getAttribute('data-total')) <= 8000);
+  await waitFor(async () => (await view.locator('.thumb img').evaluateAll((imgs) => imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0))), 30_000, 'every thumbnail to load');
+  await page.screenshot({ path: path.join(outDir, 'panel-8k.png') });
+  log(`budget picker: ${await view.locator('#summary').innerText()}`);
+
   const before = await settledVersion(view);
   await typeInEditor(page, 'public int AddedByTheEndToEndTest => 42;');
   await waitFor(async () => Number(await bar.getAttribute('data-version')) > before, 60_000, 'the panel to show the edited document');
@@ -149,24 +157,16 @@ try {
   log(`restart: server pid ${serverPid(extensionsDir)}, panel at version ${await bar.getAttribute('data-version')}`);
   await page.screenshot({ path: path.join(outDir, 'after-restart.png') });
 
-  // The budget picker recomposes (and writes the setting, which takes effect without a reload).
-  await view.locator('#budget').selectOption('8000');
-  await waitFor(async () => (await bar.getAttribute('data-budget')) === '8000', 60_000, 'the panel to recompose for 8k');
-  assert.ok(Number(await bar.getAttribute('data-total')) <= 8000);
-  await view.locator('.thumb img').first().waitFor();
-  await page.screenshot({ path: path.join(outDir, 'panel-8k.png') });
-  log(`budget picker: ${await view.locator('#summary').innerText()}`);
-
   // A server that cannot start: a clear state in the status bar, a notification and the panel.
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
-  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'codecontext.server.path': path.join(scratch, 'missing', 'codecontext.dll') }, null, 2));
+  await setUserSettings(page, { ...settings, 'codecontext.server.path': path.join(scratch, 'missing', 'codecontext.dll') });
   await waitFor(async () => /CodeContext failed/.test(await statusText(page)), 60_000, 'the status bar to say failed');
   await page.locator('.notifications-toasts .notification-toast', { hasText: 'does not exist' }).first().waitFor({ timeout: 30_000 });
   await view.locator('#notice', { hasText: 'not running' }).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(outDir, 'server-missing.png') });
   log('a missing server shows failed, a notification and the panel notice');
-  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'codecontext.budget': 8000 }, null, 2));
+  await setUserSettings(page, settings);
   await waitFor(async () => /\d(\.\d)?k?\/8k · /.test(await statusText(page)), LONG, 'the server to come back after the setting is removed');
   await view.locator('#budget-bar').waitFor({ timeout: LONG });
   log('setting removed: ready and composed again');
@@ -263,7 +263,8 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escaped}$`) }) }).first().click();
 }
 
 async function openFile(page, name) {
@@ -286,6 +287,19 @@ async function openFile(page, name) {
       log(`quick open did not open ${name} (attempt ${attempt}); again`);
     }
   }
+}
+
+/** Replaces the user settings through the workbench's settings.json editor, then returns to the C# editor. */
+async function setUserSettings(page, values) {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  await page.locator('.tab.active .label-name', { hasText: /^settings\.json$/ }).first().waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(JSON.stringify(values, null, 2));
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+  await runCommand(page, 'View: Close Editor');
+  await page.locator('.tab.active .label-name', { hasText: /^OrderService\.cs$/ }).first().waitFor();
 }
 
 async function typeInEditor(page, text) {
