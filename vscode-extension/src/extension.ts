@@ -500,9 +500,10 @@ class Controller implements vscode.Disposable, ServerHost {
     if (!target) return;
     let targetUri = uri instanceof vscode.Uri ? uri : undefined;
     if (!targetUri) {
-      const files = this.lastManifest?.manifest.files ?? [];
+      const manifest = this.lastManifest?.manifest;
+      const files = (manifest?.files.filter((f) => f.path !== manifest.active.path) ?? []).sort((a, b) => b.relevance - a.relevance);
       const pick = await vscode.window.showQuickPick(
-        files.filter((f) => f.form !== 'active').map((f) => ({ label: f.path, description: `${f.form} · relevance ${f.relevance.toFixed(2)}`, path: f.path })),
+        files.map((f) => ({ label: f.path, description: `${f.form} · relevance ${f.relevance.toFixed(2)}`, path: f.path })),
         { title: 'CodeContext: explain why this file…', placeHolder: files.length ? 'a file of the context' : 'Show the context first to list its files' },
       );
       if (!pick) return;

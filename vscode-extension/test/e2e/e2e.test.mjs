@@ -138,6 +138,25 @@ try {
   await page.screenshot({ path: path.join(outDir, 'panel-8k.png') });
   log(`budget picker: ${await view.locator('#summary').innerText()}`);
 
+  // Commands from the palette: copy as Markdown, explain a file of the context, select a profile.
+  await runCommand(page, 'CodeContext: Copy Context as Markdown');
+  await page.locator('.notifications-toasts .notification-toast', { hasText: 'copied the context as Markdown' }).first().waitFor({ timeout: 60_000 });
+  await runCommand(page, 'CodeContext: Explain Why This File...');
+  const explainRow = page.locator('.quick-input-list .monaco-list-row').first();
+  await waitFor(async () => /^[\w./-]+\.cs$/.test((await explainRow.locator('.label-name').innerText()).trim()), 30_000, 'the files of the context to be listed');
+  const explained = (await explainRow.locator('.label-name').innerText()).trim();
+  await explainRow.click();
+  const dialog = page.locator('.monaco-dialog-box', { hasText: explained });
+  await dialog.waitFor({ timeout: 60_000 });
+  assert.match(await dialog.innerText(), /Rank \d+ of \d+/);
+  await page.screenshot({ path: path.join(outDir, 'explain.png') });
+  await dialog.locator('.monaco-button', { hasText: 'OK' }).first().click();
+  log(`explain: ${explained}`);
+  await runCommand(page, 'CodeContext: Select Model Profile');
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^deepseek-ocr-small$/ }) }).first().click();
+  await waitFor(async () => (await view.locator('#profile').inputValue()) === 'deepseek-ocr-small', 60_000, 'the panel to recompose for deepseek-ocr-small');
+  log(`profile: ${await view.locator('#summary').innerText()}`);
+
   const before = await settledVersion(view);
   await typeInEditor(page, 'public int AddedByTheEndToEndTest => 42;');
   await waitFor(async () => Number(await bar.getAttribute('data-version')) > before, 60_000, 'the panel to show the edited document');
