@@ -55,7 +55,7 @@ class Controller implements vscode.Disposable, ServerHost {
   private inFlight: vscode.CancellationTokenSource | undefined;
   private composing = false;
   private query = '';
-  private lastManifest: { uri: string; manifest: Manifest; model: PanelModel } | undefined;
+  private lastManifest: { uri: string; manifest: Manifest; version: number } | undefined;
   /** budget use per document uri, for the status bar */
   private readonly composed = new Map<string, Composed>();
   private readonly notified = new Set<string>();
@@ -84,12 +84,6 @@ class Controller implements vscode.Disposable, ServerHost {
     register('codecontext.selectProfile', () => this.selectProfile());
     register('codecontext.restartServer', () => this.restartServers());
     register('codecontext.showLog', () => this.output.show(true));
-    // For tests and benchmarks: the active folder's server process id and its timings.
-    register('codecontext.internal.serverInfo', () => {
-      const server = this.target()?.server ?? [...this.servers.values()][0];
-      return server ? { pid: server.pid, phase: server.phase.kind, readyAfterMs: server.readyAfterMs, activatedAt: this.activatedAt } : undefined;
-    });
-
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => this.onActiveEditor(editor)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -278,7 +272,10 @@ class Controller implements vscode.Disposable, ServerHost {
     const ticket = this.sequence.next();
     const document = target.editor.document;
     const cacheDir = target.server.status?.cacheDirectory;
-    const useFiles = cacheDir !== undefined && this.panel !== undefined && this.panel.canServe(vscode.Uri.file(path.join(cacheDir, 'serve-pages', 'x.png')));
+    if (cacheDir) this.panel?.allow(vscode.Uri.file(path.join(cacheDir, 'serve-pages')));
+    // Pages as cache files the webview loads by URI (the same page keeps its path while typing);
+    // data URLs only when the panel cannot reach the cache folder.
+    const useFiles = cacheDir !== undefined && (this.panel === undefined || this.panel.canServe(vscode.Uri.file(path.join(cacheDir, 'serve-pages', 'x.png'))));
     const params: ComposeParams = { ...this.composeParams(target, true), images: useFiles ? 'file' : 'dataUrl' };
     const started = Date.now();
     this.composing = true;
@@ -287,15 +284,11 @@ class Controller implements vscode.Disposable, ServerHost {
     try {
       const manifest = await target.server.request<Manifest>(Methods.compose, params, cts.token);
       if (!this.sequence.isCurrent(ticket)) return;
-      const webview = this.panel?.webview;
-      const model = panelModel(manifest, (image) => {
-        if (image.path && webview) return webview.asWebviewUri(vscode.Uri.file(image.path)).toString();
-        return image.dataUrl ?? '';
-      }, document.version);
-      this.lastManifest = { uri: document.uri.toString(), manifest, model };
+      this.lastManifest = { uri: document.uri.toString(), manifest, version: document.version };
+      const model = this.modelFor(manifest, document.version);
       this.composed.set(document.uri.toString(), { total: manifest.totals.total, budget: manifest.budget, compression: manifest.totals.effectiveCompression });
       this.log(`composed ${manifest.active.path} v${document.version}: ${manifest.totals.total}/${manifest.budget} tokens in ${Date.now() - started} ms`);
-      this.panel?.post({ type: 'model', model, seq: ticket, profiles: target.server.profiles });
+      if (model) this.panel?.post({ type: 'model', model, seq: ticket, profiles: target.server.profiles });
     } catch (error) {
       if (!this.sequence.isCurrent(ticket)) return;
       const transient = isTransient(error);
@@ -320,6 +313,13 @@ class Controller implements vscode.Disposable, ServerHost {
       }
       cts.dispose();
     }
+  }
+
+  /** The panel's view of a compose, pages as URIs of the current webview (or data URLs). */
+  private modelFor(manifest: Manifest, version: number): PanelModel | undefined {
+    const webview = this.panel?.webview;
+    if (!webview) return undefined;
+    return panelModel(manifest, (image) => (image.path ? webview.asWebviewUri(vscode.Uri.file(image.path)).toString() : image.dataUrl ?? ''), version);
   }
 
   private pickerState(target: Target | undefined): { profiles: string[]; budget: number; profile: string } {
@@ -386,9 +386,9 @@ class Controller implements vscode.Disposable, ServerHost {
     const panel = this.ensurePanel();
     panel.reveal();
     const target = this.target();
-    if (this.lastManifest && target && this.lastManifest.uri === target.editor.document.uri.toString()) {
-      panel.post({ type: 'model', model: this.lastManifest.model, seq: this.sequence.next(), profiles: target.server.profiles });
-    }
+    const last = this.lastManifest;
+    const model = last && target && last.uri === target.editor.document.uri.toString() ? this.modelFor(last.manifest, last.version) : undefined;
+    if (model && target) panel.post({ type: 'model', model, seq: 0, profiles: target.server.profiles });
     this.showNotice();
     this.debounce.schedule(() => void this.compose(), 0);
   }

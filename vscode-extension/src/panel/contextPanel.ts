@@ -15,11 +15,14 @@ export class ContextPanel implements vscode.Disposable {
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
+  private readonly resourceRoots: vscode.Uri[];
+
   constructor(
     private readonly extensionUri: vscode.Uri,
-    readonly resourceRoots: readonly vscode.Uri[],
+    resourceRoots: readonly vscode.Uri[],
     onMessage: (message: FromWebview) => void,
   ) {
+    this.resourceRoots = [...resourceRoots];
     this.panel = vscode.window.createWebviewPanel(
       ContextPanel.viewType,
       'CodeContext',
@@ -28,7 +31,7 @@ export class ContextPanel implements vscode.Disposable {
         enableScripts: true,
         retainContextWhenHidden: true,
         // Replaces the defaults: the bundled script and style, and the cache folders holding served pages.
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media'), ...resourceRoots],
+        localResourceRoots: this.localResourceRoots(),
       },
     );
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
@@ -47,6 +50,17 @@ export class ContextPanel implements vscode.Disposable {
         this.dispose();
       }),
     );
+  }
+
+  private localResourceRoots(): vscode.Uri[] {
+    return [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media'), ...this.resourceRoots];
+  }
+
+  /** Lets the webview load files under `root` (a server's served-pages folder, known once it runs). */
+  allow(root: vscode.Uri): void {
+    if (this.resourceRoots.some((r) => r.fsPath === root.fsPath)) return;
+    this.resourceRoots.push(root);
+    this.panel.webview.options = { enableScripts: true, localResourceRoots: this.localResourceRoots() };
   }
 
   get visible(): boolean { return this.panel.visible; }

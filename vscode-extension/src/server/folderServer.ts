@@ -58,22 +58,17 @@ export class FolderServer implements vscode.Disposable {
   phase: ServerPhase = { kind: 'starting' };
   profiles: string[] = [];
   status: StatusResult | undefined;
-  /** ms from starting the client to the first 'ready' */
-  readyAfterMs: number | undefined;
 
   constructor(readonly folder: vscode.WorkspaceFolder, private readonly host: ServerHost, private settings: Settings) {}
 
   get isReady(): boolean { return this.phase.kind === 'ready' && this.client?.state === State.Running; }
-  get pid(): number | undefined { return (this.client as unknown as { _serverProcess?: { pid?: number } } | undefined)?._serverProcess?.pid; }
 
   private setPhase(phase: ServerPhase): void {
     const wasReady = this.phase.kind === 'ready';
     this.phase = phase;
     this.changed.fire();
     if (phase.kind === 'ready' && !wasReady) {
-      const elapsed = Date.now() - this.startedAt;
-      this.readyAfterMs ??= elapsed;
-      this.host.log(`[${this.folder.name}] ready ${elapsed} ms after the server was started`);
+      this.host.log(`[${this.folder.name}] ready ${Date.now() - this.startedAt} ms after the server was started`);
       this.restarted.fire();
     }
   }
@@ -205,7 +200,7 @@ export class FolderServer implements vscode.Disposable {
     }
   }
 
-  /** A codeContext/* request; undefined when the server is not running. */
+  /** A codeContext/* request; throws ServerUnavailable when the server is not running. */
   async request<T>(method: string, params: object, token?: vscode.CancellationToken): Promise<T> {
     const client = this.client;
     if (!client || client.state !== State.Running) throw new ServerUnavailable(this.phase.kind === 'failed' ? this.phase.message : 'the server is not running');
