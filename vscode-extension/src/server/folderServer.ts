@@ -270,7 +270,8 @@ class LoadProgressFeature implements StaticFeature {
       return new Promise<void>((resolve) => { finish = resolve; });
     });
     const subscription = this.client.onProgress(WorkDoneProgress.type, token, (value) => {
-      const message = 'message' in value ? value.message : undefined;
+      // The server's messages start with its own name; the progress item already says CodeContext.
+      const message = 'message' in value ? value.message?.replace(/^codecontext:\s*/i, '') : undefined;
       const percentage = 'percentage' in value ? value.percentage : undefined;
       this.report({ kind: value.kind, message, percentage });
       if (value.kind === 'end') {

@@ -8,7 +8,7 @@
 //   E2E_OUT       screenshots and timings (default: test-output/e2e)
 //   E2E_MEASURE   also time N keystrokes to an updated budget bar (docs/benchmarks.md)
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -205,9 +205,31 @@ try {
   log('setting removed: ready and composed again');
 
   if (measureCount > 0) await measure(page, view, bar);
+
   Object.assign(timings, extensionLogTimings(userDataDir));
   writeFileSync(path.join(outDir, 'timings.json'), JSON.stringify(timings, null, 2));
   log(`timings ${JSON.stringify(timings)}`);
+
+  // Multi-root: one server per folder holding C#, none for a folder without it.
+  const multi = path.join(scratch, 'multi');
+  for (const name of ['Shop.Domain', 'Shop.Services']) cpSync(path.join(workspace, 'src', name), path.join(multi, name), { recursive: true });
+  mkdirSync(path.join(multi, 'Notes'), { recursive: true });
+  writeFileSync(path.join(multi, 'Notes', 'README.md'), '# Notes\nNo C# here.\n');
+  const workspaceFile = path.join(multi, 'multi.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: ['Shop.Domain', 'Notes', 'Shop.Services'].map((p) => ({ path: p })) }));
+  page.on('dialog', (dialog) => void dialog.accept()); // leaving a window with unsaved edits
+  await page.goto(`http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspaceFile)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  const folderServers = async () => serverPids(extensionsDir).map((pid) => { try { return readlinkSync(`/proc/${pid}/cwd`); } catch { return ''; } });
+  await waitFor(async () => { const cwds = await folderServers(); return ['Shop.Domain', 'Shop.Services'].every((f) => cwds.includes(path.join(multi, f))); }, LONG, 'a server for each C# folder');
+  await openFile(page, 'Order.cs');
+  await page.locator('.statusbar-item', { hasText: /CodeContext ready|\d(\.\d)?k?\/\d+(\.\d)?k · / }).first().waitFor({ timeout: LONG });
+  const cwds = await folderServers();
+  assert.ok(!cwds.includes(path.join(multi, 'Notes')), `a server was started for the folder without C#: ${cwds.join(', ')}`);
+  assert.equal(cwds.filter((c) => c.startsWith(multi)).length, 2, `servers in the multi-root workspace: ${cwds.join(', ')}`);
+  await page.screenshot({ path: path.join(outDir, 'multi-root.png') });
+  log(`multi-root: servers for ${cwds.filter((c) => c.startsWith(multi)).map((c) => path.basename(c)).join(' and ')}, none for Notes`);
+
   console.log('e2e: ok');
 } catch (error) {
   failed = true;
@@ -222,8 +244,7 @@ try {
     serverProcess.kill('SIGTERM');
     await new Promise((r) => { const t = setTimeout(r, 10_000); serverProcess.once('exit', () => { clearTimeout(t); r(); }); });
   }
-  const leftover = serverPid(extensionsDir);
-  if (leftover) process.kill(leftover, 'SIGKILL');
+  for (const leftover of serverPids(extensionsDir)) process.kill(leftover, 'SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
@@ -343,13 +364,18 @@ async function typeInEditor(page, text) {
   await page.keyboard.type(text);
 }
 
-function serverPid(extensionsDir) {
+function serverPids(extensionsDir) {
   const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const pids = [];
   for (const line of ps.split('\n')) {
     const m = /^\s*(\d+)\s+(.*)$/.exec(line);
-    if (m && m[2].includes(extensionsDir) && m[2].includes('codecontext.dll serve')) return Number(m[1]);
+    if (m && m[2].includes(extensionsDir) && m[2].includes('codecontext.dll serve')) pids.push(Number(m[1]));
   }
-  return undefined;
+  return pids;
+}
+
+function serverPid(extensionsDir) {
+  return serverPids(extensionsDir)[0];
 }
 
 async function waitFor(condition, timeoutMs, what) {
