@@ -204,6 +204,16 @@ try {
   await view.locator('#budget-bar').waitFor({ timeout: LONG });
   log('setting removed: ready and composed again');
 
+  // Restart Server and Show Server Log from the palette.
+  const pidBeforeRestart = serverPid(extensionsDir);
+  await runCommand(page, 'CodeContext: Restart Server');
+  await waitFor(() => { const p = serverPid(extensionsDir); return p !== undefined && p !== pidBeforeRestart; }, 60_000, 'Restart Server to start a new process');
+  await waitFor(async () => /\d(\.\d)?k?\/8k · /.test(await statusText(page)), LONG, 'the status bar after Restart Server');
+  await runCommand(page, 'CodeContext: Show Server Log');
+  await page.locator('.part.panel .view-lines', { hasText: 'ms after the server was started' }).first().waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(outDir, 'server-log.png') });
+  log(`restart server: pid ${pidBeforeRestart} -> ${serverPid(extensionsDir)}; the log is shown`);
+
   if (measureCount > 0) await measure(page, view, bar);
 
   Object.assign(timings, extensionLogTimings(userDataDir));
