@@ -54,6 +54,8 @@ class Controller implements vscode.Disposable, ServerHost {
   private readonly sequence = new Sequencer();
   private inFlight: vscode.CancellationTokenSource | undefined;
   private composing = false;
+  /** the panel shows a notice (loading, failed...) rather than a context */
+  private panelShowsNotice = false;
   private query = '';
   private lastManifest: { uri: string; manifest: Manifest; version: number } | undefined;
   /** budget use per document uri, for the status bar */
@@ -132,7 +134,10 @@ class Controller implements vscode.Disposable, ServerHost {
     server.onDidBecomeReady(() => {
       if (first) this.log(`[${folder.name}] ready ${Date.now() - this.activatedAt} ms after activation`);
       first = false;
-      if (this.target()?.server === server) this.scheduleCompose(0);
+      if (this.target()?.server === server) {
+        this.showNotice();
+        this.scheduleCompose(0);
+      }
     });
     await server.start();
   }
@@ -288,7 +293,10 @@ class Controller implements vscode.Disposable, ServerHost {
       const model = this.modelFor(manifest, document.version);
       this.composed.set(document.uri.toString(), { total: manifest.totals.total, budget: manifest.budget, compression: manifest.totals.effectiveCompression });
       this.log(`composed ${manifest.active.path} v${document.version}: ${manifest.totals.total}/${manifest.budget} tokens in ${Date.now() - started} ms`);
-      if (model) this.panel?.post({ type: 'model', model, seq: ticket, profiles: target.server.profiles });
+      if (model) {
+        this.panel?.post({ type: 'model', model, seq: ticket, profiles: target.server.profiles });
+        this.panelShowsNotice = false;
+      }
     } catch (error) {
       if (!this.sequence.isCurrent(ticket)) return;
       const transient = isTransient(error);
@@ -301,6 +309,7 @@ class Controller implements vscode.Disposable, ServerHost {
       const message = error instanceof Error ? error.message : String(error);
       this.log(`compose failed: ${message}`);
       if (!(error instanceof ServerUnavailable)) {
+        this.panelShowsNotice = true;
         this.panel?.post({ type: 'notice', notice: { kind: 'error', title: 'The context could not be composed', detail: message, actions: [{ id: 'showLog', label: 'Show Log' }, { id: 'retry', label: 'Try Again' }] }, ...this.pickerState(target) });
       } else {
         this.showNotice();
@@ -344,7 +353,8 @@ class Controller implements vscode.Disposable, ServerHost {
       const phase = target.server.phase;
       switch (phase.kind) {
         case 'ready':
-          if (this.lastManifest) return;
+          // A context on screen stays until the next one replaces it; a notice gives way to this one.
+          if (this.lastManifest && !this.panelShowsNotice) return;
           notice = { kind: 'progress', title: 'Composing the context…' };
           break;
         case 'starting':
@@ -362,6 +372,7 @@ class Controller implements vscode.Disposable, ServerHost {
       }
     }
     this.panel.post({ type: 'notice', notice, ...this.pickerState(target) });
+    this.panelShowsNotice = true;
   }
 
   // ---------------------------------------------------------------- panel
@@ -377,6 +388,7 @@ class Controller implements vscode.Disposable, ServerHost {
     panel.onDidClose(() => {
       if (this.panel === panel) this.panel = undefined;
       this.lastManifest = undefined;
+      this.panelShowsNotice = false;
     });
     this.panel = panel;
     return panel;
@@ -388,7 +400,10 @@ class Controller implements vscode.Disposable, ServerHost {
     const target = this.target();
     const last = this.lastManifest;
     const model = last && target && last.uri === target.editor.document.uri.toString() ? this.modelFor(last.manifest, last.version) : undefined;
-    if (model && target) panel.post({ type: 'model', model, seq: 0, profiles: target.server.profiles });
+    if (model && target) {
+      panel.post({ type: 'model', model, seq: 0, profiles: target.server.profiles });
+      this.panelShowsNotice = false;
+    }
     this.showNotice();
     this.debounce.schedule(() => void this.compose(), 0);
   }
