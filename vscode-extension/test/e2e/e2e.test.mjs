@@ -254,7 +254,15 @@ try {
     serverProcess.kill('SIGTERM');
     await new Promise((r) => { const t = setTimeout(r, 10_000); serverProcess.once('exit', () => { clearTimeout(t); r(); }); });
   }
-  for (const leftover of serverPids(extensionsDir)) process.kill(leftover, 'SIGKILL');
+  // A server killed while its extension host still runs is restarted by the client library: keep
+  // killing what is left until none has appeared for a while.
+  let quietSince = Date.now();
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline && Date.now() - quietSince < 3_000;) {
+    const left = serverPids(extensionsDir);
+    if (left.length > 0) quietSince = Date.now();
+    for (const pid of left) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    await new Promise((r) => setTimeout(r, 200));
+  }
   rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
