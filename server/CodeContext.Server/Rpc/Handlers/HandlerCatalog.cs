@@ -18,5 +18,7 @@ internal static class HandlerCatalog
         yield return new ExplainHandler(context);
         yield return new ReadRegionHandler(context);
         yield return new StatusHandler(context);
+        yield return new ContextMarkdownHandler(context);
+        yield return new ExportBundleHandler(context);
     }
 }

@@ -9,7 +9,7 @@ namespace CodeContext.Server.Rpc.Handlers;
 /// <summary>initialize: fixes the workspace root and options, answers the server's capabilities. Loading waits for initialized.</summary>
 internal sealed class InitializeHandler(ServerContext context)
 {
-    public static readonly string[] Methods = ["codeContext/compose", "codeContext/rank", "codeContext/explain", "codeContext/readRegion", "codeContext/status"];
+    public static readonly string[] Methods = ["codeContext/compose", "codeContext/rank", "codeContext/explain", "codeContext/readRegion", "codeContext/status", "codeContext/contextMarkdown", "codeContext/exportBundle"];
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
     public object Handle(InitializeParams? request = null)

@@ -52,3 +52,21 @@ internal sealed record StatusResult(
     int RejectedMessages);
 
 internal sealed record DegradedProjectResult(string Path, string Reason, string Fallback);
+
+/// <summary>codeContext/exportBundle: a compose's parameters plus the folder to write the bundle into.</summary>
+internal sealed record ExportBundleParams(TextDocumentIdentifier? TextDocument, Position? Position)
+{
+    public int? Budget { get; init; }
+    public string? Profile { get; init; }
+    public string? Query { get; init; }
+    public IReadOnlyList<string>? Recent { get; init; }
+
+    /// <summary>An absolute local path; created when missing.</summary>
+    public string? OutDirectory { get; init; }
+
+    public ComposeParams ToCompose() => new(TextDocument, Position) { Budget = Budget, Profile = Profile, Query = Query, Recent = Recent };
+}
+
+internal sealed record ExportBundleResult(string Directory, IReadOnlyList<string> Files, int Pages, int Total, int Budget);
+
+internal sealed record ContextMarkdownResult(string Markdown, int Total, int Budget);

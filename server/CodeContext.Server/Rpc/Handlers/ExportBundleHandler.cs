@@ -1,0 +1,31 @@
+using CodeContext.Packing;
+using CodeContext.Server.Rpc.Compose;
+using CodeContext.Server.Rpc.Protocol;
+using CodeContext.Server.Rpc.State;
+using StreamJsonRpc;
+
+namespace CodeContext.Server.Rpc.Handlers;
+
+/// <summary>
+/// codeContext/exportBundle: composes (same parameters as codeContext/compose) and writes the bundle
+/// into the folder the user chose, exactly as `codecontext pack --out` does (BundleWriter).
+/// </summary>
+internal sealed class ExportBundleHandler(ServerContext context)
+{
+    [JsonRpcMethod("codeContext/exportBundle", UseSingleObjectParameterDeserialization = true)]
+    public async Task<ExportBundleResult> HandleAsync(ExportBundleParams? request = null, CancellationToken cancellationToken = default)
+    {
+        using var scope = await ReadScope.BeginAsync(context, "codeContext/exportBundle", cancellationToken).ConfigureAwait(false);
+        if (request is null) throw WorkspacePaths.Invalid("params are required");
+        if (string.IsNullOrWhiteSpace(request.OutDirectory) || !Path.IsPathFullyQualified(request.OutDirectory))
+            throw WorkspacePaths.Invalid($"outDirectory must be an absolute folder path, not '{request.OutDirectory}'");
+        if (File.Exists(request.OutDirectory))
+            throw WorkspacePaths.Invalid($"outDirectory '{request.OutDirectory}' is a file; give a folder");
+
+        var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var directory = Path.GetFullPath(request.OutDirectory);
+        await BundleWriter.WriteAsync(package, directory, cancellationToken).ConfigureAwait(false);
+        string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, BundleWriter.OpenAiFile, BundleWriter.DeepSeekFile, .. package.Pages.Keys.Order(StringComparer.Ordinal)];
+        return new ExportBundleResult(directory, files, package.Pages.Count, package.Manifest.Totals.Total, package.Manifest.Budget);
+    }
+}
