@@ -103,6 +103,41 @@ public sealed class RankCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_table_has_headers_every_reason_and_relevance_on_packs_scale()
+    {
+        var (exit, stdout, stderr) = await RunAsync("rank", "samples/Shop", "--no-msbuild", "--quiet", "--active", "src/Shop.Services/Orders/OrderService.cs", "--top", "5");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^\s*rank\s+relevance\s+file\s+why$", lines[1]);
+        var first = lines[2].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("1.000", first[1]);
+        Assert.Contains(lines.Skip(2), l => l.Contains("; ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("16k", true)]
+    [InlineData("1.5M", true)]
+    [InlineData("16000", true)]
+    [InlineData("lots", false)]
+    [InlineData("0", false)]
+    public async Task Pack_budgets_read_as_people_write_them(string budget, bool accepted)
+    {
+        var output = Path.Combine(_cache, "bundle-" + Guid.NewGuid().ToString("N")[..6]);
+        var (exit, _, stderr) = await RunAsync("pack", "samples/Shop", "--no-msbuild", "--quiet", "--active", "src/Shop.Services/Orders/OrderService.cs", "--budget", budget, "--out", output);
+
+        if (accepted)
+        {
+            Assert.True(exit == 0, stderr);
+            return;
+        }
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"--budget '{budget}' is not a positive token count", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_active_file_is_a_one_line_error_without_stack_trace()
     {
         var (exit, stdout, stderr) = await RunAsync("rank", "samples/Shop", "--no-msbuild", "--quiet", "--active", "src/Nope.cs", "--format", "json");

@@ -20,7 +20,7 @@ internal static class PackCommand
         var recent = new Option<string[]>("--recent") { Description = "Recently edited files (comma-separated or repeated)." };
         var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
         var budget = TokenCountOption.Create("--budget", "Hard limit on the prompt's tokens, counted as the model counts.", 32000);
-        var profile = new Option<string>("--profile") { Description = "Model profile (see `codecontext cost --help`).", DefaultValueFactory = _ => "deepseek-ocr-base" };
+        var profile = new Option<string>("--profile") { Description = "Model profile: " + string.Join(", ", CodeContext.Rendering.Profiles.ProfileCatalog.Ids) + ".", DefaultValueFactory = _ => "deepseek-ocr-base" };
         var outOption = new Option<string?>("--out") { Description = "Bundle folder: new, empty or an earlier bundle (replaced whole); never inside the codebase. Default: ./codecontext-bundle, or, run from inside the codebase, bundles/<name> in the cache directory." };
         var activeShare = new Option<double?>("--active-share") { Description = "Largest share of the budget (0..1) the active file takes as exact text; the rest of a larger file goes on the ladder (default: planner.json's activeShare, 0.4)." };
         var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };

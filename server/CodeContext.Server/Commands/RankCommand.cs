@@ -67,11 +67,20 @@ internal static class RankCommand
             Console.Out.WriteLine($"active: {result.Active}");
             if (result.Error is not null) Console.Out.WriteLine($"  error: {result.Error}");
             if (result.Limitation is not null) Console.Out.WriteLine($"  note: {result.Limitation}");
-            var width = result.Ranked.Select(r => r.Path.Length).DefaultIfEmpty(10).Max();
+            if (result.Ranked.Count == 0)
+            {
+                Console.Out.WriteLine();
+                continue;
+            }
+
+            // Relevance on pack's scale: the most relevant file is 1 (pack's manifest says the same numbers).
+            var top = Math.Max(1e-12, result.Ranked.Max(r => r.Score));
+            var width = Math.Max("file".Length, result.Ranked.Max(r => r.Path.Length));
+            Console.Out.WriteLine($"{"rank",4}  {"relevance",9}  {"file".PadRight(width)}  why");
             var rank = 1;
             foreach (var file in result.Ranked)
             {
-                Console.Out.WriteLine($"{rank,4}  {file.Score,7:F3}  {file.Path.PadRight(width)}  {string.Join("; ", file.Reasons.Take(1))}");
+                Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rank,4}  {file.Score / top,9:0.000}  {file.Path.PadRight(width)}  {string.Join("; ", file.Reasons)}"));
                 rank++;
             }
             Console.Out.WriteLine();
