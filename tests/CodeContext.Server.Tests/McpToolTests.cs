@@ -33,6 +33,23 @@ public sealed class McpToolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_result_over_the_wire_limit_is_composed_again_for_a_budget_that_fits_and_says_so()
+    {
+        const long limit = 1024 * 1024;
+        await using var server = await InProcessMcpServer.StartAsync(_workspace, budget: 24000, maxResultBytes: limit);
+
+        var result = await server.CallAsync("get_context", new { file = Active, profile = "deepseek-ocr-base" });
+
+        Assert.NotEqual(true, result.IsError);
+        var header = Text(result);
+        Assert.StartsWith("Budget lowered from 24000 to ", header, StringComparison.Ordinal);
+        var images = result.Content.OfType<ImageContentBlock>().Sum(i => (long)i.Data.Length);
+        var text = result.Content.OfType<TextContentBlock>().Sum(t => (long)t.Text.Length);
+        Assert.True(images + text < limit, $"{images + text} bytes of content");
+        Assert.True(result.StructuredContent!.Value.GetProperty("budget").GetInt32() < 24000);
+    }
+
+    [Fact]
     public async Task Status_answers_at_once_while_loading_then_counts_files_and_degraded_projects()
     {
         await using var server = await InProcessMcpServer.StartAsync(_workspace);

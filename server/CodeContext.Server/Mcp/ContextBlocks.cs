@@ -15,12 +15,12 @@ namespace CodeContext.Server.Mcp;
 /// </summary>
 internal static class ContextBlocks
 {
-    public static CallToolResult Result(ContextPackage package)
+    public static CallToolResult Result(ContextPackage package, string? note = null)
     {
         var manifest = package.Manifest;
         var pages = package.Pages;
         var images = manifest.Segments.Count(s => s.Image is not null);
-        var content = new List<ContentBlock> { new TextContentBlock { Text = Header(manifest, images) } };
+        var content = new List<ContentBlock> { new TextContentBlock { Text = note is null ? Header(manifest, images) : note + "\n" + Header(manifest, images) } };
         var page = 0;
         foreach (var segment in manifest.Segments)
         {

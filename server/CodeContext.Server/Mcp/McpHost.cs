@@ -35,6 +35,12 @@ internal static class McpHost
             await using var server = McpServer.Create(transport, serverOptions);
             await server.RunAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Said before exiting, so that a session that ends abnormally says why.
+            await log.WriteLineAsync($"codecontext mcp: the session failed: {e}").ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             context.Workspace.Stop();

@@ -9,6 +9,9 @@ internal sealed record McpOptions
 
     public int Budget { get; init; } = McpCommand.DefaultBudget;
 
+    /// <summary>Largest get_context result on the wire (see <see cref="ResultSize"/>); tests lower it.</summary>
+    public long MaxResultBytes { get; init; } = ResultSize.MaxBytes;
+
     public string Profile { get; init; } = McpCommand.DefaultProfile;
 
     public CacheDirectory? Cache { get; init; }

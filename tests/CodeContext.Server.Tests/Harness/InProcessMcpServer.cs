@@ -16,12 +16,13 @@ public sealed class InProcessMcpServer : IAsyncDisposable
     private readonly Task _server;
     private McpClient? _client;
 
-    private InProcessMcpServer(TempWorkspace workspace, int budget)
+    private InProcessMcpServer(TempWorkspace workspace, int budget, long maxResultBytes)
     {
         var options = new McpOptions
         {
             Target = McpOptions.ResolveTarget(workspace.Root),
             Budget = budget,
+            MaxResultBytes = maxResultBytes,
             Cache = CacheDirectory.Resolve(workspace.CacheDirectory),
             NoMsBuild = true,
         };
@@ -33,9 +34,9 @@ public sealed class InProcessMcpServer : IAsyncDisposable
     /// <summary>Everything the server logged (stderr in a real run).</summary>
     public string Log => _log.ToString();
 
-    public static async Task<InProcessMcpServer> StartAsync(TempWorkspace workspace, int budget = 12000)
+    public static async Task<InProcessMcpServer> StartAsync(TempWorkspace workspace, int budget = 12000, long maxResultBytes = 8L * 1024 * 1024)
     {
-        var server = new InProcessMcpServer(workspace, budget);
+        var server = new InProcessMcpServer(workspace, budget, maxResultBytes);
         var transport = new StreamClientTransport(server._toServer.Writer.AsStream(), server._fromServer.Reader.AsStream());
         server._client = await McpClient.CreateAsync(transport);
         return server;
