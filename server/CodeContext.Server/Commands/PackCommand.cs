@@ -63,7 +63,7 @@ internal static class PackCommand
             }
             else
             {
-                WriteSummary(package.Manifest, output.FullPath, clock.Elapsed);
+                WriteSummary(package.Manifest, output.Shown, clock.Elapsed);
             }
 
             return 0;
