@@ -45,9 +45,9 @@ internal static partial class EvaluationSandbox
     /// Project path -> why it is not evaluated. A repository MSBuild file that calls a writing
     /// property function taints its project, or, when it is an import (.props/.targets), every project.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Refused(string root, IReadOnlyList<string> projectPaths)
+    public static IReadOnlyDictionary<string, string> Refused(SourceGate gate, IReadOnlyList<string> projectPaths)
     {
-        var gate = new SourceGate(root);
+        var root = gate.Root;
         string? everyProject = null;
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in LoadTarget.EnumerateSourceTree(root, MsBuildExtensions).Concat(projectPaths).Distinct(StringComparer.Ordinal))

@@ -12,8 +12,6 @@ internal sealed class FileFilter(SourceGate gate, IgnoreRules ignoreRules, long 
     private static readonly string[] GeneratedSuffixes = [".g.cs", ".g.i.cs", ".designer.cs", ".generated.cs", ".assemblyinfo.cs", ".assemblyattributes.cs"];
     private static readonly string[] BuildOutputFolders = ["bin", "obj"];
 
-    public SourceGate Gate => gate;
-
     public string? ReasonToSkip(string fullPath) => Check(fullPath)?.Reason;
 
     public SkipReason? Check(string fullPath)

@@ -99,6 +99,7 @@ public sealed class LoadedWorkspace
             ? await document.GetTextAsync(cancellationToken).ConfigureAwait(false)
             : Sources.Read(active.FullPath);
 
+    /// <summary>Where a user-given path may point: absolute as given, else relative to the root, then to the current directory.</summary>
     private List<string> Candidates(string pathArgument) => Path.IsPathRooted(pathArgument)
         ? [Path.GetFullPath(pathArgument)]
         : [Path.GetFullPath(Path.Combine(RootDirectory, pathArgument)), Path.GetFullPath(pathArgument)];
@@ -111,14 +112,7 @@ public sealed class LoadedWorkspace
     {
         if (string.IsNullOrWhiteSpace(pathArgument)) throw new UserError("an empty file path was given");
 
-        var candidates = new List<string>();
-        if (Path.IsPathRooted(pathArgument)) candidates.Add(Path.GetFullPath(pathArgument));
-        else
-        {
-            candidates.Add(Path.GetFullPath(Path.Combine(RootDirectory, pathArgument)));
-            candidates.Add(Path.GetFullPath(pathArgument));
-        }
-
+        var candidates = Candidates(pathArgument);
         foreach (var candidate in candidates)
         {
             if (!RepoPath.IsUnder(RootDirectory, candidate)) continue;

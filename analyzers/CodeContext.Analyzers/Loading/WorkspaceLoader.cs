@@ -94,7 +94,7 @@ public static class WorkspaceLoader
     private static (Solution, string, IReadOnlyList<ProjectModel>) OpenWithMsBuild(
         LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, SourceLedger sources)
     {
-        var refused = EvaluationSandbox.Refused(target.RootDirectory, projectPaths);
+        var refused = EvaluationSandbox.Refused(sources.Gate, projectPaths);
         var restore = RestoreOutputs.For(projectPaths);
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
@@ -175,7 +175,8 @@ public static class WorkspaceLoader
         var confined = new List<string>(listed.Count);
         foreach (var project in listed)
         {
-            if (gate.ReasonNotToRead(project) is { } reason && reason != "missing on disk")
+            // A missing project is reported where loading looks for it ("project file not found").
+            if (File.Exists(project) && gate.ReasonNotToRead(project) is { } reason)
                 degraded.Add(new DegradedProject(RepoPath.IsUnder(target.RootDirectory, project) ? RepoPath.Relative(target.RootDirectory, project) : project, reason, "skipped"));
             else confined.Add(project);
         }

@@ -40,7 +40,11 @@ internal static class PackCommand
                 Query = SharedOptions.ReadQuery(result, query),
                 Budget = result.GetValue(budget),
                 Profile = result.GetValue(profile)!,
-                ActiveShare = result.GetValue(activeShare) is { } share and (<= 0 or > 1) ? throw new CodeContext.Core.UserError($"--active-share must be above 0 and at most 1, got {share}") : result.GetValue(activeShare),
+                ActiveShare = result.GetValue(activeShare) switch
+                {
+                    { } share and (<= 0 or > 1) => throw new CodeContext.Core.UserError($"--active-share must be above 0 and at most 1, got {share}"),
+                    var share => share,
+                },
             };
             // Checked before loading: a refused folder should not cost the user the analysis first.
             var outArgument = result.GetValue(outOption);
