@@ -210,10 +210,10 @@ public sealed class CodebaseAnalysis
 
     /// <summary>Ranks for one active file given as the user typed it (see <see cref="LoadedWorkspace.ResolveFile"/>).</summary>
     public async Task<(ActiveSource Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(
-        string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken = default)
+        string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken = default, string? historyBefore = null)
     {
         var (active, request) = await RequestAsync(Workspace, activeArgument, cursor, recent, query, top, cancellationToken).ConfigureAwait(false);
-        return (active, Ranker.Rank(request));
+        return (active, Ranker.Rank(request with { HistoryBefore = historyBefore }));
     }
 
     private static async Task<(ActiveSource Active, RankRequest Request)> RequestAsync(

@@ -26,4 +26,7 @@ public sealed record ComposeRequest(string ActivePath)
     public int Budget { get; init; } = 32000;
 
     public string Profile { get; init; } = "deepseek-ocr-base";
+
+    /// <summary>Only co-change history older than this commit counts (benchmarks: the answer's own commit must not rank).</summary>
+    public string? HistoryBefore { get; init; }
 }

@@ -138,13 +138,13 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     {
         // A cursor names a symbol in the current text, which a ranker reused across a comment edit
         // does not see: such requests always rank.
-        var key = request.Cursor is null ? string.Join('\n', [request.ActivePath, request.Query ?? "", .. request.Recent]) : null;
+        var key = request.Cursor is null ? string.Join('\n', [request.ActivePath, request.Query ?? "", request.HistoryBefore ?? "", .. request.Recent]) : null;
         if (key is not null && _rank is { } last && ReferenceEquals(last.Ranker, analysis.Ranker) && last.Key == key)
         {
             return last.Ranked;
         }
 
-        var (_, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct).ConfigureAwait(false);
+        var (_, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct, request.HistoryBefore).ConfigureAwait(false);
         _rank = key is null ? null : (analysis.Ranker, key, ranked);
         return ranked;
     }
@@ -199,7 +199,7 @@ internal sealed record PlanInputs(string Request, string Contents, double[] Rele
 {
     public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates) => new(
         string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
-        string.Join(',', candidates.Select(c => c.ContentId)),
+        string.Join(',', candidates.Select(c => c.DirectUse ? $"{c.ContentId}d" : $"{c.ContentId}")),
         [.. candidates.Select(c => c.Relevance)]);
 
     /// <summary>Same request and contents, and no relevance moved by <paramref name="tolerance"/> or more (0: none moved at all).</summary>
