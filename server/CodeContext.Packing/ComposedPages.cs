@@ -74,8 +74,15 @@ internal static class ComposedPages
                 ? await SemanticSpansAsync(document, file.RelativePath, text, session, token).ConfigureAwait(false)
                 : await SyntacticSpansAsync(document, file.RelativePath, text, session, token).ConfigureAwait(false);
 
-            var from = text.Lines[fragment.StartLine - 1].Start;
-            result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
+            if (fragment.LineNumbers is null)
+            {
+                var from = text.Lines[fragment.StartLine - 1].Start;
+                result[i] = fragment with { Spans = [.. spans.Select(s => new CodeSpan(s.Start - from, s.Length, s.Kind)).Where(s => s.Start >= 0 && s.End <= fragment.Text.Length)] };
+            }
+            else
+            {
+                result[i] = fragment with { Spans = FoldedSpans.Of(fragment, text, spans) };
+            }
         }).ConfigureAwait(false);
         return result;
     }

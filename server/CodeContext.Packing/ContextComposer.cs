@@ -52,7 +52,8 @@ public static class ContextComposer
         var ranked = await session.RankAsync(analysis, request, ct).ConfigureAwait(false);
         Stage(clock, $"ranked {ranked.Count} files");
         var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
-        var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons), StringComparer.Ordinal);
+        var direct = DirectUses.Of(analysis.Graph, active.RelativePath);
+        var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons, direct.Contains(r.Path)), StringComparer.Ordinal);
 
         // The document's text came in through the source gate: masked, with what was masked on record.
         var activeMasked = (await workspace.TextOfAsync(active, ct).ConfigureAwait(false)).ToString();
@@ -107,5 +108,5 @@ public static class ContextComposer
 
     internal static string PageFile(int index) => $"pages/page-{index + 1:D3}.png";
 
-    internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.PageStartLine, c.EndLine, c.PageText, spans);
+    internal static SourceFragment Fragment(Candidate c, IReadOnlyList<CodeSpan> spans) => new(c.Path, c.PageStartLine, c.EndLine, c.PageText, spans) { LineNumbers = c.PageLines };
 }

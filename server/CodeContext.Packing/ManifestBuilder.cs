@@ -242,8 +242,10 @@ internal static class ManifestBuilder
         _ = profile;
         if (form == Form.Text)
         {
-            return "exact text: the best form, and it fit";
+            return c.DirectUse ? "exact text: declares what the active file uses, and it fit" : "exact text: the best form, and it fit";
         }
+
+        var direct = c.DirectUse && form == Form.Outline ? " (declares what the active file uses: its signatures exact)" : "";
 
         var index = hull.ToList().FindIndex(o => o.Form == form);
         if (index + 1 >= hull.Count)
@@ -259,9 +261,9 @@ internal static class ManifestBuilder
             : FormNames.Name(form);
         if (planner.RefusedOf(item) is { } refused && refused.Form == next.Form)
         {
-            return $"{chosen}: {FormNames.Name(next.Form)} needed about {extra} more tokens than were left";
+            return $"{chosen}{direct}: {FormNames.Name(next.Form)} needed about {extra} more tokens than were left";
         }
 
-        return $"{chosen}: {FormNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
+        return $"{chosen}{direct}: {FormNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
     }
 }

@@ -21,7 +21,7 @@ internal sealed class PageCache(CacheDirectory? cache)
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static string KeyOf(string profile, string level, string? theme, IReadOnlyList<SourceFragment> fragments) =>
-        ContentHash.Combine([profile, level, theme ?? "", RendererVersion, .. fragments.Select(f => $"{f.RelativePath}:{f.StartLine}-{f.EndLine}:{ContentHash.Of(f.Text)}")]);
+        ContentHash.Combine([profile, level, theme ?? "", RendererVersion, .. fragments.Select(f => $"{f.RelativePath}:{f.StartLine}-{f.EndLine}:{ContentHash.Of(f.Text)}{(f.LineNumbers is { } n ? ":" + ContentHash.Of(string.Join(',', n)) : "")}")]);
 
     public IReadOnlyList<RenderedPage>? TryGet(string key)
     {

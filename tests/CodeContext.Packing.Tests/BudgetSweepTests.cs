@@ -94,10 +94,21 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
             var lines = await File.ReadAllLinesAsync(Path.Combine(TestPaths.Shop, region.Path));
             Assert.InRange(region.StartLine, 1, region.EndLine);
             Assert.InRange(region.EndLine, region.StartLine, lines.Length);
-            // The fragment handed to the renderer holds exactly those lines of the file.
+            // The fragment handed to the renderer holds exactly those lines of the file, but for
+            // documentation comments, each folded to one line of its own comment or left out.
             var fragment = package.RenderedSources.Single(f => f.RelativePath == region.Path && f.StartLine <= region.StartLine && region.EndLine <= f.EndLine);
-            var shown = fragment.Text.ReplaceLineEndings("\n").Split('\n')[(region.StartLine - fragment.StartLine)..(region.EndLine - fragment.StartLine + 1)];
-            Assert.Equal(lines[(region.StartLine - 1)..region.EndLine], shown);
+            var shown = fragment.Text.ReplaceLineEndings("\n").Split('\n');
+            var inRegion = Enumerable.Range(0, fragment.LineCount).Where(i => fragment.LineAt(i) >= region.StartLine && fragment.LineAt(i) <= region.EndLine).ToList();
+            Assert.Equal(region.StartLine, fragment.LineAt(inRegion[0]));
+            Assert.Equal(region.EndLine, fragment.LineAt(inRegion[^1]));
+            foreach (var i in inRegion.Where(i => shown[i] != lines[fragment.LineAt(i) - 1]))
+            {
+                Assert.StartsWith("///", lines[fragment.LineAt(i) - 1].TrimStart());
+                Assert.StartsWith("///", shown[i].TrimStart());
+            }
+
+            var numbered = inRegion.Select(fragment.LineAt).ToHashSet();
+            Assert.All(Enumerable.Range(region.StartLine, region.EndLine - region.StartLine + 1).Where(n => !numbered.Contains(n)), n => Assert.StartsWith("///", lines[n - 1].TrimStart()));
             Assert.InRange(region.X + region.Width, 1, package.Manifest.Segments.First(s => s.Kind == "image").Image!.Width);
         }
     }

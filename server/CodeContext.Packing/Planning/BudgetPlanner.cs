@@ -146,6 +146,7 @@ public sealed class BudgetPlanner
     public static IReadOnlyList<FormOption> Options(Candidate c, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
     {
         var weight = c.Relevance + settings.RelevanceFloor;
+        var exactness = c.DirectUse ? c.Relevance * settings.DirectUseExactness : 0;
         var options = new List<FormOption> { new(Form.Excluded, 0, 0) };
         if (c.ListedLine is not null)
         {
@@ -159,10 +160,10 @@ public sealed class BudgetPlanner
 
         if (c.OutlineSegment is not null)
         {
-            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * settings.FidelityOf(Form.Outline, profile)));
+            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * settings.FidelityOf(Form.Outline, profile) + exactness));
         }
 
-        options.Add(new FormOption(Form.Text, c.TextTokens, weight));
+        options.Add(new FormOption(Form.Text, c.TextTokens, weight + exactness));
         return options;
     }
 

@@ -26,6 +26,9 @@ public sealed record Candidate
     public required double Relevance { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
 
+    /// <summary>The file declares what the active file uses directly: its exact forms are worth more (<see cref="DirectUses"/>).</summary>
+    public bool DirectUse { get; init; }
+
     /// <summary>Exact text segment (caption, fence, source) and its tokens.</summary>
     public required string TextSegment { get; init; }
     public required int TextTokens { get; init; }
@@ -47,8 +50,11 @@ public sealed record Candidate
     /// </summary>
     public required int PageStartLine { get; init; }
 
-    /// <summary>Masked source of lines PageStartLine..EndLine: what pages draw.</summary>
+    /// <summary>Masked source of lines PageStartLine..EndLine, documentation folded: what pages draw.</summary>
     public required string PageText { get; init; }
+
+    /// <summary>The file's line number of each line of <see cref="PageText"/> when documentation comments were folded (<see cref="DocCommentFolding"/>); null: PageStartLine onwards.</summary>
+    public int[]? PageLines { get; init; }
 
     /// <summary>Monospace cells per line of <see cref="PageText"/> (tabs expanded), for estimating page rows.</summary>
     public required int[] LineCells { get; init; }

@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeContext.Packing.Planning;
 
 /// <summary>Relevance and reasons of one file from the rank stage.</summary>
-public sealed record FileRelevance(double Relevance, IReadOnlyList<string> Reasons);
+/// <param name="DirectUse">The file declares what the active file uses directly (<see cref="DirectUses"/>).</param>
+public sealed record FileRelevance(double Relevance, IReadOnlyList<string> Reasons, bool DirectUse = false);
 
 /// <summary>
 /// Turns the codebase's files into planner candidates: cuts large files into
@@ -85,7 +86,7 @@ public static partial class CandidateBuilder
         for (var i = 0; i < templates.Count; i++)
         {
             var weight = templates.Count == 1 ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
-            yield return templates[i] with { Relevance = relevance.Relevance * weight, Reasons = relevance.Reasons };
+            yield return templates[i] with { Relevance = relevance.Relevance * weight, Reasons = relevance.Reasons, DirectUse = relevance.DirectUse };
         }
     }
 
@@ -106,7 +107,7 @@ public static partial class CandidateBuilder
             var listed = i == 0 ? SegmentText.Listed(path, facts.Description) : null;
             // Only a file's first slice opens with a licence and usings.
             var pageSkip = i == 0 ? LeadingBoilerplate.Lines(piece) : 0;
-            var pageText = pageSkip == 0 ? piece : SliceOf(piece, SourceText.From(piece), pageSkip + 1, slice.End - slice.Start + 1);
+            var (pageText, pageLines) = DocCommentFolding.Fold(pageSkip == 0 ? piece : SliceOf(piece, SourceText.From(piece), pageSkip + 1, slice.End - slice.Start + 1), slice.Start + pageSkip);
             yield return new Candidate
             {
                 ContentId = Interlocked.Increment(ref _nextContentId),
@@ -127,6 +128,7 @@ public static partial class CandidateBuilder
                 SourceTokens = slice.SourceTokens,
                 PageStartLine = slice.Start + pageSkip,
                 PageText = pageText,
+                PageLines = pageLines,
                 LineCells = LineCells(pageText),
                 Secrets = [.. secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End)],
                 Terms = slice.Terms,

@@ -14,6 +14,12 @@ public sealed record PlannerSettings
     public required double ListedFidelity { get; init; }
     public required IReadOnlyDictionary<string, double> LevelFidelityWhenUnmeasured { get; init; }
 
+    /// <summary>
+    /// Characters of a typical identifier: an image level whose characters are read right with
+    /// probability p reads a name right with probability p^n, and that is the level's fidelity.
+    /// </summary>
+    public required double IdentifierCharacters { get; init; }
+
     /// <summary>Added to every relevance so that unrelated files are still listed when tokens are left.</summary>
     public required double RelevanceFloor { get; init; }
 
@@ -25,6 +31,12 @@ public sealed record PlannerSettings
 
     /// <summary>Largest share of the budget the active file takes as exact text; the rest of a larger one goes on the ladder.</summary>
     public required double ActiveShare { get; init; }
+
+    /// <summary>
+    /// Extra value, as a share of relevance, of an exact form (text or outline: both carry the
+    /// declarations' exact spelling) of a file the active file uses directly.
+    /// </summary>
+    public required double DirectUseExactness { get; init; }
 
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
@@ -42,7 +54,9 @@ public sealed record PlannerSettings
 
         var level = FormNames.Level(form);
         var measured = profile.Levels.TryGetValue(level, out var found) ? found.Fidelity : double.NaN;
-        return double.IsNaN(measured) ? LevelFidelityWhenUnmeasured[level] : measured;
+        var characters = double.IsNaN(measured) ? LevelFidelityWhenUnmeasured[level] : measured;
+        // Code is read by its names: a name is read right only when every character of it is.
+        return Math.Pow(characters, IdentifierCharacters);
     }
 
     /// <summary>Whether the fidelity of a level comes from the profile's measurement or the paper fallback.</summary>

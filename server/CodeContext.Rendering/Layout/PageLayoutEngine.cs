@@ -81,7 +81,7 @@ public static class PageLayoutEngine
 
     private static List<Cell[]> BuildCells(SourceFragment fragment)
     {
-        var expected = fragment.EndLine - fragment.StartLine + 1;
+        var expected = fragment.LineCount;
         var lines = CellLines.Build(fragment);
         if (lines.Count == expected + 1 && lines[^1].Length == 0)
         {
@@ -261,7 +261,7 @@ public static class PageLayoutEngine
                     var fragment = fragments[rows[r].Fragment];
                     var firstLine = rows[r + 1].Line;
                     var lastLine = rows[end - 1].Line;
-                    named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.StartLine + firstLine}-{fragment.StartLine + lastLine}" });
+                    named.Add(rows[r] with { HeaderText = $"{fragment.RelativePath}:{fragment.LineAt(firstLine)}-{fragment.LineAt(lastLine)}" });
                     var region = RegionOf(settings, fragment, cells[rows[r].Fragment], rows, r + 1, end, x, columnWidth, gutterCells);
                     regions.Add(region);
                     carried.Add(new CarriedLines(rows[r].Fragment, firstLine, rows[r + 1].CellStart, lastLine, rows[end - 1].CellStart + rows[end - 1].CellCount));
@@ -303,7 +303,7 @@ public static class PageLayoutEngine
             }
         }
 
-        return new PageRegion(fragment.RelativePath, fragment.StartLine + rows[from].Line, fragment.StartLine + rows[to - 1].Line, x, top, width, bottom - top)
+        return new PageRegion(fragment.RelativePath, fragment.LineAt(rows[from].Line), fragment.LineAt(rows[to - 1].Line), x, top, width, bottom - top)
         {
             TextX = x + (int)Math.Round(gutterCells * settings.CellWidth),
             MissingGlyphs = missing,

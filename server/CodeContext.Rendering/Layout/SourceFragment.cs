@@ -3,12 +3,23 @@ using CodeContext.Core;
 namespace CodeContext.Rendering.Layout;
 
 /// <summary>
-/// One contiguous range of a file to put on pages. <see cref="Text"/> is exactly lines
-/// <see cref="StartLine"/>..<see cref="EndLine"/> (1-based, inclusive) joined by newlines;
-/// <see cref="Spans"/> classify it (offsets into <see cref="Text"/>), empty for plain text.
+/// One range of a file to put on pages. <see cref="Text"/> is exactly lines
+/// <see cref="StartLine"/>..<see cref="EndLine"/> (1-based, inclusive) joined by newlines, unless
+/// <see cref="LineNumbers"/> says which line of the file each of its lines shows (a range whose
+/// documentation comments were folded); <see cref="Spans"/> classify it (offsets into
+/// <see cref="Text"/>), empty for plain text.
 /// </summary>
 public sealed record SourceFragment(string RelativePath, int StartLine, int EndLine, string Text, IReadOnlyList<CodeSpan> Spans)
 {
+    /// <summary>The file's line number of each line of <see cref="Text"/>, ascending; null: StartLine, StartLine + 1, ...</summary>
+    public IReadOnlyList<int>? LineNumbers { get; init; }
+
+    /// <summary>Lines of <see cref="Text"/>.</summary>
+    public int LineCount => LineNumbers?.Count ?? EndLine - StartLine + 1;
+
+    /// <summary>The file's line number of line <paramref name="index"/> (0-based) of <see cref="Text"/>.</summary>
+    public int LineAt(int index) => LineNumbers is { } numbers ? numbers[index] : StartLine + index;
+
     /// <summary>A fragment of whole-file text: picks lines [start, end] and keeps spans inside them.</summary>
     public static SourceFragment FromFile(string relativePath, string fileText, IReadOnlyList<CodeSpan> fileSpans, int startLine = 1, int? endLine = null)
     {

@@ -81,7 +81,7 @@ internal static class PageRasterizer
                             // A lowered empty line has no room for its number; the gap in the numbers shows it.
                             if (s.Gutter && row.Height >= s.LineHeight)
                             {
-                                var number = (layout.Fragments[row.Fragment].StartLine + row.Line).ToString(CultureInfo.InvariantCulture);
+                                var number = layout.Fragments[row.Fragment].LineAt(row.Line).ToString(CultureInfo.InvariantCulture);
                                 AddText(runs, s, number, column.X + (gutterCells - 1 - number.Length) * s.CellWidth, baseline, theme.Gutter);
                             }
 
