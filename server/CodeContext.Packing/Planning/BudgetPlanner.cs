@@ -97,6 +97,17 @@ public sealed class BudgetPlanner
         return taken;
     }
 
+    /// <summary>Moves an item up to <paramref name="form"/> when its hull has that form above its current one.</summary>
+    public void Promote(int item, Form form)
+    {
+        var index = _hull[item].FindIndex(o => o.Form == form);
+        if (index > _step[item])
+        {
+            _step[item] = index;
+            _refused[item] = null;
+        }
+    }
+
     /// <summary>Undoes the weakest upgrades until their estimated cost adds up to <paramref name="tokens"/>.</summary>
     public bool Demote(double tokens)
     {

@@ -95,7 +95,50 @@ internal static class ExactPlan
         }
 
         planner.Restore(best.Value.Plan);
-        return (planner, best.Value.Assembly);
+        return TextWhereCheaper(profile, tokenizer, candidates, planner, best.Value.Assembly, active, instruction, budget, memo);
+    }
+
+    /// <summary>
+    /// A level whose pages cost at least the text of everything on them (a page that ended up
+    /// nearly empty, or a profile whose images are dear) carries that text instead: it is exact and
+    /// costs no more. Estimates cannot see this; the exact layout can.
+    /// </summary>
+    private static (BudgetPlanner, PromptAssembly) TextWhereCheaper(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    {
+        var dear = assembly.Layouts.Where(l => l.Layout.Pages.Sum(p => p.Cost.Tokens + 1) >= l.Items.Sum(i => candidates[i].TextTokens)).ToList();
+        if (dear.Count == 0)
+        {
+            return (planner, assembly);
+        }
+
+        var plan = planner.Snapshot();
+        foreach (var item in dear.SelectMany(l => l.Items))
+        {
+            planner.Promote(item, Form.Text);
+        }
+
+        var promoted = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+        Trace(promoted, planner, candidates, "text where cheaper");
+        if (promoted.Total <= budget)
+        {
+            // What the text saved goes to the next best upgrades, once, if they still fit.
+            var fitted = planner.Snapshot();
+            if (planner.Fill(planner.EstimatedCost + (budget - promoted.Total) * 0.9) > 0)
+            {
+                var topped = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+                if (topped.Total <= budget)
+                {
+                    return (planner, topped);
+                }
+
+                planner.Restore(fitted);
+            }
+
+            return (planner, promoted);
+        }
+
+        planner.Restore(plan);
+        return (planner, assembly);
     }
 
     /// <summary>Corrects each used level's estimate by actual/estimated; true when any moved by more than 10 %.</summary>
