@@ -32,17 +32,19 @@ var (queries, commitCount, oldestSha) = Queries.From(graph, history, analysis.Wo
 Console.Error.WriteLine($"evaluating {commitCount} commits ({queries.Count} queries) on {graph.Count} files; strict cut before {oldestSha[..Math.Min(8, oldestSha.Length)]}");
 
 var defaults = RankingWeights.Default;
+// Baselines and ablations are fixed mixes: nothing learned, no extra rank list for hinted files.
+var plain = defaults with { MixLearning = null, HintWeight = 0 };
 var baselines = new (string Name, RankingWeights Weights)[]
 {
-    ("BM25 over identifiers (baseline)", defaults with { SignalWeights = new SignalWeights(0, 1, 0) }),
-    ("BM25 + co-change, rank fusion k 60 (baseline)", defaults with { Fusion = "rrf", RrfK = 60, SignalWeights = new SignalWeights(0, 1, 1) }),
-    ("BM25 + co-change, rank fusion k 5 (baseline)", defaults with { Fusion = "rrf", RrfK = 5, SignalWeights = new SignalWeights(0, 1, 1) }),
+    ("BM25 over identifiers (baseline)", plain with { SignalWeights = new SignalWeights(0, 1, 0) }),
+    ("BM25 + co-change, rank fusion k 60 (baseline)", plain with { Fusion = "rrf", RrfK = 60, SignalWeights = new SignalWeights(0, 1, 1) }),
+    ("BM25 + co-change, rank fusion k 5 (baseline)", plain with { Fusion = "rrf", RrfK = 5, SignalWeights = new SignalWeights(0, 1, 1) }),
 };
 var methods = new List<(string Name, RankingWeights Weights)>(baselines);
 if (!quick)
 {
-    methods.Add(("graph, both directions", defaults with { SignalWeights = new SignalWeights(1, 0, 0) }));
-    methods.Add(("co-change history only", defaults with { SignalWeights = new SignalWeights(0, 0, 1) }));
+    methods.Add(("graph, both directions", plain with { SignalWeights = new SignalWeights(1, 0, 0) }));
+    methods.Add(("co-change history only", plain with { SignalWeights = new SignalWeights(0, 0, 1) }));
 }
 methods.Add(("codecontext (default)", defaults));
 foreach (var candidatePath in Option("--weights")?.Split(',') ?? [])

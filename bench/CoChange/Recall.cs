@@ -30,6 +30,12 @@ internal static class Recall
     public static double[] Measure(FileGraph graph, CoChangeHistory history, RankingWeights weights, IReadOnlyList<Query> queries, string oldestSha, Variant variant)
     {
         var seen = variant is Variant.NoHistory or Variant.TaskNoHistory ? CoChangeHistory.Empty : history;
+        // A mix learned from history sees only commits older than the evaluated window.
+        if (weights.MixLearning is not null)
+        {
+            weights = weights with { SignalWeights = SignalMixLearner.Fit(graph, seen, weights, seen == history ? oldestSha : null), MixLearning = null };
+            Console.Error.WriteLine($"{variant}: learned {weights.SignalWeights}");
+        }
         var ranker = new FileRanker(graph, seen, weights);
         var recall = new double[Ks.Length];
         foreach (var query in queries)

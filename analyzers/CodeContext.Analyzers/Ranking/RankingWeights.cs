@@ -33,6 +33,9 @@ public sealed record RankingWeights
     /// <summary>The weight, in the fusion, of the files the request points at besides the active one (cursor, question, recent).</summary>
     public double HintWeight { get; init; }
 
+    /// <summary>Candidate signal mixes to learn among from the codebase's own history; null: the mix above stays.</summary>
+    public MixLearning? MixLearning { get; init; }
+
     public static RankingWeights Default { get; } = LoadEmbedded();
 
     private static RankingWeights LoadEmbedded()
@@ -71,3 +74,8 @@ public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
 /// <param name="MinFiles">Smaller codebases are bound whole unless a focus is asked for explicitly: it costs seconds at most.</param>
 public sealed record FocusParameters(int Files, int Rounds, int MinToBind, int MinFiles);
 
+/// <param name="Commits">How many recent commits of 2-8 files label the candidates.</param>
+/// <param name="MinQueries">Fewer labelled queries than this say too little: the shipped mix stays.</param>
+/// <param name="MinGain">A candidate must beat the best so far by this much recall@10 (noise is not a lesson).</param>
+/// <param name="Candidates">The shipped mix first.</param>
+public sealed record MixLearning(int Commits, int MinQueries, double MinGain, IReadOnlyList<SignalWeights> Candidates);
