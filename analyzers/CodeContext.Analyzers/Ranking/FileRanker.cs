@@ -77,9 +77,7 @@ public sealed class FileRanker
         }
 
         var pathScore = mix.Path > 0 ? _proximity.Scores(active, _weights.FolderShare) : new double[n];
-        var hints = (double[])seeds.Vector.Clone();
-        if (active >= 0) hints[active] = 0;
-        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, hints, partners);
+        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, Hints(seeds, active), partners);
     }
 
     /// <summary>The signals mixed into one score per file.</summary>
@@ -93,7 +91,7 @@ public sealed class FileRanker
         Accumulate(combined, signals.Path, mix.Path, signals.Active, sharedTies: true);
         // What the developer pointed at (cursor, question, recent files) is relevant in its own right,
         // not only as a place the walk starts from: the other signals must not drown it.
-        Accumulate(combined, signals.Hints, _weights.HintWeight, signals.Active);
+        Accumulate(combined, signals.Hints, _weights.HintWeight, signals.Active, sharedTies: true);
         return combined;
     }
 
@@ -191,6 +189,24 @@ public sealed class FileRanker
         }
 
         return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive);
+    }
+
+    /// <summary>
+    /// The files the request points at: the cursor's, the recent ones, and the declarations of types
+    /// the question names when they are few. A question's ordinary words ("add", "fix") name members
+    /// all over a codebase: those only seed the walk, they are not pointed at.
+    /// </summary>
+    private double[] Hints(SeedSet seeds, int active)
+    {
+        var hints = new double[_graph.Count];
+        foreach (var file in seeds.CursorFiles.Concat(seeds.RecentFiles)) hints[file] += 1;
+        var namedTypes = seeds.QueryFiles.Where(q => _graph.Facts[q.Key].Declarations.Any(d => d.IsType && d.Display == q.Value)).Select(q => q.Key).ToList();
+        if (namedTypes.Count <= _weights.HintMaxQueryFiles)
+        {
+            foreach (var file in namedTypes) hints[file] += 1;
+        }
+        if (active >= 0) hints[active] = 0;
+        return hints;
     }
 
     private static void Spread(double[] vector, IReadOnlySet<int> files, double share)

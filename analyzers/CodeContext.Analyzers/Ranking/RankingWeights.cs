@@ -33,6 +33,9 @@ public sealed record RankingWeights
     /// <summary>The weight, in the fusion, of the files the request points at besides the active one (cursor, question, recent).</summary>
     public double HintWeight { get; init; }
 
+    /// <summary>A question naming types declared in more files than this points at none of them (too vague).</summary>
+    public int HintMaxQueryFiles { get; init; } = 3;
+
     /// <summary>Candidate signal mixes to learn among from the codebase's own history; null: the mix above stays.</summary>
     public MixLearning? MixLearning { get; init; }
 
