@@ -46,6 +46,8 @@ public sealed class CodebaseAnalysis
         var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
             workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: focus is not null).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
+        // The codebase's own past commits say which signals it rewards (cached with the graph).
+        weights = SignalMixLearner.Learn(graph, history, weights, cache, options.Log);
         if (focus is not null)
             graph = await FocusAsync(workspace, graph, history, weights, focus, graphCache, options, cancellationToken).ConfigureAwait(false);
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans, graphCache);

@@ -110,4 +110,12 @@ public sealed class RankingTests(SampleFixture sample)
         var after = Position(await RankAsync(OrderService, recent: [recent]), recent);
         Assert.True(after < before && after < 5, $"recent file moved {before} -> {after}");
     }
+
+    [Fact]
+    public async Task A_test_named_after_the_active_file_ranks_first_and_says_so()
+    {
+        var top = (await RankAsync("src/Shop.Infrastructure/Inventory/WarehouseBinAllocator.cs")).First();
+        Assert.Equal("tests/Shop.Tests/WarehouseBinAllocatorTests.cs", top.Path);
+        Assert.Contains("tests WarehouseBinAllocator by its name", top.Reasons);
+    }
 }

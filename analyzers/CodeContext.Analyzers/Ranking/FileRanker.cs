@@ -16,6 +16,7 @@ public sealed class FileRanker
     private readonly IReadOnlyList<IReadOnlyList<(int Target, double Weight)>> _walk;
     private readonly Bm25Index _lexical;
     private readonly Dictionary<string, int>[] _terms;
+    private readonly PathProximity _proximity;
 
     // A file's terms depend only on its facts, which an incremental update carries over for every
     // file it did not re-analyse: splitting every identifier again would dominate a new ranker.
@@ -29,6 +30,7 @@ public sealed class FileRanker
         _walk = BuildWalk(graph, _weights);
         _terms = [.. graph.Facts.Select(f => TermBags.GetValue(f, facts => IdentifierTerms.Bag(facts.Identifiers)))];
         _lexical = new Bm25Index(_terms, _weights.Bm25);
+        _proximity = new PathProximity(graph.Paths);
     }
 
     public FileGraph Graph => _graph;
@@ -36,6 +38,22 @@ public sealed class FileRanker
     public RankingWeights Weights => _weights;
 
     public IReadOnlyList<RankedFile> Rank(RankRequest request)
+    {
+        var signals = Measure(request, _weights.SignalWeights);
+        var combined = Fuse(signals, _weights.SignalWeights);
+        var (active, partners) = (signals.Active, signals.Partners);
+        var explainer = request.WithoutReasons ? null : new ReasonWriter(_graph, active, signals.ActiveTerms, _terms, _lexical, _weights.ReasonsPerFile);
+        return [.. Enumerable.Range(0, _graph.Count)
+            .Where(i => i != active && combined[i] > 0)
+            .OrderByDescending(i => combined[i])
+            .ThenBy(i => _graph.Paths[i], StringComparer.Ordinal)
+            .Take(request.Top ?? _graph.Count)
+            .Select(i => new RankedFile(_graph.Paths[i], Math.Round(combined[i], 6),
+                explainer?.Explain(i, signals.Seeds, partners.GetValueOrDefault(_graph.Paths[i]).Commits, signals.Lexical[i] > 0, signals.Path[i] > 0 ? _proximity.Role(active, i) : null) ?? []))];
+    }
+
+    /// <summary>Each signal's scores for one request; a signal the mix does not weigh is left at zero (not computed).</summary>
+    internal Signals Measure(RankRequest request, SignalWeights mix)
     {
         // An active file outside the graph (generated, too large, in no project) is still what the
         // developer edits: it is ranked for by the names its text uses, as a question would be.
@@ -45,11 +63,11 @@ public sealed class FileRanker
         var n = _graph.Count;
         var seeds = Seeds(active, request);
 
-        var graphScore = _weights.SignalWeights.Graph > 0
+        var graphScore = mix.Graph > 0
             ? PersonalizedPageRank.Compute(_walk, seeds.Vector, _weights.Damping, _weights.Iterations)
             : new double[n];
-        var lexicalScore = _weights.SignalWeights.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
-        var partners = _weights.SignalWeights.CoChange > 0
+        var lexicalScore = mix.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
+        var partners = mix.CoChange > 0
             ? _history.Partners(request.ActivePath, request.HistoryBefore)
             : [];
         var coChangeScore = new double[n];
@@ -58,23 +76,26 @@ public sealed class FileRanker
             if (_graph.IndexOf(path) is { } i) coChangeScore[i] = score.Score;
         }
 
-        var combined = new double[n];
-        Accumulate(combined, graphScore, _weights.SignalWeights.Graph, active);
-        Accumulate(combined, lexicalScore, _weights.SignalWeights.Lexical, active);
-        Accumulate(combined, coChangeScore, _weights.SignalWeights.CoChange, active);
-
-        var explainer = new ReasonWriter(_graph, active, activeTerms, _terms, _lexical, _weights.ReasonsPerFile);
-        var ranked = Enumerable.Range(0, n)
-            .Where(i => i != active && combined[i] > 0)
-            .OrderByDescending(i => combined[i])
-            .ThenBy(i => _graph.Paths[i], StringComparer.Ordinal)
-            .Take(request.Top ?? n)
-            .Select(i => new RankedFile(_graph.Paths[i], Math.Round(combined[i], 6), explainer.Explain(i, seeds, partners.GetValueOrDefault(_graph.Paths[i]).Commits, lexicalScore[i] > 0)))
-            .ToList();
-        return ranked;
+        var pathScore = mix.Path > 0 ? _proximity.Scores(active, _weights.FolderShare) : new double[n];
+        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, Hints(seeds, active), partners);
     }
 
-    private void Accumulate(double[] into, double[] signal, double weight, int active)
+    /// <summary>The signals mixed into one score per file.</summary>
+    internal double[] Fuse(Signals signals, SignalWeights mix)
+    {
+        var combined = new double[_graph.Count];
+        Accumulate(combined, signals.Graph, mix.Graph, signals.Active);
+        Accumulate(combined, signals.Lexical, mix.Lexical, signals.Active);
+        Accumulate(combined, signals.CoChange, mix.CoChange, signals.Active);
+        // Many files share a folder and nothing else: equal likeness must mean equal rank.
+        Accumulate(combined, signals.Path, mix.Path, signals.Active, sharedTies: true);
+        // What the developer pointed at (cursor, question, recent files) is relevant in its own right,
+        // not only as a place the walk starts from: the other signals must not drown it.
+        Accumulate(combined, signals.Hints, _weights.HintWeight, signals.Active, sharedTies: true);
+        return combined;
+    }
+
+    private void Accumulate(double[] into, double[] signal, double weight, int active, bool sharedTies = false)
     {
         if (weight <= 0) return;
         if (_weights.Fusion == "rrf")
@@ -82,7 +103,12 @@ public sealed class FileRanker
             // Rank positions instead of raw scores: robust to signals whose scores are skewed
             // (PageRank mass piles onto a few files; BM25 is flatter).
             var order = Enumerable.Range(0, signal.Length).Where(i => i != active && signal[i] > 0).OrderByDescending(i => signal[i]).ToList();
-            for (var rank = 0; rank < order.Count; rank++) into[order[rank]] += weight / (_weights.RrfK + rank + 1);
+            var tiedAt = 0;
+            for (var rank = 0; rank < order.Count; rank++)
+            {
+                if (!sharedTies || rank == 0 || signal[order[rank]] != signal[order[rank - 1]]) tiedAt = rank;
+                into[order[rank]] += weight / (_weights.RrfK + tiedAt + 1);
+            }
             return;
         }
         var max = signal.Where((_, i) => i != active).DefaultIfEmpty(0).Max();
@@ -165,6 +191,24 @@ public sealed class FileRanker
         return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive);
     }
 
+    /// <summary>
+    /// The files the request points at: the cursor's, the recent ones, and the declarations of types
+    /// the question names when they are few. A question's ordinary words ("add", "fix") name members
+    /// all over a codebase: those only seed the walk, they are not pointed at.
+    /// </summary>
+    private double[] Hints(SeedSet seeds, int active)
+    {
+        var hints = new double[_graph.Count];
+        foreach (var file in seeds.CursorFiles.Concat(seeds.RecentFiles)) hints[file] += 1;
+        var namedTypes = seeds.QueryFiles.Where(q => _graph.Facts[q.Key].Declarations.Any(d => d.IsType && d.Display == q.Value)).Select(q => q.Key).ToList();
+        if (namedTypes.Count <= _weights.HintMaxQueryFiles)
+        {
+            foreach (var file in namedTypes) hints[file] += 1;
+        }
+        if (active >= 0) hints[active] = 0;
+        return hints;
+    }
+
     private static void Spread(double[] vector, IReadOnlySet<int> files, double share)
     {
         if (files.Count == 0) return;
@@ -194,6 +238,18 @@ public sealed class FileRanker
         return lists;
     }
 }
+
+/// <summary>One request's signals, each a score per file, and what its reasons need.</summary>
+internal sealed record Signals(
+    int Active,
+    Dictionary<string, int> ActiveTerms,
+    SeedSet Seeds,
+    double[] Graph,
+    double[] Lexical,
+    double[] CoChange,
+    double[] Path,
+    double[] Hints,
+    Dictionary<string, CoChange> Partners);
 
 /// <summary>The restart distribution and where its mass came from (for reasons).</summary>
 internal sealed record SeedSet(

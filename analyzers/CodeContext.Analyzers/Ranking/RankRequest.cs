@@ -22,6 +22,9 @@ public sealed record RankRequest(string ActivePath)
     public string? HistoryBefore { get; init; }
 
     public int? Top { get; init; }
+
+    /// <summary>Order only, no reasons (benchmarks rank many times over).</summary>
+    public bool WithoutReasons { get; init; }
 }
 
 /// <summary>One ranked file: its score (higher is more relevant) and why, in plain words.</summary>

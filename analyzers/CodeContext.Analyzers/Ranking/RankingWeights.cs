@@ -27,12 +27,30 @@ public sealed record RankingWeights
     /// <summary>The k of reciprocal rank fusion: larger flattens the advantage of the very top ranks.</summary>
     public double RrfK { get; init; } = 10;
 
+    /// <summary>How much a shared folder adds to a shared name in <see cref="PathProximity"/> (a name counts 1).</summary>
+    public double FolderShare { get; init; } = 0.5;
+
+    /// <summary>The weight, in the fusion, of the files the request points at besides the active one (cursor, question, recent).</summary>
+    public double HintWeight { get; init; }
+
+    /// <summary>A question naming types declared in more files than this points at none of them (too vague).</summary>
+    public int HintMaxQueryFiles { get; init; } = 3;
+
+    /// <summary>Candidate signal mixes to learn among from the codebase's own history; null: the mix above stays.</summary>
+    public MixLearning? MixLearning { get; init; }
+
     public static RankingWeights Default { get; } = LoadEmbedded();
 
     private static RankingWeights LoadEmbedded()
     {
         using var stream = typeof(RankingWeights).Assembly.GetManifestResourceStream("CodeContext.Analyzers.Ranking.ranking-weights.json")
             ?? throw new InvalidOperationException("ranking-weights.json is not embedded");
+        return Load(stream);
+    }
+
+    /// <summary>Weights in the shape of ranking-weights.json (the benchmark's candidates).</summary>
+    public static RankingWeights Load(Stream stream)
+    {
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
         return JsonSerializer.Deserialize<RankingWeights>(stream, options) ?? throw new InvalidOperationException("ranking-weights.json is empty");
     }
@@ -40,7 +58,11 @@ public sealed record RankingWeights
 
 public sealed record SeedShares(double Active, double Cursor, double Recent, double Query);
 
-public sealed record SignalWeights(double Graph, double Lexical, double CoChange);
+public sealed record SignalWeights(double Graph, double Lexical, double CoChange)
+{
+    /// <summary>Name and folder likeness to the active file (<see cref="PathProximity"/>).</summary>
+    public double Path { get; init; }
+}
 
 public sealed record Bm25Parameters(double K1, double B);
 
@@ -54,3 +76,9 @@ public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
 /// </param>
 /// <param name="MinFiles">Smaller codebases are bound whole unless a focus is asked for explicitly: it costs seconds at most.</param>
 public sealed record FocusParameters(int Files, int Rounds, int MinToBind, int MinFiles);
+
+/// <param name="Commits">How many recent commits of 2-8 files label the candidates.</param>
+/// <param name="MinQueries">Fewer labelled queries than this say too little: the shipped mix stays.</param>
+/// <param name="MinGain">A candidate must beat the best so far by this much recall@10 (noise is not a lesson).</param>
+/// <param name="Candidates">The shipped mix first.</param>
+public sealed record MixLearning(int Commits, int MinQueries, double MinGain, IReadOnlyList<SignalWeights> Candidates);

@@ -19,7 +19,8 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
     private static IEnumerable<FileEdge> ActiveEdges(IReadOnlyList<IReadOnlyList<FileEdge>> edges, int active) => active >= 0 ? edges[active] : [];
     private readonly Dictionary<int, HashSet<int>> _targets = [];
 
-    public IReadOnlyList<string> Explain(int file, SeedSet seeds, int sharedCommits, bool lexical)
+    /// <param name="role">What the file's name says it is to the active file (<see cref="PathProximity.Role"/>), if anything.</param>
+    public IReadOnlyList<string> Explain(int file, SeedSet seeds, int sharedCommits, bool lexical, string? role = null)
     {
         var reasons = new List<string>();
 
@@ -38,6 +39,8 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
         // What this file uses of the active file.
         foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
             reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
+
+        if (role is not null) reasons.Add(role);
 
         // One step removed: implements or derives from something the active file uses.
         if (reasons.Count < maxReasons)

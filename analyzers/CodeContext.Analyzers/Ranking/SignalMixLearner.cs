@@ -1,0 +1,96 @@
+using System.Text.Json;
+using CodeContext.Analyzers.Graph;
+using CodeContext.Core;
+
+namespace CodeContext.Analyzers.Ranking;
+
+/// <summary>
+/// Learns which mix of signals suits this codebase from its own past: every recent commit that
+/// touched a few files is a labelled query (each touched file active, the others the answer), free
+/// of charge. Each candidate mix of ranking-weights.json is scored by recall@10 on those commits,
+/// each with co-change history cut before it, and the best one is kept (the first, the shipped
+/// mix, on a tie). Without enough history the shipped mix stays.
+/// </summary>
+public static class SignalMixLearner
+{
+    private const int RecallAt = 10;
+
+    /// <summary>
+    /// The learned weights, kept in the cache directory for the codebase's history and graph as
+    /// they are: a warm load reads the mix instead of ranking its past commits again.
+    /// </summary>
+    public static RankingWeights Learn(FileGraph graph, CoChangeHistory history, RankingWeights weights, CacheDirectory? cache, TextWriter? log = null)
+    {
+        if (weights.MixLearning is null || history.Commits.Count == 0) return weights with { MixLearning = null };
+        var key = ContentHash.Of($"{history.Commits[0].Sha}|{graph.Count}|{graph.Edges.Count}|{string.Join(';', graph.Paths)}|{JsonSerializer.Serialize(weights)}")[..24];
+        var file = cache is null ? null : Path.Combine(cache.Area("mix"), key + ".json");
+        try
+        {
+            if (file is not null && File.Exists(file) && JsonSerializer.Deserialize<SignalWeights>(File.ReadAllText(file)) is { } cached)
+                return weights with { SignalWeights = cached, MixLearning = null };
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            // a damaged entry is only a slower load
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var learned = Fit(graph, history, weights);
+        log?.WriteLine($"codecontext: learned the signal mix {learned} from recent commits in {clock.ElapsedMilliseconds} ms");
+        try
+        {
+            if (file is not null) File.WriteAllText(file, JsonSerializer.Serialize(learned));
+        }
+        catch (IOException)
+        {
+            // an unwritable cache is only a slower next load
+        }
+        return weights with { SignalWeights = learned, MixLearning = null };
+    }
+
+    /// <param name="before">Learn only from commits older than this one (benchmarks: never from the answers).</param>
+    public static SignalWeights Fit(FileGraph graph, CoChangeHistory history, RankingWeights weights, string? before = null)
+    {
+        var learning = weights.MixLearning;
+        if (learning is null || learning.Candidates.Count < 2) return weights.SignalWeights;
+        var queries = LabelledQueries(graph, history, learning.Commits, before);
+        if (queries.Count < learning.MinQueries) return weights.SignalWeights;
+
+        // Every signal is measured once per query; only their fusion differs between candidates.
+        var every = new SignalWeights(1, 1, 1) { Path = 1 };
+        var ranker = new FileRanker(graph, history, weights);
+        var measured = queries.Select(q => (Signals: ranker.Measure(new RankRequest(q.Active) { HistoryBefore = q.Sha }, every), q.Answer)).ToList();
+        var best = learning.Candidates[0];
+        var bestRecall = -1.0;
+        foreach (var candidate in learning.Candidates)
+        {
+            var recall = measured.Average(q => Recall(ranker.Fuse(q.Signals, candidate), q.Signals.Active, graph, q.Answer));
+            if (recall > bestRecall + learning.MinGain) (best, bestRecall) = (candidate, recall);
+        }
+        return best;
+    }
+
+    private static double Recall(double[] combined, int active, FileGraph graph, HashSet<string> answer) =>
+        Enumerable.Range(0, combined.Length)
+            .Where(i => i != active && combined[i] > 0)
+            .OrderByDescending(i => combined[i])
+            .ThenBy(i => graph.Paths[i], StringComparer.Ordinal)
+            .Take(RecallAt)
+            .Count(i => answer.Contains(graph.Paths[i])) / (double)answer.Count;
+
+    private static List<(string Sha, string Active, HashSet<string> Answer)> LabelledQueries(FileGraph graph, CoChangeHistory history, int commits, string? before)
+    {
+        var start = 0;
+        if (before is not null)
+        {
+            start = history.Commits.ToList().FindIndex(c => c.Sha.StartsWith(before, StringComparison.OrdinalIgnoreCase)) + 1;
+            if (start == 0) return [];
+        }
+        return [.. history.Commits.Skip(start)
+            .Where(commit => commit.Files.Count is >= 2 and <= 8)
+            .Select(commit => (commit.Sha, Files: commit.Files.Where(f => graph.IndexOf(f) is not null).ToList()))
+            .Where(commit => commit.Files.Count >= 2)
+            .Take(commits)
+            .SelectMany(commit => commit.Files.Select(active => (commit.Sha, active, commit.Files.Where(f => f != active).ToHashSet(StringComparer.Ordinal))))];
+    }
+}
