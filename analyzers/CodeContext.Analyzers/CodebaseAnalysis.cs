@@ -44,7 +44,7 @@ public sealed class CodebaseAnalysis
         // Reading history is mostly waiting for git: it overlaps the graph build.
         var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
         var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
-            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: focus is not null).ConfigureAwait(false);
+            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, Core.Progress.WorkProgress.Counting(options.Progress, "binding files"), nameMatchMissing: focus is not null).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
         if (focus is not null)
             graph = await FocusAsync(workspace, graph, history, weights, focus, graphCache, options, cancellationToken).ConfigureAwait(false);
