@@ -35,6 +35,7 @@ cat > "$work/nuget.config" <<EOF
 EOF
 dotnet tool install --tool-path "$tools" --configfile "$work/nuget.config" CodeContext.Tool
 codecontext=$tools/codecontext
+echo "tool: installed, $(du -sm "$tools" | cut -f1) MiB"
 
 # Run from outside the repository, as an installed tool is: nothing may depend on the checkout.
 cd "$work"
