@@ -57,8 +57,8 @@ public sealed class LoadReportingTests : IDisposable
         var command = DegradedReport.RestoreCommand(target);
 
         Assert.Equal($"'dotnet restore \"{Path.GetRelativePath(Environment.CurrentDirectory, _tree.PathOf("My App/App.csproj"))}\"'", command);
-        var line = Assert.Single(DegradedReport.Lines([new DegradedProject("My App/App.csproj", DegradedReport.NotRestored, "MSBuild project without package references")], command));
-        Assert.Equal($"codecontext: 1 project not restored (App): run {command} for the full semantic model; meanwhile their packages come from the local NuGet cache where found", line);
+        var line = Assert.Single(DegradedReport.Lines([new DegradedProject("My App/App.csproj", DegradedReport.NotRestored, DegradedReport.UnrestoredFallback(0))], command));
+        Assert.Equal($"codecontext: 1 project not restored (App): run {command} for the full semantic model; meanwhile loaded without their packages", line);
     }
 
     [Fact]
@@ -68,13 +68,15 @@ public sealed class LoadReportingTests : IDisposable
         {
             new DegradedProject("a/A.csproj", "evaluation did not finish within 30 s", "syntax-only (source files + framework references)"),
             new DegradedProject("b/B.csproj", "evaluation did not finish within 30 s", "syntax-only (source files + framework references)"),
-            new DegradedProject("c/C.csproj", DegradedReport.NotRestored, "MSBuild project without package references"),
+            new DegradedProject("c/C.csproj", DegradedReport.NotRestored, DegradedReport.UnrestoredFallback(0)),
+            new DegradedProject("d/D.csproj", DegradedReport.NotRestored, DegradedReport.UnrestoredFallback(2)),
+            new DegradedProject("e/E.csproj", DegradedReport.NotRestored, DegradedReport.UnrestoredFallback(19)),
         };
 
         var lines = DegradedReport.Lines(degraded, "'dotnet restore x.sln'").ToList();
 
         Assert.Equal(2, lines.Count);
-        Assert.Equal("codecontext: 1 project not restored (C): run 'dotnet restore x.sln' for the full semantic model; meanwhile their packages come from the local NuGet cache where found", lines[0]);
+        Assert.Equal("codecontext: 3 projects not restored (C, D, E): run 'dotnet restore x.sln' for the full semantic model; meanwhile loaded with 21 package assemblies from the local NuGet cache", lines[0]);
         Assert.Equal("codecontext: 2 projects degraded (evaluation did not finish within 30 s) -> syntax-only (source files + framework references): a/A.csproj, b/B.csproj", lines[1]);
     }
 }

@@ -25,7 +25,9 @@ internal static partial class DegradedReport
         var unrestored = degraded.Where(d => d.Reason == NotRestored).ToList();
         if (unrestored.Count > 0)
         {
-            yield return $"codecontext: {Count(unrestored.Count, "project")} not restored ({Names(unrestored, Path.GetFileNameWithoutExtension)}): run {restoreCommand} for the full semantic model; meanwhile their packages come from the local NuGet cache where found";
+            var found = unrestored.Sum(d => LocalPackages().Match(d.Fallback) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+            var meanwhile = found > 0 ? $"meanwhile loaded with {found} package assemblies from the local NuGet cache" : "meanwhile loaded without their packages";
+            yield return $"codecontext: {Count(unrestored.Count, "project")} not restored ({Names(unrestored, Path.GetFileNameWithoutExtension)}): run {restoreCommand} for the full semantic model; {meanwhile}";
         }
 
         foreach (var group in degraded.Where(d => d.Reason != NotRestored).GroupBy(d => (Reason: Generalise(d.Reason), d.Fallback)))
@@ -36,6 +38,11 @@ internal static partial class DegradedReport
                 : $"codecontext: {projects.Count} projects degraded ({group.Key.Reason}) -> {group.Key.Fallback}: {Names(projects, p => p)}";
         }
     }
+
+    /// <summary>What an unrestored project loaded with instead: package assemblies found in the local NuGet cache, or none.</summary>
+    public static string UnrestoredFallback(int localPackageAssemblies) => localPackageAssemblies > 0
+        ? $"MSBuild project with {localPackageAssemblies} package assemblies from the local NuGet cache"
+        : "MSBuild project without package references";
 
     /// <summary>
     /// `dotnet restore` for what was loaded, with the path as it reads from the working directory:
@@ -54,6 +61,9 @@ internal static partial class DegradedReport
 
     /// <summary>A reason without the project's own path in it, so that the same cause groups.</summary>
     private static string Generalise(string reason) => ProjectFilePath().Replace(reason, "<project>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^MSBuild project with (\d+) package assemblies")]
+    private static partial System.Text.RegularExpressions.Regex LocalPackages();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\S*\.(?:csproj|props|targets|proj)\b\S*")]
     private static partial System.Text.RegularExpressions.Regex ProjectFilePath();

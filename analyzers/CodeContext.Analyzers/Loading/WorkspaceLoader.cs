@@ -124,9 +124,7 @@ public static class WorkspaceLoader
                 degraded.Add(new DegradedProject(
                     RepoPath.Relative(target.RootDirectory, projectPath),
                     DegradedReport.NotRestored,
-                    localPackages.GetValueOrDefault(projectPath) is > 0 and var found
-                        ? $"MSBuild project with {found} package assemblies from the local NuGet cache"
-                        : "MSBuild project without package references"));
+                    DegradedReport.UnrestoredFallback(localPackages.GetValueOrDefault(projectPath))));
             }
         }
 
