@@ -44,7 +44,7 @@ public sealed class CodebaseAnalysis
         // Reading history is mostly waiting for git: it overlaps the graph build.
         var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
         var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
-            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, options.Progress, nameMatchMissing: focus is not null).ConfigureAwait(false);
+            workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, Core.Progress.WorkProgress.Counting(options.Progress, "binding files"), nameMatchMissing: focus is not null).ConfigureAwait(false);
         var history = await reading.ConfigureAwait(false);
         // The codebase's own past commits say which signals it rewards (cached with the graph).
         weights = SignalMixLearner.Learn(graph, history, weights, cache, options.Log);

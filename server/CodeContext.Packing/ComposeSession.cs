@@ -31,6 +31,9 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>Where composes in this session report their long phases (rendering pages n/m). Null: not reported.</summary>
+    public IProgress<Core.Progress.WorkProgress>? Progress { get; init; }
+
     /// <summary>Each file's priced candidates (relevance aside), while its text is unchanged.</summary>
     internal FileTextMemo<IReadOnlyList<Candidate>> Candidates { get; } = new();
 

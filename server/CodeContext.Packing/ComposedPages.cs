@@ -20,6 +20,7 @@ internal static class ComposedPages
     {
         var pageCache = new PageCache(cache);
         var result = new List<RenderedPage>();
+        var total = layouts.Sum(l => l.Layout.Pages.Count);
         foreach (var (level, layout, _) in layouts)
         {
             var pages = session.PagesOf(layout);
@@ -44,6 +45,7 @@ internal static class ComposedPages
             }
 
             result.AddRange(pages);
+            session.Progress?.Report(new Core.Progress.WorkProgress("rendering pages", result.Count, total));
         }
 
         return result;

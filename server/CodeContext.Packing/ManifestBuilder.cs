@@ -175,7 +175,7 @@ internal static class ManifestBuilder
             var relevance = items.Max(i => candidates[i].Relevance);
             var why = items.Count == 1
                 ? Why(candidates[items[0]], planner, items[0], profile)
-                : $"{items.Count} slices at member boundaries; " + string.Join("; ", items.Select(i => $"lines {candidates[i].StartLine}-{candidates[i].EndLine}: {Why(candidates[i], planner, i, profile)}"));
+                : SliceWhy.Combine([.. items.Select(i => (candidates[i].StartLine, candidates[i].EndLine, Why(candidates[i], planner, i, profile)))]);
             files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FormNames.Name(best), items.Sum(tokensOf), first.Reasons, why)
             {
                 SourceTokens = items.Sum(i => candidates[i].SourceTokens),

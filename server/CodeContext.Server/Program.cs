@@ -12,6 +12,8 @@ public static class Program
         AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(5));
         var root = new RootCommand("codecontext: a Roslyn-aware code-context compressor for coding assistants.");
         foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        var parsed = root.Parse(args);
+        if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction) return ParseErrorReport.Write(parsed, Console.Error);
+        return await parsed.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -18,8 +18,8 @@ public sealed record LoadOptions
     /// </summary>
     public CodeContext.Core.CacheDirectory? Cache { get; init; }
 
-    /// <summary>Files analysed so far out of those that need analysis (a progress bar, say).</summary>
-    public IProgress<(int Done, int Total)>? Progress { get; init; }
+    /// <summary>Where the load stands: projects evaluated, files bound, each of how many (a progress bar, say). Null: not reported.</summary>
+    public IProgress<CodeContext.Core.Progress.WorkProgress>? Progress { get; init; }
 
     /// <summary>Log every skipped file with its reason.</summary>
     public bool Verbose { get; init; }

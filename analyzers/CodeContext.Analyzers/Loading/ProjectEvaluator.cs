@@ -26,7 +26,7 @@ internal static class ProjectEvaluator
 
     // Mentions MSBuild types: callers must have registered MSBuild before this is JIT-compiled.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Result Evaluate(IReadOnlyList<string> projectPaths, string? pinnedFramework, RestoreOutputs restore)
+    public static Result Evaluate(IReadOnlyList<string> projectPaths, string? pinnedFramework, RestoreOutputs restore, IProgress<(int Done, int Total)>? progress = null)
     {
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var collection = new ProjectCollection();
@@ -35,6 +35,7 @@ internal static class ProjectEvaluator
         var paths = projectPaths.Where(File.Exists).ToList();
         var loaded = new Project?[paths.Count];
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var finished = 0;
         Parallel.For(0, paths.Count, i =>
         {
             if (clock.Elapsed > EvaluationSandbox.Overall)
@@ -56,6 +57,8 @@ internal static class ProjectEvaluator
             {
                 failures[paths[i]] = e.InnerException?.Message ?? e.Message;
             }
+
+            progress?.Report((Interlocked.Increment(ref finished), paths.Count));
         });
         var evaluated = loaded.OfType<Project>().ToList();
 

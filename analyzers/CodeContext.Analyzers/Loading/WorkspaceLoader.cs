@@ -50,7 +50,7 @@ public static class WorkspaceLoader
             }
             else
             {
-                (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log, sources);
+                (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log, sources, options.Progress);
                 modelCache?.Save(target, projectPaths, models, degraded, mode);
             }
         }
@@ -58,7 +58,7 @@ public static class WorkspaceLoader
         solution = WithoutNullableAnalysis(solution);
         var filter = new FileFilter(sources.Gate, IgnoreRules.Load(target.RootDirectory), options.MaxFileBytes);
         (solution, var files, var skipped) = CollectFiles(solution, target.RootDirectory, filter);
-        DegradedReport.Write(degraded, log);
+        DegradedReport.Write(degraded, log, DegradedReport.RestoreCommand(target));
         if (options.Verbose)
         {
             foreach (var skip in skipped) log?.WriteLine($"codecontext: skipped {skip.RelativePath}: {skip.Reason}");
@@ -92,14 +92,14 @@ public static class WorkspaceLoader
     /// project-model cache keeps.
     /// </summary>
     private static (Solution, string, IReadOnlyList<ProjectModel>) OpenWithMsBuild(
-        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, SourceLedger sources)
+        LoadTarget target, IReadOnlyList<string> projectPaths, List<DegradedProject> degraded, TextWriter? log, SourceLedger sources, IProgress<Core.Progress.WorkProgress>? progress)
     {
         var refused = EvaluationSandbox.Refused(sources.Gate, projectPaths);
         var restore = RestoreOutputs.For(projectPaths);
         var pinned = TargetFrameworkChoice.Pinned(projectPaths, restore);
         if (pinned is not null) log?.WriteLine($"codecontext: evaluating every project for {pinned} only (no restored project lacks it)");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (models, evaluationFailures, localPackages) = ProjectEvaluator.Evaluate([.. projectPaths.Where(p => !refused.ContainsKey(p))], pinned, restore);
+        var (models, evaluationFailures, localPackages) = ProjectEvaluator.Evaluate([.. projectPaths.Where(p => !refused.ContainsKey(p))], pinned, restore, Core.Progress.WorkProgress.Counting(progress, "evaluating projects"));
         var failures = refused.Concat(evaluationFailures).ToDictionary(StringComparer.Ordinal);
         log?.WriteLine($"codecontext: evaluated {models.Count} projects in {clock.Elapsed.TotalSeconds:0.0} s");
         var solution = ProjectModel.ToSolution(models, sources);
@@ -123,10 +123,8 @@ public static class WorkspaceLoader
             {
                 degraded.Add(new DegradedProject(
                     RepoPath.Relative(target.RootDirectory, projectPath),
-                    "not restored (no obj/project.assets.json; run 'dotnet restore')",
-                    localPackages.GetValueOrDefault(projectPath) is > 0 and var found
-                        ? $"MSBuild project with {found} package assemblies from the local NuGet cache"
-                        : "MSBuild project without package references"));
+                    DegradedReport.NotRestored,
+                    DegradedReport.UnrestoredFallback(localPackages.GetValueOrDefault(projectPath))));
             }
         }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core.Output;
+using CodeContext.Core.Progress;
 using CodeContext.Packing;
 
 namespace CodeContext.Server.Commands;
@@ -50,14 +51,24 @@ internal static class PackCommand
             var outArgument = result.GetValue(outOption);
             var cache = shared.Cache(result);
             var output = OutputFolder.Claim(outArgument ?? DefaultOut(result.GetValue(shared.Path)!, cache), outArgument is null ? "--out (default)" : "--out", result.GetValue(shared.Path)!);
-            var session = new ComposeSession(cache);
-            session.Prepare(request.Profile);
-            var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(request.Profile) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
-            var loaded = clock.Elapsed;
-            var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
-            var composed = clock.Elapsed;
-            await BundleWriter.WriteAsync(package, output, ct).ConfigureAwait(false);
+            var progress = shared.Progress(result);
+            TimeSpan loaded, composed;
+            ContextPackage package;
+            // The live bar is gone before the timings and the summary print.
+            await using (progress)
+            {
+                var session = new ComposeSession(cache) { Progress = progress };
+                session.Prepare(request.Profile);
+                var focus = shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
+                var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result, progress) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(request.Profile) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
+                loaded = clock.Elapsed;
+                progress?.Report(WorkProgress.Starting("composing"));
+                package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
+                composed = clock.Elapsed;
+                progress?.Report(WorkProgress.Starting("writing the bundle"));
+                await BundleWriter.WriteAsync(package, output, ct).ConfigureAwait(false);
+            }
+
             if (cache is not null) SharedOptions.TrimCache(cache, result.GetValue(shared.Quiet));
             if (!result.GetValue(shared.Quiet))
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"codecontext: loaded and analysed in {loaded.TotalSeconds:0.0} s, composed in {(composed - loaded).TotalSeconds:0.0} s, wrote the bundle in {(clock.Elapsed - composed).TotalSeconds:0.0} s")).ConfigureAwait(false);
@@ -94,6 +105,7 @@ internal static class PackCommand
         var c = CultureInfo.InvariantCulture;
         Console.Out.WriteLine(string.Create(c, $"active   {m.Active.Path}{(m.Active.Whole ? "" : $" (lines {m.Active.StartLine}-{m.Active.EndLine})")}"));
         Console.Out.WriteLine(string.Create(c, $"files    {string.Join(", ", t.ByForm.Select(f => $"{f.Key} {f.Value.Files}"))}"));
+        if (LevelLegend.For(m.Profile, t.ByForm.Keys) is { } legend) Console.Out.WriteLine($"levels   {legend}");
         Console.Out.WriteLine(string.Create(c, $"tokens   {t.Total} / {m.Budget} ({t.TextTokens} text + {t.VisionTokens} vision in {m.Segments.Count(s => s.Kind == "image")} pages), {t.Headroom} left, profile {m.Profile}"));
         Console.Out.WriteLine(string.Create(c, $"carries  {t.SourceTokens} tokens of source (of {t.RepositorySourceTokens} in the codebase): effective compression {t.EffectiveCompression:0.##}x"));
         if (m.Secrets.ExcludedFiles > 0 || m.Secrets.MaskedValues.Count > 0)

@@ -31,7 +31,13 @@ internal static class RankCommand
             var question = SharedOptions.ReadQuery(result, query);
             var actives = result.GetValue(active) ?? [];
             var focus = shared.Focus(result, new AnalysisFocus(actives) { Cursor = cursorAt, Recent = SharedOptions.SplitList(result.GetValue(recent)), Query = question });
-            var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result) with { Focus = focus }, shared.Cache(result), ct).ConfigureAwait(false);
+            var progress = shared.Progress(result);
+            CodebaseAnalysis analysis;
+            await using (progress)
+            {
+                analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(shared.Path)!, shared.LoadOptions(result, progress) with { Focus = focus }, shared.Cache(result), ct).ConfigureAwait(false);
+            }
+
             var results = new List<RankOutput>();
             var first = true;
             foreach (var activeArgument in actives)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
 using CodeContext.Core.Output;
+using CodeContext.Server.Commands.Progress;
 using CodeContext.Server.Rpc.Framing;
 
 namespace CodeContext.Server.Commands;
@@ -45,13 +46,17 @@ internal sealed class SharedOptions
         foreach (var option in new Option[] { NoMsBuild, Verbose, CacheDir, NoCache, Quiet }) command.Options.Add(option);
     }
 
-    public LoadOptions LoadOptions(ParseResult result) => new()
+    /// <param name="progress">The command's progress display (<see cref="Progress(ParseResult)"/>): the load reports to it and logs through it.</param>
+    public LoadOptions LoadOptions(ParseResult result, StderrProgress? progress = null) => new()
     {
         NoMsBuild = result.GetValue(NoMsBuild),
         Verbose = result.GetValue(Verbose),
-        Log = result.GetValue(Quiet) ? null : Console.Error,
-        Progress = result.GetValue(Quiet) ? null : TerminalProgressBar.ForStandardError(),
+        Log = result.GetValue(Quiet) ? null : progress?.Log ?? Console.Error,
+        Progress = progress,
     };
+
+    /// <summary>The command's progress on stderr (a live bar on a terminal, lines in a log); null with --quiet.</summary>
+    public StderrProgress? Progress(ParseResult result) => StderrProgress.Open(result.GetValue(Quiet));
 
     /// <summary>The cache for a command that loads the codebase at <see cref="Path"/>: never one inside it.</summary>
     public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir), result.GetValue(Path));
