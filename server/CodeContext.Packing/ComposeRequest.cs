@@ -26,4 +26,13 @@ public sealed record ComposeRequest(string ActivePath)
     public int Budget { get; init; } = 32000;
 
     public string Profile { get; init; } = "deepseek-ocr-base";
+
+    /// <summary>
+    /// Summarize: the solution map or the changed files stand where the active file would, and
+    /// <see cref="ActivePath"/> is not used. Null for one active file (pack, serve, mcp).
+    /// </summary>
+    public Summary.ActiveSet? Set { get; init; }
+
+    /// <summary>A request whose active part is <paramref name="set"/> (summarize).</summary>
+    public static ComposeRequest ForSet(Summary.ActiveSet set) => new(string.Empty) { Set = set };
 }
