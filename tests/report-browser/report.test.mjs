@@ -3,7 +3,7 @@
 // and files table are there, every page thumbnail loads, a thumbnail opens the page full size
 // with its region outlines, and hovering a region shows file:lines from the manifest.
 //
-// usage: node report.test.mjs BUNDLE_DIR [SCREENSHOT.png]
+// usage: node report.test.mjs BUNDLE_DIR [SCREENSHOT.png]  (the open page goes to SCREENSHOT-page.png)
 //   CHROMIUM   browser (default: /usr/bin/chromium, which .ci/steps installs)
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
@@ -59,6 +59,9 @@ try {
     const text = await tip.textContent();
     check(/^.+:\d+-\d+$/.test(text), `hover shows '${text}', not file:lines`);
     check(labels.has(text), `hover shows '${text}', which is no region of the manifest`);
+    // A modal dialog covers everything outside it: the tooltip must be drawn inside it to be seen.
+    check(await tip.evaluate((t) => t.closest('dialog[open]') !== null), 'the tooltip is drawn under the open page');
+    if (screenshot) await page.screenshot({ path: screenshot.replace(/\.png$/, '-page.png') });
     console.log(`report-browser: hover shows ${text}`);
   }
 

@@ -28,7 +28,7 @@ public static class SummaryMarkdown
         s.Append("\n\n| form | meaning | files | tokens |\n|---|---|---:|---:|\n");
         foreach (var form in SummaryReport.FormOrder)
         {
-            if (t.ByForm.TryGetValue(form, out var totals)) s.Append(C, $"| {form} | {SummaryReport.Meaning(form)} | {totals.Files:N0} | {totals.Tokens:N0} |\n");
+            if (t.ByForm.TryGetValue(form, out var totals)) s.Append(C, $"| {form} | {report.Meaning(form)} | {totals.Files:N0} | {totals.Tokens:N0} |\n");
         }
 
         var top = report.Carried.Take(TopFiles).ToList();

@@ -9,9 +9,9 @@ public sealed record SummaryReport(Manifest Manifest, ActiveSet Set, IReadOnlyLi
     public static IReadOnlyList<string> FormOrder { get; } = ["active", .. Enum.GetValues<Form>().Select(FormNames.Name)];
 
     /// <summary>What each form means, in the words a reader of the report or summary needs.</summary>
-    public static string Meaning(string form) => form switch
+    public string Meaning(string form) => form switch
     {
-        "active" => "the map and changed files, exact text",
+        "active" => Set.Changed.Count == 0 ? "the solution map, exact text" : "the changed files and a short map, exact text",
         "text" => "exact text",
         "outline" => "signatures, bodies elided",
         "L1" => "page image, full size",

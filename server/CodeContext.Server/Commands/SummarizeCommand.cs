@@ -20,8 +20,8 @@ namespace CodeContext.Server.Commands;
 /// </summary>
 internal static class SummarizeCommand
 {
-    public const string ReportFile = "report.html";
-    public const string SummaryFile = "summary.md";
+    private const string ReportFile = BundleLayout.ReportFile;
+    private const string SummaryFile = BundleLayout.SummaryFile;
 
     /// <summary>Exit code when the outputs were written but the codebase's source is over --fail-over.</summary>
     public const int OverThresholdExitCode = 3;

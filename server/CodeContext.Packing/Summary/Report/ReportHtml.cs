@@ -30,7 +30,7 @@ public static class ReportHtml
         s.Append(C, $"<h1>CodeContext summary: {E(report.Set.Title)}</h1>\n");
         s.Append(C, $"<p class=\"sub\">Profile <code>{E(m.Profile)}</code> (tokenizer {E(m.Tokenizer)}), hard budget {m.Budget:N0} tokens.</p>\n");
         Figures(s, report);
-        BudgetBar(s, m);
+        BudgetBar(s, report);
         if (m.Warnings.Count > 0)
         {
             s.Append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
@@ -42,8 +42,8 @@ public static class ReportHtml
         ReportTables.Files(s, report);
         Pages(s, m);
         s.Append(C, $"<footer>Written by <code>codecontext summarize</code>. The prompt itself is in request.openai.json and context.md beside this file; manifest.json explains every decision.</footer>\n");
-        s.Append("</main>\n<div id=\"tip\" class=\"tip\" role=\"tooltip\"></div>\n");
-        s.Append("<dialog id=\"viewer\" aria-label=\"page viewer\"><div class=\"viewer-head\"><span class=\"viewer-caption\"></span><button class=\"close\" type=\"button\">Close</button></div><div class=\"stage\"></div></dialog>\n");
+        // The tooltip lives in the dialog: a modal dialog is drawn above everything outside it.
+        s.Append("</main>\n<dialog id=\"viewer\" aria-label=\"page viewer\"><div class=\"viewer-head\"><span class=\"viewer-caption\"></span><button class=\"close\" type=\"button\">Close</button></div><div class=\"stage\"></div><div id=\"tip\" class=\"tip\" role=\"tooltip\"></div></dialog>\n");
         s.Append(C, $"<script id=\"pages-data\" type=\"application/json\">{PageData(m)}</script>\n<script>\n{Script}</script>\n</body>\n</html>\n");
         return s.ToString();
     }
@@ -68,8 +68,9 @@ public static class ReportHtml
     private static void Figure(StringBuilder s, string value, string label) => s.Append(C, $"<div class=\"figure\"><b>{E(value)}</b><span>{E(label)}</span></div>\n");
 
     /// <summary>The budget as one bar: each form's tokens in ladder order, then what is left.</summary>
-    private static void BudgetBar(StringBuilder s, Manifest m)
+    private static void BudgetBar(StringBuilder s, SummaryReport report)
     {
+        var m = report.Manifest;
         var forms = SummaryReport.FormOrder.Where(f => m.Totals.ByForm.TryGetValue(f, out var t) && t.Tokens > 0).ToList();
         s.Append("<h2>Budget by form</h2>\n<section class=\"card\">\n<div class=\"bar\" id=\"budget-bar\">");
         // Wrapper and separators are in the total but in no form: they show as their own share.
@@ -80,7 +81,8 @@ public static class ReportHtml
         foreach (var f in forms)
         {
             var t = m.Totals.ByForm[f];
-            s.Append(C, $"<span><i class=\"f-{f}\"></i>{E(f)} ({E(SummaryReport.Meaning(f))}): {t.Tokens:N0} tokens, {t.Files} files</span>");
+            var files = t.Files > 0 ? $", {t.Files} files" : "";
+            s.Append(C, $"<span><i class=\"f-{f}\"></i>{E(f)} ({E(report.Meaning(f))}): {t.Tokens:N0} tokens{files}</span>");
         }
 
         if (overhead > 0) s.Append(C, $"<span><i class=\"f-listed\"></i>wrapper, captions, index: {overhead:N0}</span>");

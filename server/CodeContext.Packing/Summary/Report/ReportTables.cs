@@ -9,6 +9,9 @@ internal static class ReportTables
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
+    /// <summary>Frameworks are read only from inside the codebase; one set above it (or by an MSBuild expression) is unknown here.</summary>
+    private const string Unknown = "<span title=\"not declared in the project file or a Directory.Build.props inside the codebase\">—</span>";
+
     public static void Map(StringBuilder s, IReadOnlyList<ProjectSummary> projects)
     {
         if (projects.Count == 0) return;
@@ -16,7 +19,7 @@ internal static class ReportTables
         s.Append("<thead><tr><th>project</th><th>kind</th><th>targets</th><th class=\"num\">files</th><th>references</th><th>entry points</th><th>public types</th></tr></thead>\n<tbody>\n");
         foreach (var p in projects)
         {
-            s.Append(C, $"<tr><td><b>{E(p.Name)}</b><br><span class=\"path\">{E(p.Path)}</span></td><td>{E(p.Kind)}</td><td>{E(string.Join(", ", p.Frameworks))}</td><td class=\"num\">{p.Files}</td>");
+            s.Append(C, $"<tr><td><b>{E(p.Name)}</b><br><span class=\"path\">{E(p.Path)}</span></td><td>{E(p.Kind)}</td><td>{(p.Frameworks.Count > 0 ? E(string.Join(", ", p.Frameworks)) : Unknown)}</td><td class=\"num\">{p.Files}</td>");
             s.Append(C, $"<td>{E(string.Join(", ", p.References))}</td><td class=\"path\">{string.Join("<br>", p.EntryPoints.Select(E))}</td>");
             s.Append(C, $"<td><details><summary>{p.PublicTypes.Count}</summary><span class=\"path\">{E(string.Join(", ", p.PublicTypes))}</span></details></td></tr>\n");
         }
