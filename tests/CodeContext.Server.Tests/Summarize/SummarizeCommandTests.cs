@@ -61,6 +61,8 @@ public sealed class SummarizeCommandTests : IDisposable
         File.WriteAllLines(_workspace.PathOf(engine), lines);
         const string seasonal = "src/Shop.Services/Pricing/SeasonalStrategy.cs";
         File.WriteAllText(_workspace.PathOf(seasonal), "namespace Shop.Services.Pricing;\n\npublic sealed class SeasonalStrategy\n{\n    public string Name => \"seasonal\";\n}\n");
+        const string gone = "src/Shop.Services/Reporting/ReportSchedule.cs";
+        File.Delete(_workspace.PathOf(gone));
         await GitHistory.RunAsync(root, "add", "-A");
         await GitHistory.RunAsync(root, "commit", "-q", "-m", "pricing: seasonal strategy");
         // Not yet committed, not yet added: a local run sees it as the reviewer will.
@@ -77,6 +79,8 @@ public sealed class SummarizeCommandTests : IDisposable
             .ToList();
         Assert.Equal([draft, engine, seasonal], changed.Select(c => c.Path).Order(StringComparer.Ordinal));
         Assert.All(changed, c => Assert.Equal("text", c.Form));
+
+        Assert.Contains(run.Manifest.GetProperty("warnings").EnumerateArray(), w => w.GetString() == $"{gone} was deleted since base");
 
         var active = run.ActiveText;
         Assert.Contains($"### {engine} (changed since base: changed lines {at + 1}-{at + 2} marked +)", active, StringComparison.Ordinal);
@@ -106,6 +110,20 @@ public sealed class SummarizeCommandTests : IDisposable
             var run = await SummarizeRun.StartAsync(_workspace.Root, _workspace.CacheDirectory, OutDir("budgets"), "--budget", budget.ToString(System.Globalization.CultureInfo.InvariantCulture));
             run.AssertWithin(budget);
         }
+
+        // A change larger than its share of a small budget: the file keeps its changed line with the context that fits.
+        await GitHistory.InitAsync(_workspace.Root, "base");
+        const string large = "src/Shop.Infrastructure/Inventory/WarehouseBinAllocator.cs";
+        var lines = File.ReadAllLines(_workspace.PathOf(large));
+        var middle = lines.Length / 2;
+        lines[middle - 1] += " // reviewed";
+        File.WriteAllLines(_workspace.PathOf(large), lines);
+        var windowed = await SummarizeRun.StartAsync(_workspace.Root, _workspace.CacheDirectory, OutDir("budgets"), "--changed-since", "base", "--budget", "3k");
+        windowed.AssertWithin(3000);
+        Assert.Matches($@"### {System.Text.RegularExpressions.Regex.Escape(large)} \(changed since base: changed line {middle} marked \+, \d+ lines of context\)", windowed.ActiveText);
+        Assert.Contains("\n+ " + lines[middle - 1] + "\n", windowed.ActiveText, StringComparison.Ordinal);
+        Assert.Contains("\n⋮\n", windowed.ActiveText, StringComparison.Ordinal);
+        Assert.Contains(windowed.Manifest.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith($"the changed file {large} is exact text in its changed lines with ", StringComparison.Ordinal));
 
         var guarded = await SummarizeRun.StartAsync(_workspace.Root, _workspace.CacheDirectory, OutDir("guarded"), "--budget", "4k", "--fail-over", "1k");
         guarded.AssertWithin(4000, exit: 3);
