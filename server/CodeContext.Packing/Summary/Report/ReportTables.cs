@@ -37,7 +37,7 @@ internal static class ReportTables
             var f = files[i];
             var search = E(string.Join(' ', [f.Path, f.Form, .. f.Reasons]).ToLowerInvariant());
             var form = f.Path is var path && report.Set.Changed.Any(c => c.Path == path) ? "active" : f.Form;
-            s.Append(C, $"<tr data-search=\"{search}\"><td class=\"num\">{i + 1}</td><td class=\"path\">{E(f.Path)}</td><td class=\"form\"><i class=\"f-{E(form)}\"></i>{E(f.Form)}</td>");
+            s.Append(C, $"<tr data-search=\"{search}\"><td class=\"num\">{i + 1}</td><td class=\"path\">{E(f.Path).Replace("/", "/<wbr>", StringComparison.Ordinal)}</td><td class=\"form\"><i class=\"f-{E(form)}\"></i>{E(f.Form)}</td>");
             s.Append(C, $"<td class=\"num\">{f.Relevance:0.###}</td><td class=\"num\">{f.Tokens:N0}</td><td><ul>{string.Concat(f.Reasons.Select(r => $"<li>{E(r)}</li>"))}</ul></td><td class=\"why\">{E(f.Why)}</td></tr>\n");
         }
 
