@@ -34,7 +34,9 @@ internal static class SummarizeCommand
         var outOption = new Option<string?>("--out") { Description = "Bundle folder (with report.html and summary.md): new, empty or an earlier bundle (replaced whole); never inside the codebase. Default as for pack." };
         var changedSince = new Option<string?>("--changed-since") { Description = "Change mode: the C# files changed between the merge base of this git ref and HEAD and the working tree, e.g. origin/main." };
         var changedFiles = new Option<string[]>("--changed-files") { Description = "Change mode: these files (comma-separated or repeated) are the change, carried whole." };
-        var failOver = TokenCountOption.Create("--fail-over", "Fail (exit code 3, after writing the outputs) when the codebase's source is more than this many tokens.", int.MaxValue);
+        var failOver = TokenCountOption.Create("--fail-over", "Fail (exit code 3, after writing the outputs) when the codebase's source is more than this many tokens.", 0);
+        // No default to show: without the option there is no guard (0, which no user value can be).
+        failOver.DefaultValueFactory = null;
 
         var command = new Command("summarize", "Summarize the whole repository, or a change, under a token budget: the bundle plus report.html and summary.md (for CI).");
         shared.AddTo(command);
@@ -92,7 +94,7 @@ internal static class SummarizeCommand
     private static bool OverThreshold(Manifest manifest, int threshold)
     {
         var source = manifest.Totals.RepositorySourceTokens;
-        if (source <= threshold) return false;
+        if (threshold <= 0 || source <= threshold) return false;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"codecontext: error: the codebase's source is {source} tokens, over --fail-over {threshold} (the outputs were written)"));
         return true;
     }
