@@ -29,4 +29,13 @@ public sealed record ComposeRequest(string ActivePath)
 
     /// <summary>Only co-change history older than this commit counts (benchmarks: the answer's own commit must not rank).</summary>
     public string? HistoryBefore { get; init; }
+
+    /// <summary>
+    /// Summarize: the solution map or the changed files stand where the active file would, and
+    /// <see cref="ActivePath"/> is not used. Null for one active file (pack, serve, mcp).
+    /// </summary>
+    public Summary.ActiveSet? Set { get; init; }
+
+    /// <summary>A request whose active part is <paramref name="set"/> (summarize).</summary>
+    public static ComposeRequest ForSet(Summary.ActiveSet set) => new(string.Empty) { Set = set };
 }

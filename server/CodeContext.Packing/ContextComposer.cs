@@ -48,12 +48,15 @@ public static class ContextComposer
         var tokenizer = session.TokenCounter(profile.Tokenizer, cache);
         var settings = PlannerSettings.Default;
         var workspace = analysis.Workspace;
+        if (request.Set is { } set)
+        {
+            return await Summary.SetComposer.ComposeAsync(workspace, request, set, profile, tokenizer, settings, cache, session, clock, ct).ConfigureAwait(false);
+        }
+
         var active = workspace.ResolveActive(request.ActivePath);
         var ranked = await session.RankAsync(analysis, request, ct).ConfigureAwait(false);
         Stage(clock, $"ranked {ranked.Count} files");
-        var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
-        var direct = DirectUses.Of(analysis.Graph, active.RelativePath);
-        var relevance = ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons, direct.Contains(r.Path)), StringComparer.Ordinal);
+        var relevance = RelevanceOf(ranked, DirectUses.Of(analysis.Graph, active.RelativePath));
 
         // The document's text came in through the source gate: masked, with what was masked on record.
         var activeMasked = (await workspace.TextOfAsync(active, ct).ConfigureAwait(false)).ToString();
@@ -69,17 +72,38 @@ public static class ContextComposer
         var activeTerms = CandidateBuilder.TermsOf(activeMasked);
         var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
         candidates = [.. candidates, .. ActiveRest.Candidates(active.RelativePath, activeMasked, activeSegment, activeTerms, tokenizer, settings, cache, ct)];
+        var (assembly, planner, pages) = await PlanAndRenderAsync(workspace, profile, tokenizer, settings, candidates, activeSegment.Segment, instruction, request.Budget, active.RelativePath, cache, session, clock, ct).ConfigureAwait(false);
+        var manifest = ManifestBuilder.Build(
+            profile, request, (others, tokensOf) => ManifestBuilder.OneActive(active, activeSegment, activeSecrets, candidates, planner, tokenizer, others, tokensOf),
+            candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
+        return Package(manifest, assembly, pages, profile, instruction, tokenizer, clock);
+    }
+
+    /// <summary>Relevance on pack's scale: each file's score over the top one's, with its reasons.</summary>
+    /// <param name="direct">Files the active part uses directly (<see cref="DirectUses"/>); null: none.</param>
+    internal static Dictionary<string, FileRelevance> RelevanceOf(IReadOnlyList<Analyzers.Ranking.RankedFile> ranked, IReadOnlySet<string>? direct = null)
+    {
+        var top = ranked.Count == 0 ? 1 : Math.Max(1e-12, ranked.Max(r => r.Score));
+        return ranked.ToDictionary(r => r.Path, r => new FileRelevance(Math.Round(r.Score / top, 4), r.Reasons, direct?.Contains(r.Path) == true), StringComparer.Ordinal);
+    }
+
+    /// <summary>Plans the candidates under the budget around the active segment (reusing the session's last plan while its inputs hold) and renders the pages.</summary>
+    /// <param name="activeKey">What the active part is, for the plan's fingerprint.</param>
+    internal static async Task<(PromptAssembly Assembly, BudgetPlanner Planner, IReadOnlyList<RenderedPage> Pages)> PlanAndRenderAsync(
+        Analyzers.Loading.LoadedWorkspace workspace, ModelProfile profile, CachedTokenCounter tokenizer, PlannerSettings settings, IReadOnlyList<Candidate> candidates,
+        TextSegment activeSegment, string instruction, int budget, string activeKey, CacheDirectory? cache, ComposeSession session, System.Diagnostics.Stopwatch clock, CancellationToken ct)
+    {
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
-        var inputs = PlanInputs.Of(profile, request.Budget, instruction, active.RelativePath, candidates);
+        var inputs = PlanInputs.Of(profile, budget, instruction, activeKey, candidates);
         var estimator = session.Estimator(profile, candidates, inputs.Contents);
-        var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment.Segment], instruction), tokenizer);
-        var available = request.Budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
+        var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment], instruction), tokenizer);
+        var available = budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
         var memo = session.Layouts;
 
-        if (ExactPlan.Reuse(session.LastPlan, inputs, settings, tokenizer, candidates, activeSegment.Segment, instruction, request.Budget, memo) is not { } assembly)
+        if (ExactPlan.Reuse(session.LastPlan, inputs, settings, tokenizer, candidates, activeSegment, instruction, budget, memo) is not { } assembly)
         {
-            var (fresh, planned) = ExactPlan.Plan(profile, tokenizer, candidates, estimator, settings, activeSegment.Segment, instruction, request.Budget, available, fixedTokens, memo, ct);
+            var (fresh, planned) = ExactPlan.Plan(profile, tokenizer, candidates, estimator, settings, activeSegment, instruction, budget, available, fixedTokens, memo, ct);
             session.LastPlan = new PlanMemory(inputs, fresh, fresh.Snapshot());
             assembly = planned;
         }
@@ -88,7 +112,11 @@ public static class ContextComposer
         Stage(clock, "planned");
         var pages = await ComposedPages.RenderAsync(workspace, assembly.Layouts, profile, cache, session, ct).ConfigureAwait(false);
         Stage(clock, $"rendered {pages.Count} pages");
-        var manifest = ManifestBuilder.Build(profile, request, active, activeSegment, activeSecrets, candidates, planner, assembly, pages, workspace, session.SecretFiles(workspace.RootDirectory, ct), tokenizer, session);
+        return (assembly, planner, pages);
+    }
+
+    internal static ContextPackage Package(Manifest manifest, PromptAssembly assembly, IReadOnlyList<RenderedPage> pages, ModelProfile profile, string instruction, CachedTokenCounter tokenizer, System.Diagnostics.Stopwatch clock)
+    {
         Stage(clock, "manifest");
         // The prompt's text runs were counted too: the same request next time loads no tokenizer at all.
         tokenizer.Save();
@@ -97,7 +125,7 @@ public static class ContextComposer
     }
 
 
-    private static void Stage(System.Diagnostics.Stopwatch clock, string what)
+    internal static void Stage(System.Diagnostics.Stopwatch clock, string what)
     {
         if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is not null)
         {

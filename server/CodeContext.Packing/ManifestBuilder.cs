@@ -11,12 +11,11 @@ namespace CodeContext.Packing;
 /// <summary>Writes the plan's outcome into the manifest: segments in order, totals, and one explained entry per file.</summary>
 internal static class ManifestBuilder
 {
+    /// <param name="describeActive">The active part's entries, given every other file's entry and each candidate's tokens.</param>
     public static Manifest Build(
         ModelProfile profile,
         ComposeRequest request,
-        ActiveSource activeFile,
-        ActiveText active,
-        IReadOnlyList<SecretFinding> activeSecrets,
+        Func<IReadOnlyList<ManifestFile>, Func<int, int>, ActiveEntries> describeActive,
         IReadOnlyList<Candidate> candidates,
         BudgetPlanner planner,
         PromptAssembly assembly,
@@ -26,7 +25,6 @@ internal static class ManifestBuilder
         ITextTokenizer tokenizer,
         ComposeSession session)
     {
-        var activePath = activeFile.RelativePath;
         var segments = new List<ManifestSegment>();
         foreach (var segment in assembly.Segments)
         {
@@ -62,9 +60,57 @@ internal static class ManifestBuilder
             _ => (int)Math.Round(imageTokens.GetValueOrDefault(i)),
         };
 
+        var others = session.OtherFiles((candidates, session.LastPlan!.Decisions, pages, secretFiles), () => OtherFiles(profile, candidates, planner, workspace, secretFiles, TokensOf));
+        var active = describeActive(others, TokensOf);
+        var files = new List<ManifestFile>(active.Files);
+        files.AddRange(others.Where(f => !active.Paths.Contains(f.Path)));
+
+        var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
+        var byForm = Enumerable.Range(0, candidates.Count)
+            .GroupBy(planner.FormOf)
+            .OrderBy(g => g.Key)
+            .ToDictionary(
+                g => FormNames.Name(g.Key),
+                g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Sum(i => CarriedSource(candidates[i], g.Key)), g.Sum(TokensOf)));
+        byForm["active"] = active.Totals;
+        var sourceTokens = carried.Sum(i => CarriedSource(candidates[i], planner.FormOf(i))) + active.Totals.SourceTokens;
+        var total = assembly.Total;
+        var totals = new ManifestTotals(
+            assembly.TextTokens,
+            assembly.VisionTokens,
+            total,
+            sourceTokens,
+            request.Budget - total,
+            candidates.Sum(c => c.SourceTokens) + active.Totals.SourceTokens,
+            Math.Round(sourceTokens / (double)Math.Max(1, total), 2),
+            byForm);
+
+        var masked = candidates.SelectMany(c => c.Secrets).Concat(active.Secrets)
+            .GroupBy(s => s.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        return new Manifest
+        {
+            Profile = profile.Id,
+            Tokenizer = profile.Tokenizer,
+            Budget = request.Budget,
+            Active = active.Active,
+            Query = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
+            Totals = totals,
+            Segments = segments,
+            Files = files,
+            Secrets = new ManifestSecrets(masked, secretFiles.Count),
+            Warnings = [.. active.Warnings, .. Warnings(workspace, files)],
+            Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
+                FormNames.Name,
+                f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
+        };
+    }
+
+    /// <summary>The entry of the one active file (pack, serve); the rest of a windowed one, planned like another file, joins it as slices.</summary>
+    public static ActiveEntries OneActive(ActiveSource activeFile, ActiveText active, IReadOnlyList<SecretFinding> activeSecrets, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, ITextTokenizer tokenizer, IReadOnlyList<ManifestFile> others, Func<int, int> tokensOf)
+    {
+        var activePath = activeFile.RelativePath;
         var activeTokens = tokenizer.CountTokens(active.Segment.Text);
         var activeSource = tokenizer.CountTokens(active.Source);
-        var others = session.OtherFiles((candidates, session.LastPlan!.Decisions, pages, secretFiles), () => OtherFiles(profile, candidates, planner, workspace, secretFiles, TokensOf));
         // The rest of a windowed active file was planned like another file: it is one entry with the window.
         var rest = others.FirstOrDefault(f => f.Path == activePath);
         var activeEntry = new ManifestFile(activePath, 1, "text", activeTokens, ["the active file"], active.Whole
@@ -84,52 +130,18 @@ internal static class ManifestBuilder
                 Slices = [
                     new ManifestSlice(active.StartLine, active.EndLine, "text", activeTokens),
                     .. Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Path == activePath)
-                        .Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), TokensOf(i))),
+                        .Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), tokensOf(i))),
                 ],
             };
         }
 
-        var files = new List<ManifestFile> { activeEntry };
-        files.AddRange(others.Where(f => f != rest));
-
-        var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
-        var byForm = Enumerable.Range(0, candidates.Count)
-            .GroupBy(planner.FormOf)
-            .OrderBy(g => g.Key)
-            .ToDictionary(
-                g => FormNames.Name(g.Key),
-                g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Sum(i => CarriedSource(candidates[i], g.Key)), g.Sum(TokensOf)));
-        byForm["active"] = new FormTotals(1, activeSource, activeTokens);
-        var sourceTokens = carried.Sum(i => CarriedSource(candidates[i], planner.FormOf(i))) + activeSource;
-        var total = assembly.Total;
-        var totals = new ManifestTotals(
-            assembly.TextTokens,
-            assembly.VisionTokens,
-            total,
-            sourceTokens,
-            request.Budget - total,
-            candidates.Sum(c => c.SourceTokens) + activeSource,
-            Math.Round(sourceTokens / (double)Math.Max(1, total), 2),
-            byForm);
-
-        var masked = candidates.SelectMany(c => c.Secrets).Concat(activeSecrets)
-            .GroupBy(s => s.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-        return new Manifest
-        {
-            Profile = profile.Id,
-            Tokenizer = profile.Tokenizer,
-            Budget = request.Budget,
-            Active = new ManifestActive(activePath, active.StartLine, active.EndLine, active.Whole),
-            Query = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim(),
-            Totals = totals,
-            Segments = segments,
-            Files = files,
-            Secrets = new ManifestSecrets(masked, secretFiles.Count),
-            Warnings = [.. ActiveWarnings(activeFile, active, candidates.Any(c => c.Path == activePath)), .. Warnings(workspace, files)],
-            Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
-                FormNames.Name,
-                f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
-        };
+        return new ActiveEntries(
+            new ManifestActive(activePath, active.StartLine, active.EndLine, active.Whole),
+            [activeEntry],
+            new HashSet<string>(StringComparer.Ordinal) { activePath },
+            new FormTotals(1, activeSource, activeTokens),
+            activeSecrets,
+            [.. ActiveWarnings(activeFile, active, candidates.Any(c => c.Path == activePath))]);
     }
 
     /// <summary>What the context does not give of the active file, said plainly: it is what the model is asked about.</summary>
@@ -267,3 +279,14 @@ internal static class ManifestBuilder
         return $"{chosen}{direct}: {FormNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
     }
 }
+
+/// <summary>What the active part of a compose adds to the manifest: one active file, or summarize's map and changed files.</summary>
+/// <param name="Paths">Files the active part carries: their entries among the others (a windowed file's rest) are dropped.</param>
+/// <param name="Totals">The manifest's "active" form: files, plain-text tokens carried, tokens spent.</param>
+internal sealed record ActiveEntries(
+    ManifestActive Active,
+    IReadOnlyList<ManifestFile> Files,
+    IReadOnlySet<string> Paths,
+    FormTotals Totals,
+    IReadOnlyList<SecretFinding> Secrets,
+    IReadOnlyList<string> Warnings);

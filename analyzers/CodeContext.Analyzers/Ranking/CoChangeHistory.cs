@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CodeContext.Core;
 
 namespace CodeContext.Analyzers.Ranking;
 
@@ -42,30 +42,10 @@ public sealed class CoChangeHistory
     public static CoChangeHistory Read(string root, CoChangeParameters parameters, TextWriter? log = null)
     {
         if (!IsInsideGitRepository(root)) return Empty;
-        // git never gets this process's stdin (under `serve` and `mcp` that is the protocol stream,
-        // which it must not share), never asks for credentials, takes no optional locks, and runs
-        // no fsmonitor command a repository's own config may name.
-        var psi = new ProcessStartInfo("git")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
-        psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        psi.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        foreach (var arg in new[] { "-c", "core.fsmonitor=false", "log", "--relative", "--no-merges", "--name-only", "--format=%x1e%H", "-n", parameters.MaxCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "*.cs" })
-            psi.ArgumentList.Add(arg);
         try
         {
-            using var process = Process.Start(psi)!;
-            process.StandardInput.Close();
-            var errors = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            _ = errors.Result;
-            if (process.ExitCode != 0) return Empty;
+            var (exit, output, _) = GitCommand.Run(root, ["log", "--relative", "--no-merges", "--name-only", "--format=%x1e%H", "-n", parameters.MaxCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "*.cs"]);
+            if (exit != 0) return Empty;
             var commits = output.Split('\u001e', StringSplitOptions.RemoveEmptyEntries)
                 .Select(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Where(lines => lines.Length > 0)

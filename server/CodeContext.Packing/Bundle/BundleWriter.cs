@@ -34,6 +34,15 @@ public static class BundleWriter
     public static Task WriteAsync(ContextPackage package, OutputFolder output, CancellationToken ct) =>
         output.WriteAsync(root => WriteFilesAsync(package, root, ct));
 
+    /// <summary>The bundle plus files of the caller's (summarize's report), swapped in together.</summary>
+    /// <param name="alsoWrite">Writes more files into the new bundle's folder (given) before the swap.</param>
+    public static Task WriteAsync(ContextPackage package, OutputFolder output, Func<string, Task> alsoWrite, CancellationToken ct) =>
+        output.WriteAsync(async root =>
+        {
+            await WriteFilesAsync(package, root, ct).ConfigureAwait(false);
+            await alsoWrite(root).ConfigureAwait(false);
+        });
+
     private static async Task WriteFilesAsync(ContextPackage package, string root, CancellationToken ct)
     {
         // The folder is new and empty: no page of an earlier bundle can be mistaken for this one's.

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return PackCommand.Create();
+        yield return SummarizeCommand.Create();
         yield return RankCommand.Create();
         yield return RenderCommand.Create();
         yield return CostCommand.Create();

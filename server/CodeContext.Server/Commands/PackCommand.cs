@@ -20,8 +20,8 @@ internal static class PackCommand
         var cursor = new Option<string?>("--cursor") { Description = "LINE:COLUMN (1-based) of the cursor in the active file." };
         var recent = new Option<string[]>("--recent") { Description = "Recently edited files (comma-separated or repeated)." };
         var query = new Option<string?>("--query") { Description = "The developer's question; it goes last in the prompt." };
-        var budget = TokenCountOption.Create("--budget", "Hard limit on the prompt's tokens, counted as the model counts.", 32000);
-        var profile = new Option<string>("--profile") { Description = "Model profile: " + string.Join(", ", CodeContext.Rendering.Profiles.ProfileCatalog.Ids) + ".", DefaultValueFactory = _ => "deepseek-ocr-base" };
+        var budget = SharedOptions.CreateBudgetOption();
+        var profile = SharedOptions.CreateProfileOption();
         var outOption = new Option<string?>("--out") { Description = "Bundle folder: new, empty or an earlier bundle (replaced whole); never inside the codebase. Default: ./codecontext-bundle, or, run from inside the codebase, bundles/<name> in the cache directory." };
         var activeShare = new Option<double?>("--active-share") { Description = "Largest share of the budget (0..1) the active file takes as exact text; the rest of a larger file goes on the ladder (default: planner.json's activeShare, 0.4)." };
         var format = new Option<string>("--format") { Description = "What to print on stdout: summary or json (the manifest).", DefaultValueFactory = _ => "summary" };
@@ -91,7 +91,7 @@ internal static class PackCommand
     /// repository's root), where nothing may be written: then bundles/NAME in the cache directory
     /// (or the temp folder without one). The summary prints where it went.
     /// </summary>
-    private static string DefaultOut(string codebasePath, CodeContext.Core.CacheDirectory? cache)
+    internal static string DefaultOut(string codebasePath, CodeContext.Core.CacheDirectory? cache)
     {
         const string here = "codecontext-bundle";
         if (CodebaseFolder.RootContaining(codebasePath, here) is not { } root) return here;
@@ -99,7 +99,7 @@ internal static class PackCommand
         return Path.Combine(cache?.Root ?? Path.Combine(Path.GetTempPath(), "codecontext"), "bundles", name + "-" + CodeContext.Core.ContentHash.Of(root)[..8]);
     }
 
-    private static void WriteSummary(Manifest m, string outDir, TimeSpan elapsed)
+    internal static void WriteSummary(Manifest m, string outDir, TimeSpan elapsed)
     {
         var t = m.Totals;
         var c = CultureInfo.InvariantCulture;

@@ -20,6 +20,12 @@ internal sealed class SharedOptions
     /// <summary>Only for commands that rank for a request (pack, rank): they know what to focus on.</summary>
     public Option<string> Analysis { get; } = CreateAnalysisOption("focused: bind only the files that rank near the top and match the rest by name (quick on a large codebase); full: bind every file; auto: focused from 300 files up. Files bound before are used either way.");
 
+    /// <summary>--budget, as pack and summarize read it.</summary>
+    public static Option<int> CreateBudgetOption() => TokenCountOption.Create("--budget", "Hard limit on the prompt's tokens, counted as the model counts.", 32000);
+
+    /// <summary>--profile, listing every profile.</summary>
+    public static Option<string> CreateProfileOption() => new("--profile") { Description = "Model profile: " + string.Join(", ", CodeContext.Rendering.Profiles.ProfileCatalog.Ids) + ".", DefaultValueFactory = _ => "deepseek-ocr-base" };
+
     /// <summary>--analysis auto|focused|full, shared with serve (which binds the rest in the background).</summary>
     public static Option<string> CreateAnalysisOption(string description)
     {
