@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeContext.Core.Progress;
 using System.Diagnostics;
 using System.Globalization;
 using CodeContext.Analyzers;
@@ -54,23 +55,32 @@ internal static class SummarizeCommand
             var output = OutputFolder.Claim(outArgument ?? PackCommand.DefaultOut(path, cache), outArgument is null ? "--out (default)" : "--out", path);
             // The change is read before the load: a bad ref should not cost the analysis first.
             var change = since is not null ? FromGit(path, since) : named.Count > 0 ? FromList(named) : null;
-            var session = new ComposeSession(cache);
-            var profileId = result.GetValue(profile)!;
-            session.Prepare(profileId);
-            var focus = shared.Focus(result, new AnalysisFocus(change?.FocusPaths ?? []));
-            var analysis = await CodebaseAnalysis.OpenAsync(path, shared.LoadOptions(result) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(profileId) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
-            var (set, projects) = change is null
-                ? await SummaryFocus.WholeAsync(analysis, "whole repository", [], ct).ConfigureAwait(false)
-                : await SummaryFocus.ChangedAsync(analysis, change, ct).ConfigureAwait(false);
-            var request = ComposeRequest.ForSet(set) with { Budget = result.GetValue(budget), Profile = profileId };
-            var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
-            var report = new SummaryReport(package.Manifest, set, projects);
-            await BundleWriter.WriteAsync(package, output, root =>
+            // Progress goes to stderr (a bar on a terminal, lines in CI logs) and ends before the summary prints.
+            var progress = shared.Progress(result);
+            ContextPackage package;
+            await using (progress)
             {
-                AtomicFile.WriteAllText(Path.Combine(root, ReportFile), ReportHtml.Write(report));
-                AtomicFile.WriteAllText(Path.Combine(root, SummaryFile), SummaryMarkdown.Write(report));
-                return Task.CompletedTask;
-            }, ct).ConfigureAwait(false);
+                var session = new ComposeSession(cache) { Progress = progress };
+                var profileId = result.GetValue(profile)!;
+                session.Prepare(profileId);
+                var focus = shared.Focus(result, new AnalysisFocus(change?.FocusPaths ?? []));
+                var analysis = await CodebaseAnalysis.OpenAsync(path, shared.LoadOptions(result, progress) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(profileId) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
+                var (set, projects) = change is null
+                    ? await SummaryFocus.WholeAsync(analysis, "whole repository", [], ct).ConfigureAwait(false)
+                    : await SummaryFocus.ChangedAsync(analysis, change, ct).ConfigureAwait(false);
+                var request = ComposeRequest.ForSet(set) with { Budget = result.GetValue(budget), Profile = profileId };
+                progress?.Report(WorkProgress.Starting("composing"));
+                package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
+                var report = new SummaryReport(package.Manifest, set, projects);
+                progress?.Report(WorkProgress.Starting("writing the bundle"));
+                await BundleWriter.WriteAsync(package, output, root =>
+                {
+                    AtomicFile.WriteAllText(Path.Combine(root, ReportFile), ReportHtml.Write(report));
+                    AtomicFile.WriteAllText(Path.Combine(root, SummaryFile), SummaryMarkdown.Write(report));
+                    return Task.CompletedTask;
+                }, ct).ConfigureAwait(false);
+            }
+
             if (cache is not null) SharedOptions.TrimCache(cache, result.GetValue(shared.Quiet));
             PackCommand.WriteSummary(package.Manifest, output.Shown, clock.Elapsed);
             Console.Out.WriteLine($"report   {Path.Combine(output.Shown, ReportFile)}, {Path.Combine(output.Shown, SummaryFile)}");
