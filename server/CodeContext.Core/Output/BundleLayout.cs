@@ -13,9 +13,11 @@ public static class BundleLayout
     public const string ContextFile = "context.md";
     public const string OpenAiFile = "request.openai.json";
     public const string DeepSeekFile = "prompt.deepseek-ocr.json";
+    public const string AnthropicFile = "request.anthropic.json";
+    public const string FoldMessagesFile = "messages.json";
     public const string PagesFolder = "pages";
 
-    private static readonly string[] TopLevelFiles = [ManifestFile, ContextFile, OpenAiFile, DeepSeekFile];
+    private static readonly string[] TopLevelFiles = [ManifestFile, ContextFile, OpenAiFile, DeepSeekFile, AnthropicFile, FoldMessagesFile];
 
     /// <summary>Null when <paramref name="folder"/> is a bundle written earlier; otherwise why it is not, naming what is in the way.</summary>
     public static string? WhyNotABundle(string folder)

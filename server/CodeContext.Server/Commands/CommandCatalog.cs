@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return PackCommand.Create();
+        yield return AskCommand.Create();
+        yield return FoldCommand.Create();
         yield return RankCommand.Create();
         yield return RenderCommand.Create();
         yield return CostCommand.Create();
