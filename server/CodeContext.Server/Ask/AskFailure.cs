@@ -44,6 +44,8 @@ internal static class AskFailure
     private static string? BodyOf(Exception error) => error switch
     {
         ClientResultException client => client.GetRawResponse()?.Content?.ToString(),
+        Anthropic.Exceptions.AnthropicServiceException { ApiMessage: { } message } => JsonSerializer.Serialize(new { message }),
+        HttpRequestException { StatusCode: not null } http => http.Message,
         _ when error.InnerException is { } inner => BodyOf(inner),
         _ => null,
     };

@@ -19,7 +19,7 @@ internal static class ChatClientFactory
     {
         var inner = endpoint.Provider switch
         {
-            "ollama" => new OllamaApiClient(Http(endpoint), endpoint.Model),
+            "ollama" => new OllamaApiClient(Http(endpoint, keepErrorBodies: true), endpoint.Model),
             "anthropic" => new AnthropicClient { ApiKey = endpoint.ApiKey!, BaseUrl = endpoint.Url.ToString().TrimEnd('/'), HttpClient = Http(endpoint), MaxRetries = 0, Timeout = endpoint.Timeout }
                 .AsIChatClient(endpoint.Model, maxOutputTokens),
             _ => OpenAi(endpoint),
@@ -40,9 +40,13 @@ internal static class ChatClientFactory
         return new OpenAIClient(new ApiKeyCredential(endpoint.ApiKey ?? "none"), options).GetChatClient(endpoint.Model).AsIChatClient();
     }
 
-    private static HttpClient Http(EndpointSettings endpoint) => new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) })
+    private static HttpClient Http(EndpointSettings endpoint, bool keepErrorBodies = false)
     {
-        BaseAddress = endpoint.Provider == "ollama" ? endpoint.Url : null,
-        Timeout = endpoint.Timeout,
-    };
+        var sockets = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
+        return new HttpClient(keepErrorBodies ? new ErrorBodyHandler(sockets) : sockets)
+        {
+            BaseAddress = endpoint.Provider == "ollama" ? endpoint.Url : null,
+            Timeout = endpoint.Timeout,
+        };
+    }
 }
