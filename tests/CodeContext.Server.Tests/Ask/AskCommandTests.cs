@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CodeContext.Server.Tests.Harness;
 
@@ -20,24 +19,13 @@ public sealed class AskCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err)> AskAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoLayout.Root };
-        psi.ArgumentList.Add(RepoLayout.ServerDll);
-        psi.ArgumentList.Add("ask");
-        psi.ArgumentList.Add("samples/Shop");
-        psi.ArgumentList.Add("--active");
-        psi.ArgumentList.Add(ShopPackages.Active);
-        foreach (var argument in arguments) psi.ArgumentList.Add(argument);
-        psi.ArgumentList.Add("--cache-dir");
-        psi.ArgumentList.Add(Cache);
-        // Nothing from the machine's own configuration: only what the test says.
-        foreach (var name in new[] { "CODECONTEXT_ENDPOINT", "CODECONTEXT_MODEL", "CODECONTEXT_PROVIDER", "CODECONTEXT_API_KEY", "ANTHROPIC_API_KEY" }) psi.Environment.Remove(name);
-        psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(_work, "config");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) psi.Environment[name] = value;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return await CliRun.RunAsync(RepoLayout.ServerDll, ["ask", "samples/Shop", "--active", ShopPackages.Active, .. arguments, "--cache-dir", Cache], psi =>
+        {
+            // Nothing from the machine's own configuration: only what the test says.
+            foreach (var name in new[] { "CODECONTEXT_ENDPOINT", "CODECONTEXT_MODEL", "CODECONTEXT_PROVIDER", "CODECONTEXT_API_KEY", "ANTHROPIC_API_KEY" }) psi.Environment.Remove(name);
+            psi.Environment["XDG_CONFIG_HOME"] = Path.Combine(_work, "config");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) psi.Environment[name] = value;
+        });
     }
 
     [Fact]
