@@ -85,7 +85,7 @@ internal sealed class FoldCosts(IReadOnlyList<ConversationTurn> turns, IReadOnly
             {
                 var carried = onLevel.Where(i => page.Regions.Any(r => r.Path == fragments[i].RelativePath)).ToList();
                 foreach (var i in carried) pagesOf[i].Add(pages.Count);
-                pages.Add(new FoldedPage($"pages/page-{pages.Count + 1:000}.png", level, page.Png, page.Width, page.Height, page.VisionTokens, carried));
+                pages.Add(new FoldedPage($"pages/page-{pages.Count + 1:000}.png", level, page.Png, page.Width, page.Height, page.VisionTokens, carried, page.Regions));
                 // A page's tokens are shared by the turns on it in proportion to their text.
                 var weights = carried.Select(i => (double)_text[i]).ToList();
                 var left = page.VisionTokens;

@@ -19,4 +19,5 @@ public sealed record FoldedTurn(int Index, string Role, string Form, int Tokens,
 public sealed record FoldedConversation(IReadOnlyList<FoldedTurn> Turns, IReadOnlyList<FoldedPage> Pages, int Tokens, int Budget, string Profile);
 
 /// <summary>One page of folded turns.</summary>
-public sealed record FoldedPage(string File, string Level, byte[] Png, int Width, int Height, int Tokens, IReadOnlyList<int> Turns);
+/// <param name="Regions">Where each turn's lines lie on the page (path: the turn's label, turn-N-role).</param>
+public sealed record FoldedPage(string File, string Level, byte[] Png, int Width, int Height, int Tokens, IReadOnlyList<int> Turns, IReadOnlyList<CodeContext.Rendering.Layout.PageRegion> Regions);

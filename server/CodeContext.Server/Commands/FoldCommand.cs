@@ -37,7 +37,7 @@ internal static class FoldCommand
                 Directory.CreateDirectory(Path.Combine(root, BundleLayout.PagesFolder));
                 foreach (var page in folded.Pages) AtomicFile.WriteAllBytes(Path.Combine(root, page.File), page.Png);
                 AtomicFile.WriteAllText(Path.Combine(root, BundleLayout.FoldMessagesFile), FoldedMessages.ToOpenAi(FoldedMessages.Build(turns, folded)).ToJsonString(CliJson.Options));
-                AtomicFile.WriteAllText(Path.Combine(root, BundleLayout.ManifestFile), JsonSerializer.Serialize(Manifest(folded), CliJson.Options));
+                AtomicFile.WriteAllText(Path.Combine(root, BundleLayout.ManifestFile), JsonSerializer.Serialize(Manifest(folded, turns), CliJson.Options));
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
             foreach (var form in FoldThresholds.Forms)
@@ -53,13 +53,14 @@ internal static class FoldCommand
         return command;
     }
 
-    private static object Manifest(FoldedConversation folded) => new
+    /// <summary>fold's manifest: each turn's form, cost and (masked) text as drawn, each page's level, cost and regions.</summary>
+    private static object Manifest(FoldedConversation folded, IReadOnlyList<ConversationTurn> turns) => new
     {
         folded.Profile,
         folded.Budget,
         folded.Tokens,
         TextTokens = folded.Turns.Sum(t => t.SourceTokens),
-        Turns = folded.Turns.Select(t => new { Turn = t.Index + 1, t.Role, t.Form, t.Tokens, t.SourceTokens, Pages = t.Pages.Select(p => folded.Pages[p].File) }),
-        Pages = folded.Pages.Select(p => new { p.File, p.Level, p.Width, p.Height, p.Tokens, Turns = p.Turns.Select(t => t + 1) }),
+        Turns = folded.Turns.Select(t => new { Turn = t.Index + 1, t.Role, t.Form, t.Tokens, t.SourceTokens, Pages = t.Pages.Select(p => folded.Pages[p].File), turns[t.Index].Text }),
+        Pages = folded.Pages.Select(p => new { p.File, p.Level, p.Width, p.Height, p.Tokens, Turns = p.Turns.Select(t => t + 1), p.Regions }),
     };
 }
