@@ -39,8 +39,12 @@ public sealed class AskCommandTests : IDisposable
         var saved = JsonNode.Parse(File.ReadAllText(SessionFile("s1")))!["turns"]!.AsArray();
         Assert.Equal(["user", "assistant"], saved.Select(t => t!["role"]!.GetValue<string>()));
 
-        (exit, stdout, stderr) = await AskAsync(null, "--endpoint", peer.OpenAiUrl, "--budget", "6000", "--session", "s1", "Even when payment fails?");
+        (exit, stdout, stderr) = await AskAsync(null, "--endpoint", peer.OpenAiUrl, "--budget", "6000", "--session", "s1", "--json", "Even when payment fails?");
         Assert.True(exit == 0, stderr);
+        var answer = JsonNode.Parse(stdout)!;
+        Assert.Equal("Yes.", answer["text"]!.GetValue<string>());
+        Assert.Equal(1234, answer["serverPromptTokens"]!.GetValue<int>());
+        Assert.InRange(answer["ourPromptTokens"]!.GetValue<int>(), 1, 6000);
         var messages = peer.Requests[1].Body["messages"]!.AsArray();
         Assert.Equal(("user", "Why reserve stock first?"), (messages[0]!["role"]!.GetValue<string>(), messages[0]!["content"]!.GetValue<string>()));
         Assert.Equal(("assistant", "Stock is reserved first."), (messages[1]!["role"]!.GetValue<string>(), messages[1]!["content"]!.GetValue<string>()));
