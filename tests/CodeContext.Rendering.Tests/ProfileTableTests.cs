@@ -9,7 +9,7 @@ public sealed class ProfileTableTests
     [Fact]
     public void TheRequiredProfilesExist()
     {
-        string[] required = ["deepseek-ocr-tiny", "deepseek-ocr-small", "deepseek-ocr-base", "deepseek-ocr-large", "deepseek-ocr-gundam", "deepseek-ocr-vllm", "qwen2.5-vl", "gpt-4o", "claude"];
+        string[] required = ["deepseek-ocr-tiny", "deepseek-ocr-small", "deepseek-ocr-base", "deepseek-ocr-large", "deepseek-ocr-gundam", "deepseek-ocr-vllm", "deepseek-ocr-2", "qwen2.5-vl", "gpt-4o", "claude"];
         Assert.All(required, id => Assert.Equal(id, ProfileCatalog.Get(id).Id));
     }
 
@@ -34,6 +34,8 @@ public sealed class ProfileTableTests
             }
 
             Assert.True(Costs.VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens > 0);
+            // The answer must fit beside a prompt of at least a page.
+            Assert.True(profile.MaxOutputTokens > 0 && profile.MaxOutputTokens < profile.ContextWindow / 2, $"{profile.Id}: the default answer leaves under half the context window");
         }
     }
 

@@ -23,6 +23,32 @@ public sealed class VisionCostTests
     public void DeepSeekModesCostWhatTheInferenceCodeBuilds(string profile, int w, int h, int tokens) =>
         Assert.Equal(tokens, Cost(profile, w, h).Tokens);
 
+    // DeepseekOCR2Processor: 16x16 global queries + 1 separator, 12x12 per 768 crop, no newline
+    // tokens; crops only when a side exceeds 768, on the closest grid of 2..6.
+    [Theory]
+    [InlineData(768, 768, 1, 1, 257)]
+    [InlineData(500, 300, 1, 1, 257)]
+    [InlineData(769, 768, 2, 2, 257 + 4 * 144)]
+    [InlineData(1536, 768, 2, 1, 257 + 2 * 144)]
+    [InlineData(2304, 1536, 3, 2, 257 + 6 * 144)]
+    [InlineData(1024, 1024, 2, 2, 833)]
+    [InlineData(4608, 768, 6, 1, 257 + 6 * 144)]
+    [InlineData(768, 3000, 1, 4, 257 + 4 * 144)]
+    public void DeepSeekOcr2CostsWhatItsProcessorBuilds(int w, int h, int tilesWide, int tilesHigh, int tokens)
+    {
+        var cost = Cost("deepseek-ocr-2", w, h);
+        Assert.Equal((tilesWide, tilesHigh, tokens), (cost.TilesWide, cost.TilesHigh, cost.Tokens));
+    }
+
+    [Fact]
+    public void DeepSeekOcr2PageIsItsCheapestPerPixelUnderTheCropCap()
+    {
+        var profile = ProfileCatalog.Get("deepseek-ocr-2");
+        var page = Cost("deepseek-ocr-2", profile.Page.Width, profile.Page.Height);
+        Assert.Equal(1121, page.Tokens);
+        Assert.Equal(1024, page.SeenWidth);
+    }
+
     [Fact]
     public void FixedModesCostTheSameWhateverTheImageSize()
     {

@@ -26,22 +26,7 @@ public sealed class RankCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] arguments)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codecontext.dll"));
-        foreach (var argument in arguments) psi.ArgumentList.Add(argument);
-        psi.ArgumentList.Add("--cache-dir");
-        psi.ArgumentList.Add(_cache);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        return await Harness.CliRun.RunAsync(Path.Combine(AppContext.BaseDirectory, "codecontext.dll"), [.. arguments, "--cache-dir", _cache]);
     }
 
     [Fact]

@@ -13,13 +13,15 @@ public static class BundleLayout
     public const string ContextFile = "context.md";
     public const string OpenAiFile = "request.openai.json";
     public const string DeepSeekFile = "prompt.deepseek-ocr.json";
+    public const string AnthropicFile = "request.anthropic.json";
+    public const string FoldMessagesFile = "messages.json";
     public const string PagesFolder = "pages";
 
     /// <summary>summarize's report and short summary, beside the bundle's own files.</summary>
     public const string ReportFile = "report.html";
     public const string SummaryFile = "summary.md";
 
-    private static readonly string[] TopLevelFiles = [ManifestFile, ContextFile, OpenAiFile, DeepSeekFile, ReportFile, SummaryFile];
+    private static readonly string[] TopLevelFiles = [ManifestFile, ContextFile, OpenAiFile, DeepSeekFile, ReportFile, SummaryFile, AnthropicFile, FoldMessagesFile];
 
     /// <summary>Null when <paramref name="folder"/> is a bundle written earlier; otherwise why it is not, naming what is in the way.</summary>
     public static string? WhyNotABundle(string folder)

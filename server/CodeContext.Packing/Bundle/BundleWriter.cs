@@ -7,7 +7,8 @@ namespace CodeContext.Packing;
 
 /// <summary>
 /// Writes a package as a bundle folder: manifest.json, pages/*.png, context.md (for people),
-/// request.openai.json (chat-completions body) and prompt.deepseek-ocr.json (native prompt with
+/// the request in the profile's API (request.openai.json, chat completions; request.anthropic.json,
+/// Messages) and, for DeepSeek-OCR models, prompt.deepseek-ocr.json (native prompt with
 /// &lt;image&gt; placeholders and the image list). The bundle is written whole beside the folder and
 /// swapped in (<see cref="OutputFolder"/>): a reader never sees half of one or a mix of two.
 /// </summary>
@@ -17,6 +18,14 @@ public static class BundleWriter
     public const string ContextFile = BundleLayout.ContextFile;
     public const string OpenAiFile = BundleLayout.OpenAiFile;
     public const string DeepSeekFile = BundleLayout.DeepSeekFile;
+    public const string AnthropicFile = BundleLayout.AnthropicFile;
+
+    /// <summary>
+    /// The request files a bundle of this profile carries: the body in the profile's own API
+    /// (chat completions or Anthropic Messages), plus DeepSeek-OCR's native prompt for its models.
+    /// </summary>
+    public static IReadOnlyList<string> RequestFiles(CodeContext.Rendering.Profiles.ModelProfile profile) =>
+        [profile.Request.Api == "anthropic-messages" ? AnthropicFile : OpenAiFile, .. DeliveryForms.TakesDeepSeekPrompt(profile) ? new[] { DeepSeekFile } : []];
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -49,9 +58,11 @@ public static class BundleWriter
         Directory.CreateDirectory(Path.Combine(root, BundleLayout.PagesFolder));
         // The files are independent: the large request body is written while the pages and the
         // small files are.
-        var request = Task.Run(() => AtomicFile.WriteAsync(Path.Combine(root, OpenAiFile), stream =>
+        var anthropic = package.Profile.Request.Api == "anthropic-messages";
+        var request = Task.Run(() => AtomicFile.WriteAsync(Path.Combine(root, anthropic ? AnthropicFile : OpenAiFile), stream =>
         {
-            DeliveryForms.WriteOpenAiRequest(package, stream);
+            if (anthropic) AnthropicRequest.Write(package, stream);
+            else DeliveryForms.WriteOpenAiRequest(package, stream);
             return Task.CompletedTask;
         }), ct);
         await Parallel.ForEachAsync(package.PageList, ct, (page, _) =>
@@ -61,7 +72,11 @@ public static class BundleWriter
         }).ConfigureAwait(false);
         AtomicFile.WriteAllText(Path.Combine(root, ManifestFile), JsonSerializer.Serialize(package.Manifest, Json));
         AtomicFile.WriteAllText(Path.Combine(root, ContextFile), ContextMarkdown.Write(package));
-        AtomicFile.WriteAllText(Path.Combine(root, DeepSeekFile), DeliveryForms.DeepSeekPrompt(package));
+        if (DeliveryForms.TakesDeepSeekPrompt(package.Profile))
+        {
+            AtomicFile.WriteAllText(Path.Combine(root, DeepSeekFile), DeliveryForms.DeepSeekPrompt(package));
+        }
+
         await request.ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing;
 
@@ -15,12 +16,40 @@ public static class DeliveryForms
     /// <remarks>Written straight to the stream: the pages' base64 is never held as one large string.</remarks>
     public static void WriteOpenAiRequest(ContextPackage package, Stream output)
     {
-        // Relaxed escaping: the body is POSTed, never embedded in HTML, and the default encoder
-        // would escape every '+' of the pages' base64 (tens of MB on a large bundle).
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var deepSeek = package.Profile.Tokenizer == "deepseek-v3";
+        using var json = BodyWriter(output);
         json.WriteStartObject();
-        json.WriteString("model", deepSeek ? "deepseek-ai/DeepSeek-OCR" : package.Profile.Id);
+        json.WriteString("model", package.Profile.Request.Model);
+        WriteUserMessage(package, json, (writer, png) =>
+        {
+            writer.WriteString("type", "image_url");
+            writer.WriteStartObject("image_url");
+            writer.WriteString("url", DataUrl(png));
+            // Hand each page to the stream as it is written: the writer would otherwise grow
+            // one buffer to the whole body, copying it at every doubling.
+            writer.Flush();
+            if (package.Profile.Image.Detail is { } detail)
+            {
+                writer.WriteString("detail", detail);
+            }
+
+            writer.WriteEndObject();
+        });
+        json.WriteNumber("temperature", 0);
+        WriteBodyExtras(package.Profile, json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A JSON writer for a request body. Relaxed escaping: the body is POSTed, never embedded in
+    /// HTML, and the default encoder would escape every '+' of the pages' base64 (tens of MB on a
+    /// large bundle).
+    /// </summary>
+    internal static Utf8JsonWriter BodyWriter(Stream output) =>
+        new(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>"messages": one user message whose content parts are the prompt's text runs and images in order; each API draws its image part.</summary>
+    internal static void WriteUserMessage(ContextPackage package, Utf8JsonWriter json, Action<Utf8JsonWriter, byte[]> writeImage)
+    {
         json.WriteStartArray("messages");
         json.WriteStartObject();
         json.WriteString("role", "user");
@@ -35,18 +64,7 @@ public static class DeliveryForms
                     json.WriteString("text", text.Text);
                     break;
                 case ImagePart image:
-                    json.WriteString("type", "image_url");
-                    json.WriteStartObject("image_url");
-                    json.WriteString("url", DataUrl(package.PageList[image.Page].Value));
-                    // Hand each page to the stream as it is written: the writer would otherwise grow
-                    // one buffer to the whole body, copying it at every doubling.
-                    json.Flush();
-                    if (package.Profile.Image.Detail is { } detail)
-                    {
-                        json.WriteString("detail", detail);
-                    }
-
-                    json.WriteEndObject();
+                    writeImage(json, package.PageList[image.Page].Value);
                     break;
             }
 
@@ -56,14 +74,21 @@ public static class DeliveryForms
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
-        json.WriteNumber("temperature", 0);
-        if (deepSeek)
-        {
-            json.WriteBoolean("skip_special_tokens", false);
-        }
-
-        json.WriteEndObject();
     }
+
+    /// <summary>The profile's own body fields (vLLM's DeepSeek-OCR recipe), as the profile table gives them.</summary>
+    internal static void WriteBodyExtras(ModelProfile profile, Utf8JsonWriter json)
+    {
+        foreach (var (name, value) in profile.Request.Body ?? [])
+        {
+            json.WritePropertyName(name);
+            if (value is null) json.WriteNullValue();
+            else value.WriteTo(json);
+        }
+    }
+
+    /// <summary>Whether the profile's model reads DeepSeek-OCR's native prompt (its tokenizer and &lt;image&gt; placeholder).</summary>
+    public static bool TakesDeepSeekPrompt(ModelProfile profile) => profile.Tokenizer == "deepseek-v3";
 
     private static byte[] DataUrl(byte[] png)
     {

@@ -6,10 +6,10 @@ namespace CodeContext.Rendering.Costs;
 /// </summary>
 public sealed record CostSpec
 {
-    /// <summary>deepseek-ocr | qwen-vl | openai-tiles | claude.</summary>
+    /// <summary>deepseek-ocr | deepseek-ocr-2 | qwen-vl | openai-tiles | claude.</summary>
     public required string Kind { get; init; }
 
-    // deepseek-ocr: base_size, image_size, crop_mode and the tile-count limits of the inference code.
+    // deepseek-ocr and deepseek-ocr-2: base_size, image_size, crop_mode and the tile-count limits of the inference code.
     public int BaseSize { get; init; }
     public int ImageSize { get; init; }
     public bool Crop { get; init; }

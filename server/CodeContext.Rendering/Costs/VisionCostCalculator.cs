@@ -15,6 +15,7 @@ public static class VisionCostCalculator
         return spec.Kind switch
         {
             "deepseek-ocr" => DeepSeekOcrCost.Compute(spec, width, height),
+            "deepseek-ocr-2" => DeepSeekOcr2Cost.Compute(spec, width, height),
             "qwen-vl" => QwenVlCost.Compute(spec, width, height),
             "openai-tiles" => OpenAiTileCost.Compute(spec, width, height),
             "claude" => ClaudeCost.Compute(spec, width, height),

@@ -16,10 +16,22 @@ public sealed record ModelProfile
     /// <summary>deepseek-v3 | o200k_base | cl100k_base.</summary>
     public required string Tokenizer { get; init; }
 
+    /// <summary>
+    /// Tokens the model attends to, prompt and answer together (its maximum positions as served):
+    /// a request must leave room for the answer inside it.
+    /// </summary>
+    public required int ContextWindow { get; init; }
+
+    /// <summary>The answer's token limit when a caller names none.</summary>
+    public required int MaxOutputTokens { get; init; }
+
     /// <summary>False: pages are Gray8 (colour costs the same tokens but adds nothing the encoder uses).</summary>
     public bool Color { get; init; }
 
     public required ImagePlacement Image { get; init; }
+
+    /// <summary>How a request to this model is shaped: its API, the model id it is served as, extras.</summary>
+    public required RequestSpec Request { get; init; }
 
     /// <summary>Prompt text around the images; <c>{images}</c> and <c>{prompt}</c> are substituted.</summary>
     public required string PromptWrapper { get; init; }
@@ -31,6 +43,13 @@ public sealed record ModelProfile
 }
 
 public sealed record PageGeometry(int Width, int Height);
+
+/// <summary>The wire shape a model takes its prompt in (the endpoint decides only where it goes).</summary>
+/// <param name="Api">openai-chat (chat completions: vLLM, SGLang, OpenAI) or anthropic-messages.</param>
+/// <param name="Model">The model id as its usual server names it (overridable per endpoint).</param>
+/// <param name="Tools">Whether the model is trained for tool calls (read_region is offered only then).</param>
+/// <param name="Body">Fields added to the request body as they are (vLLM's DeepSeek-OCR recipe: n-gram logits processor arguments, special tokens kept).</param>
+public sealed record RequestSpec(string Api, string Model, bool Tools, System.Text.Json.Nodes.JsonObject? Body = null);
 
 /// <summary>How an image enters a prompt: a placeholder token in raw prompts, or an API content part.</summary>
 /// <param name="Placeholder">Token text standing for the image in a raw prompt (null: the API places it).</param>

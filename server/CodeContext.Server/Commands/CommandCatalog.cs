@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return PackCommand.Create();
         yield return SummarizeCommand.Create();
+        yield return AskCommand.Create();
+        yield return FoldCommand.Create();
         yield return RankCommand.Create();
         yield return RenderCommand.Create();
         yield return CostCommand.Create();

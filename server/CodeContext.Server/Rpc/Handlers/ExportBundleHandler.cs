@@ -25,7 +25,7 @@ internal sealed class ExportBundleHandler(ServerContext context)
         var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         var directory = Path.GetFullPath(request.OutDirectory);
         await BundleWriter.WriteAsync(package, directory, cancellationToken).ConfigureAwait(false);
-        string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, BundleWriter.OpenAiFile, BundleWriter.DeepSeekFile, .. package.Pages.Keys.Order(StringComparer.Ordinal)];
+        string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, .. BundleWriter.RequestFiles(package.Profile), .. package.Pages.Keys.Order(StringComparer.Ordinal)];
         return new ExportBundleResult(directory, files, package.Pages.Count, package.Manifest.Totals.Total, package.Manifest.Budget);
     }
 }

@@ -14,6 +14,7 @@ internal static class HandlerCatalog
         yield return new DidCloseHandler(context);
         yield return new DidChangeWatchedFilesHandler(context);
         yield return new ComposeHandler(context);
+        yield return new AskHandler(context);
         yield return new RankHandler(context);
         yield return new ExplainHandler(context);
         yield return new ReadRegionHandler(context);

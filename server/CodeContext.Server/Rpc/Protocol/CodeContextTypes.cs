@@ -70,3 +70,27 @@ internal sealed record ExportBundleParams(TextDocumentIdentifier? TextDocument, 
 internal sealed record ExportBundleResult(string Directory, IReadOnlyList<string> Files, int Pages, int Total, int Budget);
 
 internal sealed record ContextMarkdownResult(string Markdown, int Total, int Budget);
+
+/// <summary>codeContext/ask: a compose request plus the question, an optional session and endpoint.</summary>
+internal sealed record AskParams(TextDocumentIdentifier? TextDocument, Position? Position)
+{
+    public int? Budget { get; init; }
+    public string? Profile { get; init; }
+    public IReadOnlyList<string>? Recent { get; init; }
+    public string? Question { get; init; }
+    public string? Session { get; init; }
+    public AskEndpointParams? Endpoint { get; init; }
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>LSP partial results: when given, each piece of the answer is sent as $/progress {token, value: {delta}}.</summary>
+    public System.Text.Json.JsonElement? PartialResultToken { get; init; }
+
+    public ComposeParams ToCompose(int budget) => new(TextDocument, Position) { Budget = budget, Profile = Profile, Query = Question, Recent = Recent };
+}
+
+/// <summary>Where to send; anything left out is resolved as the CLI does (environment, then config files).</summary>
+internal sealed record AskEndpointParams(string? Url, string? Provider, string? Model, string? ApiKeyEnv, double? TimeoutSeconds);
+
+internal sealed record AskDelta(string Delta);
+
+internal sealed record AskResult(string Answer, long? ServerPromptTokens, long? ServerCompletionTokens, int PromptTokens, int PromptBudget, int MaxOutputTokens, int ToolCalls, string? Replanned);
