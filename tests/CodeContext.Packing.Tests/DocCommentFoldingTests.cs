@@ -25,6 +25,9 @@ public sealed class DocCommentFoldingTests
 
             /// <inheritdoc/>
             public override string ToString() => "generator";
+
+            /// <summary>The weight of a <see cref="T:Lib.OutcomeGenerator"/> that is not given one.</summary>
+            public const int DefaultWeight = 100;
         }
         """;
 
@@ -44,6 +47,7 @@ public sealed class DocCommentFoldingTests
         Assert.Equal("    public int Weight(int weight) => weight;", lines[5]);
         Assert.Equal(13, numbers[5]);
         Assert.Contains("    /// <inheritdoc/>", lines);
+        Assert.Contains("    /// The weight of a Lib.OutcomeGenerator that is not given one.", lines);
         var sourceLines = Source.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -66,11 +70,11 @@ public sealed class DocCommentFoldingTests
     public void Pages_of_a_folded_fragment_name_the_files_own_lines()
     {
         var (text, numbers) = DocCommentFolding.Fold(Source, 1);
-        var fragment = new SourceFragment("src/OutcomeGenerator.cs", 1, 17, text, []) { LineNumbers = numbers };
+        var fragment = new SourceFragment("src/OutcomeGenerator.cs", 1, 20, text, []) { LineNumbers = numbers };
         var profile = ProfileCatalog.Get("deepseek-ocr-base");
         var layout = PageLayoutEngine.Layout([fragment], new RenderRequest { Profile = profile, Level = "L1" });
         var region = Assert.Single(Assert.Single(layout.Pages).Regions);
-        Assert.Equal((1, 17), (region.StartLine, region.EndLine));
+        Assert.Equal((1, 20), (region.StartLine, region.EndLine));
         Assert.Equal(3, fragment.LineAt(2));
         Assert.Single(PageRenderer.Render([fragment], new RenderRequest { Profile = profile, Level = "L1" }));
     }

@@ -31,7 +31,8 @@ public static partial class DocCommentFolding
                 run++;
             }
 
-            if (run < 2)
+            // A lone line stays as it is unless it is a whole summary, whose tags are worth a wrap.
+            if (run == 0 || (run == 1 && !lines[i].Contains("<summary>", StringComparison.Ordinal)))
             {
                 kept.Add(lines[i]);
                 numbers.Add(firstLine + i);
