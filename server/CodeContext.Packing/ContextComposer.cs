@@ -50,7 +50,7 @@ public static class ContextComposer
         var workspace = analysis.Workspace;
         if (request.Set is { } set)
         {
-            return await Summary.SetComposer.ComposeAsync(workspace, request, set, profile, tokenizer, settings, cache, session, clock, ct).ConfigureAwait(false);
+            return await Summary.SetComposer.ComposeAsync(workspace, analysis.Graph, request, set, profile, tokenizer, settings, cache, session, clock, ct).ConfigureAwait(false);
         }
 
         var active = workspace.ResolveActive(request.ActivePath);

@@ -14,7 +14,7 @@ namespace CodeContext.Packing.Summary;
 internal static class SetComposer
 {
     public static async Task<ContextPackage> ComposeAsync(
-        LoadedWorkspace workspace, ComposeRequest request, ActiveSet set, ModelProfile profile, CachedTokenCounter tokenizer, PlannerSettings settings,
+        LoadedWorkspace workspace, Analyzers.Graph.FileGraph graph, ComposeRequest request, ActiveSet set, ModelProfile profile, CachedTokenCounter tokenizer, PlannerSettings settings,
         CacheDirectory? cache, ComposeSession session, Stopwatch clock, CancellationToken ct)
     {
         var instruction = request.Query?.Trim() ?? "";
@@ -33,7 +33,9 @@ internal static class SetComposer
         ContextComposer.Stage(clock, "active set");
 
         var carried = set.Changed.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
-        var relevance = ContextComposer.RelevanceOf([.. set.Ranked.Where(r => !carried.Contains(r.Path))]);
+        // What the changed code uses directly is worth exact forms, as for one active file.
+        var direct = carried.SelectMany(path => DirectUses.Of(graph, path)).ToHashSet(StringComparer.Ordinal);
+        var relevance = ContextComposer.RelevanceOf([.. set.Ranked.Where(r => !carried.Contains(r.Path))], direct);
         var candidates = await CandidateBuilder.BuildAsync(
             workspace, workspace.Files.Where(f => !carried.Contains(f.RelativePath)), relevance, CandidateBuilder.TermsOf(part.Segment.Text), tokenizer, settings, cache, ct, session.Candidates).ConfigureAwait(false);
         var (assembly, planner, pages) = await ContextComposer.PlanAndRenderAsync(
