@@ -77,7 +77,16 @@ public sealed class SourceGate
             throw new SourceRefusedException(fullPath, $"unreadable ({e.Message})");
         }
 
-        return Admit(SourceDecoder.Decode(bytes));
+        try
+        {
+            return Admit(SourceDecoder.Decode(bytes));
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A scan that could not finish (a pathological file, or a machine too loaded to run it
+            // in the time limit) must not let the text through unmasked, nor stop the whole load.
+            throw new SourceRefusedException(fullPath, "its secret scan did not finish within the time limit");
+        }
     }
 
     /// <summary>Text that did not come from disk (an editor's buffer, a question) through the same rules.</summary>
