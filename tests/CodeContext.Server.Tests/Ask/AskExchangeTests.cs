@@ -60,7 +60,9 @@ public sealed class AskExchangeTests(ShopPackages shop) : IClassFixture<ShopPack
     [Fact]
     public async Task A_chat_model_gets_the_parts_in_prompt_order_without_vllm_extras_and_non_streaming_reads_too()
     {
-        var package = await shop.For("qwen2.5-vl");
+        // At 6k a Qwen page costs more than the text it would carry, so the bundle is all text; at 16k it has pages.
+        var package = await shop.For("qwen2.5-vl", 16000);
+        Assert.Contains(package.Parts, p => p is ImagePart);
         await using var peer = new ModelPeer().Reply(Replies.OpenAiText("ok"));
         var (answer, _) = await SendAsync(Endpoint("openai", peer.OpenAiUrl, "Qwen/Qwen2.5-VL-7B-Instruct"), package);
         Assert.Equal("ok", answer.Text);
@@ -138,7 +140,10 @@ public sealed class AskExchangeTests(ShopPackages shop) : IClassFixture<ShopPack
     [Fact]
     public async Task Anthropic_gets_messages_with_base64_image_blocks_and_the_key_header()
     {
-        var package = await shop.For("claude");
+        // Claude's pages cost more than their text on the sample, so its own bundles carry none;
+        // a bundle with pages shows the image blocks.
+        var package = await shop.For("qwen2.5-vl", 16000);
+        Assert.Contains(package.Parts, p => p is ImagePart);
         await using var peer = new ModelPeer().Reply(Replies.AnthropicText("Because ", "payments fail."));
         var (answer, _) = await SendAsync(Endpoint("anthropic", peer.BaseUrl, "claude-sonnet-4-5", key: "sk-ant-test"), package);
         Assert.Equal("Because payments fail.", answer.Text);
