@@ -105,7 +105,7 @@ internal static class ExactPlan
     /// </summary>
     private static (BudgetPlanner, PromptAssembly) TextWhereCheaper(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
     {
-        var dear = assembly.Layouts.Where(l => l.Layout.Pages.Sum(p => p.Cost.Tokens + 1) >= l.Items.Sum(i => candidates[i].TextTokens)).ToList();
+        var dear = assembly.Layouts.Where(l => PageTokens(l.Layout) >= l.Items.Sum(i => candidates[i].TextTokens)).ToList();
         if (dear.Count == 0)
         {
             return (planner, assembly);
@@ -148,7 +148,7 @@ internal static class ExactPlan
         foreach (var (level, layout, items) in assembly.Layouts)
         {
             var estimated = items.Sum(i => estimator.Estimate(candidates[i], level));
-            var actual = layout.Pages.Sum(p => p.Cost.Tokens + 1);
+            var actual = PageTokens(layout);
             var ratio = Math.Clamp(actual / Math.Max(1, estimated), 0.25, 8);
             if (Math.Abs(ratio - 1) > 0.1)
             {
@@ -159,6 +159,9 @@ internal static class ExactPlan
 
         return changed;
     }
+    /// <summary>What a level's pages cost in the prompt: each page's vision tokens and the token that separates it.</summary>
+    private static int PageTokens(Rendering.Layout.PageLayout layout) => layout.Pages.Sum(p => p.Cost.Tokens + 1);
+
     private static void Trace(PromptAssembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)
     {
         if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is null)

@@ -52,10 +52,8 @@ internal sealed class ComposeOptions
     public async Task<ComposedRun> ComposeAsync(ParseResult result, ComposeRequest request, CacheDirectory? cache, StderrProgress? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var session = new ComposeSession(cache) { Progress = progress };
-        session.Prepare(request.Profile);
-        var focus = Shared.Focus(result, new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query });
-        var analysis = await CodebaseAnalysis.OpenAsync(result.GetValue(Shared.Path)!, Shared.LoadOptions(result, progress) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(request.Profile) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
+        var focus = new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query };
+        var (session, analysis) = await Shared.OpenAsync(result, request.Profile, focus, cache, progress, ct).ConfigureAwait(false);
         var loaded = clock.Elapsed;
         progress?.Report(WorkProgress.Starting("composing"));
         var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);

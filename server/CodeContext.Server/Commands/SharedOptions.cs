@@ -65,6 +65,25 @@ internal sealed class SharedOptions
     public StderrProgress? Progress(ParseResult result) => StderrProgress.Open(result.GetValue(Quiet));
 
     /// <summary>The cache for a command that loads the codebase at <see cref="Path"/>: never one inside it.</summary>
+    /// <summary>
+    /// A compose session for <paramref name="profile"/> and the codebase analysed for it (what pack,
+    /// ask and summarize compose from): a profile that colours by symbol fills the session's
+    /// classification memo while the load binds.
+    /// </summary>
+    public async Task<(Packing.ComposeSession Session, CodeContext.Analyzers.CodebaseAnalysis Analysis)> OpenAsync(
+        ParseResult result, string profile, AnalysisFocus focus, CacheDirectory? cache, StderrProgress? progress, CancellationToken ct)
+    {
+        var session = new Packing.ComposeSession(cache) { Progress = progress };
+        session.Prepare(profile);
+        var options = LoadOptions(result, progress) with
+        {
+            ClassifiedSpans = Packing.ComposeSession.NeedsSemanticSpans(profile) ? session.ClassifiedSpans : null,
+            Focus = Focus(result, focus),
+        };
+        var analysis = await CodeContext.Analyzers.CodebaseAnalysis.OpenAsync(result.GetValue(Path)!, options, cache, ct).ConfigureAwait(false);
+        return (session, analysis);
+    }
+
     public CacheDirectory? Cache(ParseResult result) => OpenCache(result.GetValue(NoCache), result.GetValue(CacheDir), result.GetValue(Path));
 
     /// <summary>

@@ -60,11 +60,8 @@ internal static class SummarizeCommand
             ContextPackage package;
             await using (progress)
             {
-                var session = new ComposeSession(cache) { Progress = progress };
                 var profileId = result.GetValue(profile)!;
-                session.Prepare(profileId);
-                var focus = shared.Focus(result, new AnalysisFocus(change?.FocusPaths ?? []));
-                var analysis = await CodebaseAnalysis.OpenAsync(path, shared.LoadOptions(result, progress) with { ClassifiedSpans = ComposeSession.NeedsSemanticSpans(profileId) ? session.ClassifiedSpans : null, Focus = focus }, cache, ct).ConfigureAwait(false);
+                var (session, analysis) = await shared.OpenAsync(result, profileId, new AnalysisFocus(change?.FocusPaths ?? []), cache, progress, ct).ConfigureAwait(false);
                 var (set, projects) = change is null
                     ? await SummaryFocus.WholeAsync(analysis, "whole repository", [], ct).ConfigureAwait(false)
                     : await SummaryFocus.ChangedAsync(analysis, change, ct).ConfigureAwait(false);
