@@ -24,9 +24,12 @@ package=$(ls "$packages"/CodeContext.Tool.*.nupkg)
 size=$(stat -c %s "$package")
 echo "tool: $(basename "$package"), $((size / 1024 / 1024)) MiB"
 # No GPU runtime may ride along (docs/ci.md: the CUDA encoder is a separate build).
-if unzip -l "$package" | grep -qi 'cuda\|onnxruntime_providers_tensorrt'; then fail "the package carries a GPU runtime"; fi
-unzip -l "$package" | grep -q 'tools/net10.0/any/runtimes/linux-x64/native/libSkiaSharp.so' || fail "no SkiaSharp native library for linux-x64 in the package"
-unzip -l "$package" | grep -q 'tools/net10.0/any/runtimes/linux-x64/native/libonnxruntime.so' || fail "no ONNX Runtime native library for linux-x64 in the package"
+# The listing goes to a file first: `unzip -l | grep -q` under pipefail fails at random when grep
+# exits on its first match and unzip dies of SIGPIPE writing the rest of a long listing.
+unzip -l "$package" > "$work/listing.txt"
+if grep -qi 'cuda\|onnxruntime_providers_tensorrt' "$work/listing.txt"; then fail "the package carries a GPU runtime"; fi
+grep -q 'tools/net10.0/any/runtimes/linux-x64/native/libSkiaSharp.so' "$work/listing.txt" || fail "no SkiaSharp native library for linux-x64 in the package"
+grep -q 'tools/net10.0/any/runtimes/linux-x64/native/libonnxruntime.so' "$work/listing.txt" || fail "no ONNX Runtime native library for linux-x64 in the package"
 
 # Only the local folder as a feed: proves the package installs on its own.
 cat > "$work/nuget.config" <<EOF
@@ -57,7 +60,8 @@ grep -q 'on CPU' "$work/encode.txt" || fail "encode did not run on ONNX Runtime 
 "$codecontext" rank "$repo/samples/Shop" --active src/Shop.Services/Orders/OrderService.cs --top 3 --cache-dir "$cache" --quiet > "$work/rank.txt"
 [ "$(wc -l < "$work/rank.txt")" -ge 3 ] || fail "rank printed too little"
 [ "$("$codecontext" cost --profile deepseek-ocr-base --image 1024x1024 | grep -c .)" -ge 1 ] || fail "cost printed nothing"
-echo 'namespace Shop;' | "$codecontext" tokens --tokenizer deepseek-v3 | grep -q '[0-9]' || fail "tokens printed no count"
+echo 'namespace Shop;' | "$codecontext" tokens --tokenizer deepseek-v3 > "$work/tokens.txt"
+grep -q '[0-9]' "$work/tokens.txt" || fail "tokens printed no count"
 
 # summarize (issue 17) and the Action's script, which runs it.
 "$codecontext" summarize "$repo/samples/Shop" --budget 8k --out "$work/summary" --cache-dir "$cache"
