@@ -90,4 +90,42 @@ internal static class Diagnostics
         Console.WriteLine($"  page cells {cellsTotal}: ink {ink} ({ink / (double)cellsTotal:P1}), leading indent {indent * s.IndentScale:F0} drawn ({indent * s.IndentScale / cellsTotal:P1}), other spaces {used - ink - indent} ({(used - ink - indent) / (double)cellsTotal:P1}), ink per token {ink / (double)layout.TextTokens:F2}");
         return 0;
     }
+
+    /// <summary>
+    /// Per level of a profile: pages, compression, the share of rows that are wrapped pieces, and
+    /// the share of wraps that split a token (a name, a number or an operator broken across rows).
+    /// </summary>
+    public static int Wraps(string folder, string profileId)
+    {
+        var fragments = Corpus.Load(folder);
+        var profile = ProfileCatalog.Get(profileId);
+        Console.WriteLine("| level | columns x chars | pages | compression | lines that wrap | wrapped rows | wraps that split a token |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var level in profile.Levels.Keys.Order(StringComparer.Ordinal))
+        {
+            var layout = PageLayoutEngine.Layout(fragments, new RenderRequest { Profile = profile, Level = level });
+            long rows = 0, wraps = 0, split = 0, wrappedLines = 0;
+            var wrapped = new HashSet<(int Fragment, int Line)>();
+            foreach (var row in layout.Pages.SelectMany(p => p.Columns).SelectMany(c => c.Rows).Where(r => r.Kind != RowKind.Header))
+            {
+                rows++;
+                if (row.Kind != RowKind.Continuation)
+                {
+                    continue;
+                }
+
+                wrappedLines += wrapped.Add((row.Fragment, row.Line)) ? 1 : 0;
+                wraps++;
+                var cells = layout.Cells[row.Fragment][row.Line];
+                var (before, after) = (cells[row.CellStart - 1].CodePoint, cells[row.CellStart].CodePoint);
+                split += (IsWord(before) && IsWord(after)) || (!IsWord(before) && !IsWord(after) && before != ' ' && after != ' ' && before is not ('(' or ',' or ';')) ? 1 : 0;
+            }
+
+            Console.WriteLine($"| {level} | {layout.ColumnsPerPage} x {layout.CharsPerColumn} | {layout.Pages.Count} | {layout.TextTokens / (double)layout.VisionTokens:F2}x | {wrappedLines / (double)(rows - wraps):P1} | {wraps / (double)rows:P1} | {(wraps == 0 ? 0 : split / (double)wraps):P1} |");
+        }
+
+        return 0;
+    }
+
+    private static bool IsWord(int codePoint) => codePoint == '_' || codePoint == '@' || (codePoint < 0x10000 && char.IsLetterOrDigit((char)codePoint));
 }

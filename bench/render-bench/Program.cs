@@ -3,6 +3,7 @@ using RenderBench;
 return args switch
 {
     ["columns", var folder, var profile, var level] => Diagnostics.Columns(folder, profile, level),
+    ["wraps", var folder, var profile] => Diagnostics.Wraps(folder, profile),
     ["fill", var folder, var profile, var level, var gutter] => Diagnostics.Fill(folder, profile, level, gutter == "gutter"),
     ["calibrate", var folder] => Calibration.Run(folder),
     ["calibrate", var folder, var profiles] => Calibration.Run(folder, profiles),
@@ -17,6 +18,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RenderBench calibrate DIR | speed DIR PROFILE LEVEL SECONDS | tokens FILE | legibility-pages DIR OUT PROFILE FILES PAGES VARIANTS | cer EXPECTED ACTUAL | columns DIR PROFILE LEVEL | pnglab DIR PROFILE LEVEL");
+    Console.Error.WriteLine("usage: RenderBench calibrate DIR | speed DIR PROFILE LEVEL SECONDS | tokens FILE | legibility-pages DIR OUT PROFILE FILES PAGES VARIANTS | cer EXPECTED ACTUAL | columns DIR PROFILE LEVEL | wraps DIR PROFILE | pnglab DIR PROFILE LEVEL");
     return 2;
 }

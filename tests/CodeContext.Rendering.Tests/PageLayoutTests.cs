@@ -68,6 +68,45 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
+    public void WrappedRowsBreakBetweenTokensNotInsideANameOrAnOperator()
+    {
+        // A signature far wider than any column, of names shorter than the look-back (60 % of a column).
+        var signature = "        public static async Task<IList<Order>> LoadAsync(" +
+            string.Join(", ", Enumerable.Range(0, 12).Select(i => $"IOrderRepo repo{i}")) +
+            ", Token token) => await repo0.LoadAsync(token) ?? throw new Error();";
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("Wide.cs", "int a;\n" + signature + "\nint b;")], RenderTestInputs.Request(level: "L3") with { Columns = 6 });
+        var pieces = layout.Pages.SelectMany(p => p.Columns).SelectMany(c => c.Rows).Where(r => r.Kind != RowKind.Header && r.Line == 1).ToList();
+        var cells = layout.Cells[0][1];
+        Assert.True(pieces.Count > 4, $"{pieces.Count} pieces");
+        Assert.Equal(signature.Length, pieces.Sum(r => r.CellCount));
+        foreach (var piece in pieces.Skip(1))
+        {
+            var (before, after) = ((char)cells[piece.CellStart - 1].CodePoint, (char)cells[piece.CellStart].CodePoint);
+            Assert.False(char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after), $"a name split at '{before}|{after}'");
+            Assert.NotEqual("=>", $"{before}{after}");
+            Assert.NotEqual("??", $"{before}{after}");
+            Assert.True(piece.CellCount > 0);
+        }
+
+        // Every piece but the last fills most of its column: a token boundary is looked for only near the edge.
+        var chars = layout.CharsPerColumn;
+        Assert.All(pieces.SkipLast(1).Skip(1), r => Assert.True(r.CellCount >= chars * 0.4 - 1, $"{r.CellCount} of {chars} cells"));
+    }
+
+    [Fact]
+    public void ANameWiderThanTheColumnStillBreaksAtTheEdgeAndLosesNothing()
+    {
+        var name = "    var " + new string('x', 300) + " = 1;";
+        var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("Name.cs", name)], RenderTestInputs.Request(level: "L3") with { Columns = 6 });
+        var pieces = layout.Pages.SelectMany(p => p.Columns).SelectMany(c => c.Rows).Where(r => r.Kind != RowKind.Header).ToList();
+        Assert.Equal(name.Length, pieces.Sum(r => r.CellCount));
+        Assert.True(pieces.Count >= 300 / layout.CharsPerColumn);
+        var cells = layout.Cells[0][0];
+        // No row is indentation alone.
+        Assert.All(pieces, r => Assert.Contains(cells.Skip(r.CellStart).Take(r.CellCount), c => c.CodePoint != ' '));
+    }
+
+    [Fact]
     public void TabsExpandToStopsOfFourAndEmptyLinesStay()
     {
         var fragment = RenderTestInputs.Whole("T.cs", "\tx\nab\tc\n\n\n\r\nend");

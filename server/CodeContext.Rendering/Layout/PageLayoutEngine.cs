@@ -150,7 +150,7 @@ public static class PageLayoutEngine
 
                     if (column is not null)
                     {
-                        var end = PieceEnd(settings, start, lines[l].Length, indent, chars);
+                        var end = PieceEnd(settings, start, lines[l], indent, chars);
                         column.Add(new LaidOutRow(piece == 0 ? RowKind.Line : RowKind.Continuation, f, l, start, end - start, null, y, height));
                         start = end;
                     }
@@ -188,7 +188,7 @@ public static class PageLayoutEngine
             var (pieces, start) = (0, 0);
             do
             {
-                start = PieceEnd(settings, start, line.Length, indent, chars);
+                start = PieceEnd(settings, start, line, indent, chars);
                 pieces++;
             }
             while (start < line.Length);
@@ -203,8 +203,16 @@ public static class PageLayoutEngine
         return shape;
     }
 
-    /// <summary>End of the row piece starting at cell <paramref name="start"/>: as many cells as fit the column (narrow indentation included), at least one.</summary>
-    private static int PieceEnd(LayoutSettings settings, int start, int length, int indent, int chars)
+    /// <summary>
+    /// End of the row piece starting at cell <paramref name="start"/>: as many cells as fit the
+    /// column (narrow indentation included), at least one, moved back to a token boundary when the
+    /// line goes on (<see cref="WrapPoints"/>).
+    /// </summary>
+    private static int PieceEnd(LayoutSettings settings, int start, Cell[] line, int indent, int chars) =>
+        WrapPoints.Settle(line, start, EdgeEnd(settings, start, line.Length, indent, chars));
+
+    /// <summary>End of the row piece starting at cell <paramref name="start"/> when it breaks at the column's edge.</summary>
+    private static int EdgeEnd(LayoutSettings settings, int start, int length, int indent, int chars)
     {
         if (start >= indent || settings.IndentScale >= 1)
         {
