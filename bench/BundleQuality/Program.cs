@@ -20,7 +20,7 @@ using CodeContext.Rendering.Tokenizers;
 var arguments = args.ToList();
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: BundleQuality <path> [--commits N] [--budgets a,b] [--profiles p,q] [--no-msbuild]");
+    Console.Error.WriteLine("usage: BundleQuality <path> [--commits N] [--budgets a,b] [--profiles p,q] [--breadth-share s] [--no-msbuild]");
     return 2;
 }
 
@@ -28,6 +28,7 @@ string Option(string name, string fallback) => arguments.IndexOf(name) is var i 
 var maxCommits = int.Parse(Option("--commits", "30"), CultureInfo.InvariantCulture);
 var budgets = Option("--budgets", "8000,16000,32000,64000").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray();
 var profiles = Option("--profiles", "deepseek-ocr-base,claude").Split(',');
+double? breadth = arguments.Contains("--breadth-share") ? double.Parse(Option("--breadth-share", "0"), CultureInfo.InvariantCulture) : null;
 
 var cache = CacheDirectory.Resolve();
 var analysis = await CodebaseAnalysis.OpenAsync(arguments[0], new LoadOptions { NoMsBuild = arguments.Contains("--no-msbuild"), Log = TextWriter.Null }, cache);
@@ -67,7 +68,7 @@ foreach (var profileId in profiles)
         var over = 0;
         foreach (var (sha, active, answer) in queries)
         {
-            var package = await ContextComposer.ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha }, cache, session, CancellationToken.None);
+            var package = await ContextComposer.ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth }, cache, session, CancellationToken.None);
             var forms = package.Manifest.Files.ToDictionary(f => f.Path, f => f.Form, StringComparer.Ordinal);
             legible += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "L1" or "L2") / (double)answer.Count;
             any += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "outline" or "L1" or "L2" or "L3" or "L4") / (double)answer.Count;

@@ -22,6 +22,9 @@ public sealed record ComposeRequest(string ActivePath)
     /// <summary>Largest share of the budget for the active file's exact text (0..1); null: the planner's setting.</summary>
     public double? ActiveShare { get; init; }
 
+    /// <summary>Share of the budget kept for breadth (0..1, planner.json's breadthShare); null: the planner's setting.</summary>
+    public double? BreadthShare { get; init; }
+
     /// <summary>Hard limit on every token of the prompt, counted as the profile's model counts.</summary>
     public int Budget { get; init; } = 32000;
 

@@ -200,8 +200,8 @@ internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, obje
 /// <summary>What a plan was made for: the request, every candidate's content, and their relevance.</summary>
 internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)
 {
-    public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates) => new(
-        string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
+    public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates, double breadthShare) => new(
+        string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), breadthShare.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
         string.Join(',', candidates.Select(c => c.DirectUse ? $"{c.ContentId}d" : $"{c.ContentId}")),
         [.. candidates.Select(c => c.Relevance)]);
 

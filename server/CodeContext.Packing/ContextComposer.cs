@@ -46,7 +46,7 @@ public static class ContextComposer
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tokenizer = session.TokenCounter(profile.Tokenizer, cache);
-        var settings = PlannerSettings.Default;
+        var settings = request.BreadthShare is { } breadth ? PlannerSettings.Default with { BreadthShare = breadth } : PlannerSettings.Default;
         var workspace = analysis.Workspace;
         if (request.Set is { } set)
         {
@@ -95,7 +95,7 @@ public static class ContextComposer
     {
         tokenizer.Save();
         Stage(clock, $"priced {candidates.Count} candidates");
-        var inputs = PlanInputs.Of(profile, budget, instruction, activeKey, candidates);
+        var inputs = PlanInputs.Of(profile, budget, instruction, activeKey, candidates, settings.BreadthShare);
         var estimator = session.Estimator(profile, candidates, inputs.Contents);
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [activeSegment], instruction), tokenizer);
         var available = budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);

@@ -258,6 +258,10 @@ internal static class ManifestBuilder
         }
 
         var direct = c.DirectUse && form == Form.Outline ? " (declares what the active file uses: its signatures exact)" : "";
+        if (planner.IsSpread(item))
+        {
+            return $"{FormNames.Name(form)}{direct}: for breadth, one of the most relevant files the fill left out, at its cheapest dense form (planner.json breadthShare)";
+        }
 
         var index = hull.ToList().FindIndex(o => o.Form == form);
         if (index + 1 >= hull.Count)

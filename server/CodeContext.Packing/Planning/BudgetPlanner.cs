@@ -16,20 +16,24 @@ public sealed class BudgetPlanner
 {
     private readonly IReadOnlyList<Candidate> _candidates;
     private readonly List<FormOption>[] _hull;
+    private readonly IReadOnlyList<FormOption>[] _options;
     private readonly int[] _step;
     private readonly FormOption?[] _refused;
     private readonly List<(int Item, int Step, double Slope)> _taken = [];
+    private readonly HashSet<(int Item, int Step)> _spread = [];
 
     public BudgetPlanner(IReadOnlyList<Candidate> candidates, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
     {
         _candidates = candidates;
         Profile = profile;
         _hull = new List<FormOption>[candidates.Count];
+        _options = new IReadOnlyList<FormOption>[candidates.Count];
         _step = new int[candidates.Count];
         _refused = new FormOption?[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            _hull[i] = Hull(Options(candidates[i], profile, images, settings));
+            _options[i] = Options(candidates[i], profile, images, settings);
+            _hull[i] = Hull(_options[i]);
         }
     }
 
@@ -97,6 +101,55 @@ public sealed class BudgetPlanner
         return taken;
     }
 
+    /// <summary>
+    /// Breadth after depth: the candidates the fill left excluded or listed, most relevant first,
+    /// each take their cheapest dense form (an image level or an outline) while the estimated cost
+    /// stays within <paramref name="budget"/>. Value per token alone puts nothing on the dense
+    /// levels, since a name on them is read right too rarely (planner.json
+    /// <c>identifierCharacters</c>), and sends every token to the top files; but the ranking misses,
+    /// and a file on a dense page is one the model knows is there and can have back exactly
+    /// (readRegion). The form joins the item's options as a step of its own, so a later fill can still
+    /// upgrade it and a repair undoes it first. Returns how many were spread.
+    /// </summary>
+    public int Spread(double budget)
+    {
+        var spent = EstimatedCost;
+        var spread = 0;
+        var order = Enumerable.Range(0, _candidates.Count)
+            .Where(i => FormOf(i) is Form.Excluded or Form.Listed)
+            .OrderByDescending(i => _candidates[i].Relevance)
+            .ThenBy(i => i);
+        foreach (var item in order)
+        {
+            var current = OptionOf(item);
+            var dense = _options[item]
+                .Where(o => (FormNames.IsImage(o.Form) || o.Form == Form.Outline) && o.Value > current.Value)
+                .OrderBy(o => o.Cost)
+                .FirstOrDefault();
+            if (dense.Form == Form.Excluded || spent + dense.Cost - current.Cost > budget)
+            {
+                continue;
+            }
+
+            // The dense form becomes the step after the current one; hull steps it undercuts or outvalues go.
+            var hull = _hull[item];
+            hull.RemoveAll(o => o.Cost > current.Cost && (o.Cost <= dense.Cost || o.Value <= dense.Value));
+            var step = _step[item] + 1;
+            hull.Insert(step, dense);
+            _step[item] = step;
+            _refused[item] = null;
+            spent += dense.Cost - current.Cost;
+            _taken.Add((item, step, (dense.Value - current.Value) / Math.Max(1e-9, dense.Cost - current.Cost)));
+            _spread.Add((item, step));
+            spread++;
+        }
+
+        return spread;
+    }
+
+    /// <summary>Whether the item's current form was given for breadth (<see cref="Spread"/>), not won on value per token.</summary>
+    public bool IsSpread(int item) => _spread.Contains((item, _step[item]));
+
     /// <summary>Moves an item up to <paramref name="form"/> when its hull has that form above its current one.</summary>
     public void Promote(int item, Form form)
     {
@@ -137,7 +190,9 @@ public sealed class BudgetPlanner
             any = true;
         }
 
-        CutOff = _taken.Count == 0 ? double.PositiveInfinity : _taken.Min(t => t.Slope);
+        // The cut-off is what the value-per-token fill asked of an upgrade; breadth steps asked nothing.
+        var won = _taken.Where(t => !_spread.Contains((t.Item, t.Step))).ToList();
+        CutOff = won.Count == 0 ? double.PositiveInfinity : won.Min(t => t.Slope);
         return any;
     }
 

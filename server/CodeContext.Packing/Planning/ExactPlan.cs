@@ -45,7 +45,13 @@ internal static class ExactPlan
         for (var calibration = 0; calibration < CalibrationRounds; calibration++)
         {
             planner = new BudgetPlanner(candidates, profile, estimator, settings);
-            planner.Fill(available);
+            // Depth first (value per token), then breadth with what the share kept back.
+            planner.Fill(available * (1 - settings.BreadthShare));
+            if (settings.BreadthShare > 0)
+            {
+                planner.Spread(available);
+            }
+
             assembly = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
             Trace(assembly, planner, candidates, "plan");
             if (!Recalibrate(estimator, assembly, candidates))

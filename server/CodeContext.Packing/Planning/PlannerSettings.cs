@@ -38,6 +38,13 @@ public sealed record PlannerSettings
     /// </summary>
     public required double DirectUseExactness { get; init; }
 
+    /// <summary>
+    /// Share of the planned budget kept for breadth: after the value-per-token fill, the files it
+    /// left out, most relevant first, take their cheapest image level or outline until this share
+    /// is spent (<see cref="BudgetPlanner.Spread"/>).
+    /// </summary>
+    public required double BreadthShare { get; init; }
+
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
 

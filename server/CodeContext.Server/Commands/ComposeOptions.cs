@@ -25,11 +25,12 @@ internal sealed class ComposeOptions
     public Option<int> Budget { get; } = SharedOptions.CreateBudgetOption();
     public Option<string> Profile { get; } = SharedOptions.CreateProfileOption();
     public Option<double?> ActiveShare { get; } = new("--active-share") { Description = "Largest share of the budget (0..1) the active file takes as exact text; the rest of a larger file goes on the ladder (default: planner.json's activeShare, 0.4)." };
+    public Option<double?> BreadthShare { get; } = new("--breadth-share") { Description = "Share of the budget (0..1) kept for breadth: files the value-per-token fill left out, most relevant first, at their cheapest dense form (default: planner.json's breadthShare)." };
 
     public void AddTo(Command command)
     {
         Shared.AddTo(command);
-        foreach (var option in new Option[] { Shared.Analysis, Active, Cursor, Recent, Budget, Profile, ActiveShare }) command.Options.Add(option);
+        foreach (var option in new Option[] { Shared.Analysis, Active, Cursor, Recent, Budget, Profile, ActiveShare, BreadthShare }) command.Options.Add(option);
     }
 
     /// <summary>The request the options describe, with the question given (already gated by ComposeRequest).</summary>
@@ -43,6 +44,11 @@ internal sealed class ComposeOptions
         ActiveShare = result.GetValue(ActiveShare) switch
         {
             { } share and (<= 0 or > 1) => throw new UserError($"--active-share must be above 0 and at most 1, got {share}"),
+            var share => share,
+        },
+        BreadthShare = result.GetValue(BreadthShare) switch
+        {
+            { } share and (< 0 or >= 1) => throw new UserError($"--breadth-share must be at least 0 and below 1, got {share}"),
             var share => share,
         },
     };
