@@ -101,7 +101,7 @@ internal static class ManifestBuilder
             Warnings = [.. active.Warnings, .. Warnings(workspace, files)],
             Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
                 FormNames.Name,
-                f => new ManifestFidelity(Math.Round(PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
+                f => new ManifestFidelity(Math.Round(f == Form.Outline ? MeanOutlineFidelity(candidates) : PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
     }
 
@@ -217,10 +217,14 @@ internal static class ManifestBuilder
         _ => c.SourceTokens,
     };
 
+    private static double MeanOutlineFidelity(IReadOnlyList<Candidate> candidates) =>
+        candidates.Where(c => c.OutlineSegment is not null).Select(c => Math.Min(PlannerSettings.Default.OutlineFidelity, c.OutlineShare)).DefaultIfEmpty(PlannerSettings.Default.OutlineFidelity).Average();
+
     private static string FidelitySource(Form form, ModelProfile profile) => form switch
     {
         Form.Text => "exact",
-        Form.Outline or Form.Listed => "planner setting",
+        Form.Outline => "per file: the share of its code names the outline keeps, at most planner.json's outlineFidelity (the mean over this compose's outlines)",
+        Form.Listed => "planner setting",
         _ => PlannerSettings.IsMeasured(form, profile) ? "measured (profile table)" : "DeepSeek-OCR paper, Table 2 (not yet measured for this profile)",
     };
 

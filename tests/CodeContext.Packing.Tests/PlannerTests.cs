@@ -1,5 +1,6 @@
 using CodeContext.Analyzers.Outline;
 using CodeContext.Packing.Planning;
+using CodeContext.Rendering.Tokenizers;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeContext.Packing.Tests;
@@ -70,5 +71,25 @@ public sealed class PlannerTests
             Assert.Equal(slices[i - 1].End + 1, slices[i].Start);
             Assert.StartsWith("    /// <summary>", lines[slices[i].Start - 1], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void An_outline_is_worth_the_share_of_code_names_it_keeps()
+    {
+        var tokenizer = TokenizerCatalog.Get("deepseek-v3");
+        var body = string.Concat(Enumerable.Range(0, 12).Select(i => $"        var total{i} = order.Lines.Sum(line => line.Quantity * line.Price{i}) + shipping.Cost(order.Address, total);\n"));
+        const string signatures = "namespace Shop;\n\npublic sealed class Pricer\n{\n    public decimal Total(Order order, Shipping shipping)\n    {\n";
+        var heavy = FileFacts.Get("Pricer.cs", signatures + "        var total = 0m;\n" + body + "        return total;\n    }\n}\n", tokenizer, PlannerSettings.Default, null, CancellationToken.None).Slices.Single();
+        const string record = "namespace Shop;\n\npublic sealed record Money(decimal Amount, string Currency)\n{\n    public Money Add(Money other) => new(Amount + other.Amount, Currency);\n}\n";
+        var light = FileFacts.Get("Money.cs", record, tokenizer, PlannerSettings.Default, null, CancellationToken.None).Slices.Single();
+        const string contract = "namespace Shop;\n\npublic interface IPricer\n{\n    decimal Total(Order order, Shipping shipping);\n}\n";
+        var bodiless = FileFacts.Get("IPricer.cs", contract, tokenizer, PlannerSettings.Default, null, CancellationToken.None).Slices.Single();
+
+        Assert.NotNull(heavy.Outline);
+        Assert.InRange(heavy.OutlineShare, 0.01, 0.2);
+        Assert.True(light.OutlineShare > heavy.OutlineShare, $"{light.OutlineShare} vs {heavy.OutlineShare}");
+        // Nothing to elide: no outline option, and the share says the text is all there is.
+        Assert.Null(bodiless.Outline);
+        Assert.Equal(1, bodiless.OutlineShare);
     }
 }

@@ -37,6 +37,9 @@ public sealed record Candidate
     public required string? OutlineSegment { get; init; }
     public required int OutlineTokens { get; init; }
 
+    /// <summary>Share of the slice's code names its outline keeps (1 without an outline): the outline's fidelity.</summary>
+    public required double OutlineShare { get; init; }
+
     /// <summary>The index line ("- path: description"); only the first slice of a file carries one.</summary>
     public required string? ListedLine { get; init; }
     public required int ListedTokens { get; init; }

@@ -123,6 +123,7 @@ public static partial class CandidateBuilder
                 TextTokens = slice.TextTokens,
                 OutlineSegment = slice.Outline,
                 OutlineTokens = slice.OutlineTokens,
+                OutlineShare = slice.OutlineShare,
                 ListedLine = listed,
                 ListedTokens = listed is null ? 0 : facts.ListedTokens,
                 SourceTokens = slice.SourceTokens,

@@ -10,7 +10,13 @@ public sealed record PlannerSettings
 
     public static PlannerSettings Default => Bundled.Value;
 
+    /// <summary>
+    /// The most an outline is worth, whatever share of the slice's names it keeps: it never
+    /// carries the bodies an edit changes. A slice's outline is worth the lesser of this and
+    /// <see cref="Candidate.OutlineShare"/>.
+    /// </summary>
     public required double OutlineFidelity { get; init; }
+
     public required double ListedFidelity { get; init; }
     public required IReadOnlyDictionary<string, double> LevelFidelityWhenUnmeasured { get; init; }
 
@@ -48,13 +54,12 @@ public sealed record PlannerSettings
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
 
-    /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it.</summary>
+    /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it. An outline's is measured per slice (<see cref="Candidate.OutlineShare"/>).</summary>
     public double FidelityOf(Form form, ModelProfile profile)
     {
         switch (form)
         {
             case Form.Text: return 1;
-            case Form.Outline: return OutlineFidelity;
             case Form.Listed: return ListedFidelity;
             case Form.Excluded: return 0;
         }
