@@ -24,13 +24,10 @@ public sealed partial class PathProximity
 
     // How many files carry each name: a name that many folders repeat (Program, Extensions,
     // GlobalUsings in every service of an application) says little about which one is meant.
-    private readonly Dictionary<string, int> _stemFiles;
+    // Counted on first use: a ranker is built on every edit, and the count matters only with RareNames.
+    private Dictionary<string, int>? _stemFiles;
 
-    public PathProximity(IReadOnlyList<string> paths)
-    {
-        _names = [.. paths.Select(FileName.Of)];
-        _stemFiles = _names.Where(n => n.Stem.Length > 0).GroupBy(n => n.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-    }
+    public PathProximity(IReadOnlyList<string> paths) => _names = [.. paths.Select(FileName.Of)];
 
     /// <summary>Per file, how alike its name (mostly) and folder (a little) are to the active file's; 0 for the active file.</summary>
     public double[] Scores(int active, double folderShare) => Scores(active, new PathParameters(folderShare, RareNames: false, ProjectShare: 0));
@@ -61,6 +58,7 @@ public sealed partial class PathProximity
     /// </summary>
     private double StemShare(string stem, bool sameProject)
     {
+        _stemFiles ??= _names.Where(n => n.Stem.Length > 0).GroupBy(n => n.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var files = _stemFiles.GetValueOrDefault(stem);
         return files <= 2 || sameProject ? 1 : 1.0 / (files - 1);
     }
