@@ -11,24 +11,27 @@ using CodeContext.Core;
 // under each history variant (see Variant), all computed here on the same commits. The graph is
 // built from the current tree (a commit's files must still exist).
 //
-// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused]
+// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor]
 // --weights adds a row for each candidate ranking-weights.json (comma-separated); --quick leaves out the ablation rows;
-// --focused adds rows for the focused analysis a cold `pack` runs.
+// --focused adds rows for the focused analysis a cold `pack` runs; --cursor adds a column with the cursor on the
+// member each commit first changed (see Cursors).
 
 var arguments = args.ToList();
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused]");
+    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor]");
     return 2;
 }
 string? Option(string name) => arguments.IndexOf(name) is var at and >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
 var maxCommits = Option("--commits") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 150;
 var quick = arguments.Contains("--quick");
+var cursor = arguments.Contains("--cursor");
 
 var analysis = await CodebaseAnalysis.OpenAsync(arguments[0], new LoadOptions { NoMsBuild = arguments.Contains("--no-msbuild"), Log = Console.Error }, CacheDirectory.Resolve());
 var graph = analysis.Graph;
 var history = analysis.History;
 var (queries, commitCount, oldestSha) = Queries.From(graph, history, analysis.Workspace.RootDirectory, maxCommits);
+if (cursor) queries = Cursors.WithCursors(queries, graph, analysis.Workspace.RootDirectory);
 Console.Error.WriteLine($"evaluating {commitCount} commits ({queries.Count} queries) on {graph.Count} files; strict cut before {oldestSha[..Math.Min(8, oldestSha.Length)]}");
 
 var defaults = RankingWeights.Default;
@@ -53,7 +56,7 @@ foreach (var candidatePath in Option("--weights")?.Split(',') ?? [])
     methods.Add(($"candidate ({Path.GetFileName(candidatePath)})", RankingWeights.Load(stream)));
 }
 
-Variant[] variants = [Variant.NoHistory, Variant.PerCommitCut, Variant.StrictCut, Variant.TaskNoHistory, Variant.TaskStrictCut];
+Variant[] variants = [Variant.NoHistory, Variant.PerCommitCut, Variant.StrictCut, Variant.TaskNoHistory, Variant.TaskStrictCut, .. cursor ? new[] { Variant.CursorStrictCut } : []];
 var results = new Dictionary<(string, Variant), double[]>();
 foreach (var (name, weights) in methods)
 {
@@ -62,15 +65,17 @@ foreach (var (name, weights) in methods)
         // Without co-change in the mix every history variant ranks alike: measured once.
         var same = weights.SignalWeights.CoChange <= 0 && variant is Variant.PerCommitCut or Variant.StrictCut ? Variant.NoHistory
             : weights.SignalWeights.CoChange <= 0 && variant is Variant.TaskStrictCut ? Variant.TaskNoHistory
+            // Without the walk or the hint list nothing reads the cursor.
+            : variant is Variant.CursorStrictCut && weights.SignalWeights.Graph <= 0 && weights.HintWeight <= 0 ? Variant.StrictCut
             : variant;
         results[(name, variant)] = same != variant ? results[(name, same)] : Recall.Measure(graph, history, weights, queries, oldestSha, variant);
     }
 }
 
-Console.WriteLine("| method | R@10 no history | R@10 per-commit cut | R@10 strict cut | task R@10, no history | task R@10, strict cut | R@5 / R@20 strict cut |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine($"| method | R@10 no history | R@10 per-commit cut | R@10 strict cut | task R@10, no history | task R@10, strict cut |{(cursor ? " cursor R@10, strict cut |" : "")} R@5 / R@20 strict cut |");
+Console.WriteLine($"|---|---|---|---|---|---|{(cursor ? "---|" : "")}---|");
 var random = Recall.Random(graph, queries);
-Console.WriteLine($"| random | {random[1]:F3} | {random[1]:F3} | {random[1]:F3} | {random[1]:F3} | {random[1]:F3} | {random[0]:F3} / {random[2]:F3} |");
+Console.WriteLine($"| random |{string.Concat(variants.Select(_ => $" {random[1]:F3} |"))} {random[0]:F3} / {random[2]:F3} |");
 foreach (var (name, _) in methods)
 {
     var strict = results[(name, Variant.StrictCut)];

@@ -5,7 +5,11 @@ using CodeContext.Analyzers.Ranking;
 namespace CodeContext.Bench.CoChange;
 
 /// <summary>One evaluated query: a touched file of a commit as the active file, the commit's other touched files as the answer.</summary>
-internal sealed record Query(string Sha, string Active, IReadOnlySet<string> Answer, string Message);
+internal sealed record Query(string Sha, string Active, IReadOnlySet<string> Answer, string Message)
+{
+    /// <summary>The symbol the developer's cursor most likely was on (<see cref="Cursors"/>), if any.</summary>
+    public string? CursorId { get; init; }
+}
 
 /// <summary>
 /// The evaluated commits: the most recent non-merge commits touching 2-8 C# files that are context

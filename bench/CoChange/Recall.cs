@@ -20,6 +20,9 @@ internal enum Variant
 
     /// <summary>No history, with the commit's subject as the question.</summary>
     TaskNoHistory,
+
+    /// <summary>The strict cut, with the cursor on the member the commit first changed in the active file.</summary>
+    CursorStrictCut,
 }
 
 /// <summary>Mean recall@K of one ranking over the queries, for one variant.</summary>
@@ -45,10 +48,11 @@ internal static class Recall
                 HistoryBefore = variant switch
                 {
                     Variant.PerCommitCut => query.Sha,
-                    Variant.StrictCut or Variant.TaskStrictCut => oldestSha,
+                    Variant.StrictCut or Variant.TaskStrictCut or Variant.CursorStrictCut => oldestSha,
                     _ => null,
                 },
                 Query = variant is Variant.TaskStrictCut or Variant.TaskNoHistory && query.Message.Length > 0 ? query.Message : null,
+                CursorSymbolId = variant is Variant.CursorStrictCut ? query.CursorId : null,
                 Top = Ks[^1],
                 WithoutReasons = true,
             };

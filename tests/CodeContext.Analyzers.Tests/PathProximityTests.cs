@@ -50,4 +50,43 @@ public sealed class PathProximityTests(SampleFixture sample)
         Assert.Null(proximity.Role(index(Allocator), index("src/Shop.Services/Orders/OrderService.cs")));
         Assert.Equal(0, proximity.Scores(index(Allocator), folderShare: 0.5)[index(Allocator)]);
     }
+
+    // An application's layout: every service has its own Program.cs and Extensions.cs.
+    private static readonly string[] Services =
+    [
+        "src/Basket.API/Program.cs", "src/Basket.API/Extensions/Extensions.cs", "src/Basket.API/Grpc/BasketService.cs",
+        "src/Ordering.API/Program.cs", "src/Ordering.API/Extensions/Extensions.cs", "src/Ordering.API/Apis/OrdersApi.cs",
+        "src/Catalog.API/Program.cs", "src/Catalog.API/Extensions/Extensions.cs", "src/Catalog.API/Apis/CatalogApi.cs",
+        "src/WebApp/Program.cs", "src/WebApp/Extensions/Extensions.cs",
+        "tests/Basket.UnitTests/BasketServiceTests.cs",
+    ];
+
+    [Fact]
+    public void A_name_every_service_repeats_points_into_the_active_files_own_project()
+    {
+        var proximity = new PathProximity(Services);
+        var rare = new PathParameters(FolderShare: 0.5, RareNames: true, ProjectShare: 0.5);
+        var plain = proximity.Scores(0, folderShare: 0.5);
+        var scores = proximity.Scores(0, rare);
+
+        // Plainly, another service's Program.cs looks like a twin; weighed by how many folders
+        // repeat the name, the same service's files come first.
+        Assert.Equal("src/Ordering.API/Program.cs", Services[Array.IndexOf(plain, plain.Max())]);
+        Assert.StartsWith("src/Basket.API/", Services[Array.IndexOf(scores, scores.Max())], StringComparison.Ordinal);
+        Assert.True(scores[1] > scores[3], $"the service's own Extensions.cs scores {scores[1]}, another service's Program.cs {scores[3]}");
+
+        // A name two files share is still a strong tie.
+        var service = proximity.Scores(2, rare);
+        Assert.Equal("tests/Basket.UnitTests/BasketServiceTests.cs", Services[Array.IndexOf(service, service.Max())]);
+    }
+
+    [Fact]
+    public void The_same_project_folder_adds_its_share()
+    {
+        var proximity = new PathProximity(Services);
+        var without = proximity.Scores(5, new PathParameters(0.5, RareNames: true, ProjectShare: 0));
+        var with = proximity.Scores(5, new PathParameters(0.5, RareNames: true, ProjectShare: 0.25));
+        Assert.Equal(without[3] + 0.25, with[3], 9);
+        Assert.Equal(without[8], with[8], 9);
+    }
 }

@@ -103,6 +103,24 @@ public sealed class RankingTests(SampleFixture sample)
     }
 
     [Fact]
+    public void Member_focus_lifts_what_the_member_at_the_cursor_uses_and_says_so()
+    {
+        var graph = sample.Analysis.Graph;
+        var active = graph.IndexOf(OrderService)!.Value;
+        var member = graph.Facts[active].Declarations.Single(d => d.Display == "OrderService.CancelOrderAsync");
+        var callees = graph.Outgoing[active].Where(e => e.FromMember == member.Display).Select(e => graph.Paths[e.To]).Distinct().ToList();
+        Assert.NotEmpty(callees);
+
+        var request = new RankRequest(OrderService) { CursorSymbolId = member.Id };
+        var plain = new FileRanker(graph, CoChangeHistory.Empty, RankingWeights.Default with { MemberFocus = false }).Rank(request);
+        var focused = new FileRanker(graph, CoChangeHistory.Empty, RankingWeights.Default with { MemberFocus = true }).Rank(request);
+        Assert.All(callees, callee => Assert.True(Position(focused, callee) <= Position(plain, callee), $"{callee}: {Position(plain, callee)} -> {Position(focused, callee)}"));
+        Assert.Contains(callees, callee => Position(focused, callee) < Position(plain, callee));
+        var lifted = focused.First(r => callees.Contains(r.Path) && !graph.Outgoing.SelectMany(e => e).Any(e => graph.Paths[e.From] == r.Path && e.TargetDisplay == member.Display));
+        Assert.Contains("used by OrderService.CancelOrderAsync, the member at the cursor", lifted.Reasons);
+    }
+
+    [Fact]
     public async Task Recent_files_are_lifted()
     {
         const string recent = "src/Shop.Services/Reporting/ReportSchedule.cs";

@@ -12,6 +12,9 @@ public sealed class SignalMixLearnerTests(SampleFixture sample)
     private static readonly SignalWeights NameOnly = new(0, 0, 0) { Path = 1 };
     private static readonly SignalWeights HistoryOnly = new(0, 0, 1);
 
+    // Unrelated by name, changed together again and again: only co-change knows.
+    private static readonly (string, string) RepeatedPair = ("src/Shop.Services/Reporting/ReportSchedule.cs", "tests/Shop.Tests/Fakes/FixedClock.cs");
+
     // The expected winner is never the first candidate, which wins ties.
     private static RankingWeights Learning(params SignalWeights[] candidates) =>
         RankingWeights.Default with { MixLearning = new MixLearning(Commits: 40, MinQueries: 4, MinGain: 0.005, Candidates: candidates) };
@@ -24,22 +27,22 @@ public sealed class SignalMixLearnerTests(SampleFixture sample)
     {
         // Each test and its subject change together once: co-change, cut before each commit, never
         // sees the pair; their names do.
-        var tests = sample.Analysis.Graph.Paths.Where(p => p.StartsWith("tests/Shop.Tests/", StringComparison.Ordinal) && p.EndsWith("Tests.cs", StringComparison.Ordinal));
-        var pairs = tests
-            .Select(test => (Test: test, Subject: sample.Analysis.Graph.Paths.FirstOrDefault(p => p.EndsWith("/" + Path.GetFileName(test).Replace("Tests.cs", ".cs", StringComparison.Ordinal), StringComparison.Ordinal))))
-            .Where(pair => pair.Subject is not null)
-            .Select(pair => (pair.Test, pair.Subject!))
-            .ToList();
+        var pairs = TestSubjectPairs().ToList();
         Assert.True(pairs.Count >= 4, $"only {pairs.Count} test/subject pairs in the sample");
         Assert.Equal(NameOnly, SignalMixLearner.Fit(sample.Analysis.Graph, History(pairs), Learning(HistoryOnly, NameOnly)));
     }
+
+    private IEnumerable<(string Test, string Subject)> TestSubjectPairs() => sample.Analysis.Graph.Paths
+        .Where(p => p.StartsWith("tests/Shop.Tests/", StringComparison.Ordinal) && p.EndsWith("Tests.cs", StringComparison.Ordinal))
+        .Select(test => (Test: test, Subject: sample.Analysis.Graph.Paths.FirstOrDefault(p => p.EndsWith("/" + Path.GetFileName(test).Replace("Tests.cs", ".cs", StringComparison.Ordinal), StringComparison.Ordinal))))
+        .Where(pair => pair.Subject is not null)
+        .Select(pair => (pair.Test, pair.Subject!));
 
     [Fact]
     public void Files_that_keep_changing_together_teach_the_history_signal()
     {
         // Unrelated by name, changed together again and again: only co-change knows.
-        (string, string)[] pair = [("src/Shop.Services/Reporting/ReportSchedule.cs", "tests/Shop.Tests/Fakes/FixedClock.cs")];
-        Assert.Equal(HistoryOnly, SignalMixLearner.Fit(sample.Analysis.Graph, History(Enumerable.Repeat(pair[0], 12)), Learning(NameOnly, HistoryOnly)));
+        Assert.Equal(HistoryOnly, SignalMixLearner.Fit(sample.Analysis.Graph, History(Enumerable.Repeat(RepeatedPair, 12)), Learning(NameOnly, HistoryOnly)));
     }
 
     [Fact]
@@ -48,5 +51,20 @@ public sealed class SignalMixLearnerTests(SampleFixture sample)
         var weights = Learning(NameOnly, HistoryOnly);
         Assert.Equal(weights.SignalWeights, SignalMixLearner.Fit(sample.Analysis.Graph, CoChangeHistory.Empty, weights));
         Assert.Equal(weights.SignalWeights, SignalMixLearner.Learn(sample.Analysis.Graph, CoChangeHistory.Empty, weights, cache: null).SignalWeights);
+    }
+
+    [Fact]
+    public void A_mix_the_most_recent_commits_contradict_is_not_kept()
+    {
+        // Most recent first: tests committed with their subjects (held out), then, older, one pair
+        // committed again and again. The older commits alone teach history; the held-out ones
+        // show it does not hold, so the shipped mix (the first candidate) stays.
+        var pairs = TestSubjectPairs().Take(6).ToList();
+        Assert.True(pairs.Count >= 4, $"only {pairs.Count} test/subject pairs in the sample");
+        var history = History(pairs.Concat(Enumerable.Repeat(RepeatedPair, 14)));
+        var learning = Learning(NameOnly, HistoryOnly);
+        Assert.Equal(HistoryOnly, SignalMixLearner.Fit(sample.Analysis.Graph, history, learning));
+        var guarded = learning with { MixLearning = learning.MixLearning! with { HoldOut = 0.34 } };
+        Assert.Equal(NameOnly, SignalMixLearner.Fit(sample.Analysis.Graph, history, guarded));
     }
 }

@@ -65,7 +65,8 @@ public sealed class CoChangeHistory
     /// 1/(files in it - 1), so sweeping commits count little. With <paramref name="before"/>, only
     /// commits older than that one count (benchmarks must not peek at the answer).
     /// </summary>
-    public Dictionary<string, CoChange> Partners(string path, string? before = null)
+    /// <param name="halfLife">With a positive value, a commit this many commits older than the newest counted weighs half (0: all alike).</param>
+    public Dictionary<string, CoChange> Partners(string path, string? before = null, double halfLife = 0)
     {
         var scores = new Dictionary<string, CoChange>(StringComparer.Ordinal);
         if (!_commitsByFile.TryGetValue(path, out var commitIndices)) return scores;
@@ -81,7 +82,7 @@ public sealed class CoChangeHistory
             if (index < firstAllowed) continue;
             var files = Commits[index].Files;
             if (files.Count < 2 || files.Count > MaxFilesPerCommit) continue;
-            var share = 1.0 / (files.Count - 1);
+            var share = Decay(index - firstAllowed, halfLife) / (files.Count - 1);
             foreach (var other in files)
             {
                 if (other == path) continue;
@@ -91,6 +92,32 @@ public sealed class CoChangeHistory
         }
         return scores;
     }
+
+    /// <summary>
+    /// How much each file has changed lately (commits touching it, each decayed by its age with
+    /// <paramref name="halfLife"/>): the files a codebase keeps changing are likelier to change next.
+    /// </summary>
+    public Dictionary<string, double> Churn(string? before, double halfLife)
+    {
+        var churn = new Dictionary<string, double>(StringComparer.Ordinal);
+        var firstAllowed = 0;
+        if (before is not null)
+        {
+            var cut = IndexOf(before);
+            if (cut < 0) return churn;
+            firstAllowed = cut + 1;
+        }
+        for (var index = firstAllowed; index < Commits.Count; index++)
+        {
+            var files = Commits[index].Files;
+            if (files.Count > MaxFilesPerCommit) continue;
+            var weight = Decay(index - firstAllowed, halfLife);
+            foreach (var file in files) churn[file] = churn.GetValueOrDefault(file) + weight;
+        }
+        return churn;
+    }
+
+    private static double Decay(int age, double halfLife) => halfLife > 0 ? Math.Pow(0.5, age / halfLife) : 1;
 
     private int IndexOf(string sha)
     {

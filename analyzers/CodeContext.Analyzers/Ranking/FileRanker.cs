@@ -68,7 +68,7 @@ public sealed class FileRanker
             : new double[n];
         var lexicalScore = mix.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
         var partners = mix.CoChange > 0
-            ? _history.Partners(request.ActivePath, request.HistoryBefore)
+            ? _history.Partners(request.ActivePath, request.HistoryBefore, _weights.CoChange.HalfLife)
             : [];
         var coChangeScore = new double[n];
         foreach (var (path, score) in partners)
@@ -76,8 +76,16 @@ public sealed class FileRanker
             if (_graph.IndexOf(path) is { } i) coChangeScore[i] = score.Score;
         }
 
-        var pathScore = mix.Path > 0 ? _proximity.Scores(active, _weights.FolderShare) : new double[n];
-        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, Hints(seeds, active), partners);
+        var pathScore = mix.Path > 0 ? _proximity.Scores(active, new PathParameters(_weights.FolderShare, _weights.RareNames, _weights.ProjectShare)) : new double[n];
+        var churnScore = new double[n];
+        if (mix.Churn > 0)
+        {
+            foreach (var (path, score) in _history.Churn(request.HistoryBefore, _weights.CoChange.HalfLife))
+            {
+                if (_graph.IndexOf(path) is { } i) churnScore[i] = score;
+            }
+        }
+        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, Hints(seeds, active), partners) { Churn = churnScore };
     }
 
     /// <summary>The signals mixed into one score per file.</summary>
@@ -89,6 +97,7 @@ public sealed class FileRanker
         Accumulate(combined, signals.CoChange, mix.CoChange, signals.Active);
         // Many files share a folder and nothing else: equal likeness must mean equal rank.
         Accumulate(combined, signals.Path, mix.Path, signals.Active, sharedTies: true);
+        Accumulate(combined, signals.Churn, mix.Churn, signals.Active);
         // What the developer pointed at (cursor, question, recent files) is relevant in its own right,
         // not only as a place the walk starts from: the other signals must not drown it.
         Accumulate(combined, signals.Hints, _weights.HintWeight, signals.Active, sharedTies: true);
@@ -151,6 +160,7 @@ public sealed class FileRanker
         }
 
         var cursorFiles = new HashSet<int>();
+        var calleeFiles = new HashSet<int>();
         string? cursorDisplay = null;
         if (request.CursorSymbolId is { } cursorId)
         {
@@ -169,7 +179,11 @@ public sealed class FileRanker
                 cursorDisplay ??= use.TargetDisplay;
             }
             cursorDisplay ??= _graph.Facts.SelectMany(f => f.Declarations).FirstOrDefault(d => d.Id == cursorId)?.Display;
-            Spread(vector, cursorFiles, shares.Cursor);
+            // A member of the active file at the cursor: what it uses is as much its neighbourhood
+            // as what uses it, and more so than what the rest of the file uses.
+            if (_weights.MemberFocus && active >= 0 && memberDisplay is not null && cursorFiles.Contains(active))
+                calleeFiles.UnionWith(_graph.Outgoing[active].Where(e => e.FromMember == memberDisplay).Select(e => e.To).Where(f => !cursorFiles.Contains(f)));
+            Spread(vector, cursorFiles.Union(calleeFiles).ToHashSet(), shares.Cursor);
         }
 
         var recentFiles = request.Recent.Select(_graph.IndexOf).OfType<int>().ToHashSet();
@@ -188,7 +202,7 @@ public sealed class FileRanker
             Spread(vector, queryFiles.Keys.ToHashSet(), shares.Query);
         }
 
-        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive);
+        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive) { CalleeFiles = calleeFiles };
     }
 
     /// <summary>
@@ -199,7 +213,7 @@ public sealed class FileRanker
     private double[] Hints(SeedSet seeds, int active)
     {
         var hints = new double[_graph.Count];
-        foreach (var file in seeds.CursorFiles.Concat(seeds.RecentFiles)) hints[file] += 1;
+        foreach (var file in seeds.CursorFiles.Concat(seeds.CalleeFiles).Concat(seeds.RecentFiles)) hints[file] += 1;
         var namedTypes = seeds.QueryFiles.Where(q => _graph.Facts[q.Key].Declarations.Any(d => d.IsType && d.Display == q.Value)).Select(q => q.Key).ToList();
         if (namedTypes.Count <= _weights.HintMaxQueryFiles)
         {
@@ -249,7 +263,11 @@ internal sealed record Signals(
     double[] CoChange,
     double[] Path,
     double[] Hints,
-    Dictionary<string, CoChange> Partners);
+    Dictionary<string, CoChange> Partners)
+{
+    /// <summary>How much each file changed lately (zero when the mix does not weigh it).</summary>
+    public double[] Churn { get; init; } = [];
+}
 
 /// <summary>The restart distribution and where its mass came from (for reasons).</summary>
 internal sealed record SeedSet(
@@ -258,4 +276,8 @@ internal sealed record SeedSet(
     string? CursorDisplay,
     IReadOnlySet<int> RecentFiles,
     IReadOnlyDictionary<int, string> QueryFiles,
-    IReadOnlyDictionary<int, string> NamedByActive);
+    IReadOnlyDictionary<int, string> NamedByActive)
+{
+    /// <summary>What the member at the cursor uses, when member focus is on.</summary>
+    public IReadOnlySet<int> CalleeFiles { get; init; } = new HashSet<int>();
+}

@@ -22,10 +22,18 @@ public sealed partial class PathProximity
 
     private readonly FileName[] _names;
 
+    // How many files carry each name: a name that many folders repeat (Program, Extensions,
+    // GlobalUsings in every service of an application) says little about which one is meant.
+    // Counted on first use: a ranker is built on every edit, and the count matters only with RareNames.
+    private Dictionary<string, int>? _stemFiles;
+
     public PathProximity(IReadOnlyList<string> paths) => _names = [.. paths.Select(FileName.Of)];
 
     /// <summary>Per file, how alike its name (mostly) and folder (a little) are to the active file's; 0 for the active file.</summary>
-    public double[] Scores(int active, double folderShare)
+    public double[] Scores(int active, double folderShare) => Scores(active, new PathParameters(folderShare, RareNames: false, ProjectShare: 0));
+
+    /// <summary>Per file, how alike its name, folder and project are to the active file's; 0 for the active file.</summary>
+    public double[] Scores(int active, PathParameters parameters)
     {
         var scores = new double[_names.Length];
         if (active < 0) return scores;
@@ -34,11 +42,25 @@ public sealed partial class PathProximity
         {
             if (i == active) continue;
             var other = _names[i];
-            var name = Jaccard(self.Words, other.Words) + (self.Stem == other.Stem && self.Stem.Length > 0 ? 1 : 0);
+            var sameProject = self.Project.Length > 0 && self.Project == other.Project;
+            var sameStem = self.Stem == other.Stem && self.Stem.Length > 0;
+            var name = Jaccard(self.Words, other.Words) + (sameStem ? 1 : 0);
+            if (sameStem && parameters.RareNames) name *= StemShare(self.Stem, sameProject);
             var folder = Jaccard(self.Folders, other.Folders);
-            scores[i] = name + folderShare * folder;
+            scores[i] = name + parameters.FolderShare * folder + (sameProject ? parameters.ProjectShare : 0);
         }
         return scores;
+    }
+
+    /// <summary>
+    /// The same name twice (a test and its subject, twins) is a strong tie; the same name in many
+    /// folders is one only inside the active file's project, and elsewhere shares out.
+    /// </summary>
+    private double StemShare(string stem, bool sameProject)
+    {
+        _stemFiles ??= _names.Where(n => n.Stem.Length > 0).GroupBy(n => n.Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var files = _stemFiles.GetValueOrDefault(stem);
+        return files <= 2 || sameProject ? 1 : 1.0 / (files - 1);
     }
 
     /// <summary>The role a file named like the active file plays for it, in a reason's words; null when their names share nothing.</summary>
@@ -65,7 +87,7 @@ public sealed partial class PathProximity
         return common / (double)(a.Count + b.Count - common);
     }
 
-    private sealed record FileName(string Name, string Stem, IReadOnlySet<string> Words, string Folder, IReadOnlySet<string> Folders, bool IsTest, bool IsAsync, bool IsInterface)
+    private sealed record FileName(string Name, string Stem, IReadOnlySet<string> Words, string Folder, IReadOnlySet<string> Folders, string Project, bool IsTest, bool IsAsync, bool IsInterface)
     {
         public static FileName Of(string path)
         {
@@ -80,11 +102,19 @@ public sealed partial class PathProximity
             var isTest = words.Any(w => w is "test" or "tests" or "spec" or "specs" or "fixture") || folder.Contains("test", StringComparison.OrdinalIgnoreCase);
             var isAsync = words.Contains("async") || name.Contains("Async", StringComparison.Ordinal);
             var topical = words.Where(w => !RoleWords.Contains(w)).ToList();
-            var folders = folder.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            var folderNames = folder.Split('/', StringSplitOptions.RemoveEmptyEntries)
                 .Select(f => Regex.Replace(f.ToLowerInvariant(), @"\.(unit|integration|functional)?tests?$|\.specs?$", ""))
                 .Where(f => !RootFolders.Contains(f))
-                .ToHashSet(StringComparer.Ordinal);
-            return new FileName(head, string.Concat(topical), topical.ToHashSet(StringComparer.Ordinal), folder, folders, isTest, isAsync, isInterface);
+                .ToList();
+            // The first folder below the root folders is, in the usual layout, the project
+            // (src/Ordering.API/..., tests/Ordering.UnitTests/... -> "ordering.api", "ordering").
+            var project = folderNames.FirstOrDefault() ?? "";
+            return new FileName(head, string.Concat(topical), topical.ToHashSet(StringComparer.Ordinal), folder, folderNames.ToHashSet(StringComparer.Ordinal), project, isTest, isAsync, isInterface);
         }
     }
 }
+
+/// <param name="FolderShare">What a shared folder adds to a shared name (a name counts 1).</param>
+/// <param name="RareNames">A name many files carry ties the active file to another project's file of that name only by a share.</param>
+/// <param name="ProjectShare">What the same project folder adds.</param>
+public sealed record PathParameters(double FolderShare, bool RareNames, double ProjectShare);

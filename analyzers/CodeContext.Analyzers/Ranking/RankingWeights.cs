@@ -30,6 +30,15 @@ public sealed record RankingWeights
     /// <summary>How much a shared folder adds to a shared name in <see cref="PathProximity"/> (a name counts 1).</summary>
     public double FolderShare { get; init; } = 0.5;
 
+    /// <summary>In <see cref="PathProximity"/>, a name many files carry ties files of other projects only by a share.</summary>
+    public bool RareNames { get; init; }
+
+    /// <summary>A member of the active file at the cursor also points at the files it uses (its callees), not only at its callers.</summary>
+    public bool MemberFocus { get; init; }
+
+    /// <summary>What the same project folder adds in <see cref="PathProximity"/> (a name counts 1).</summary>
+    public double ProjectShare { get; init; }
+
     /// <summary>The weight, in the fusion, of the files the request points at besides the active one (cursor, question, recent).</summary>
     public double HintWeight { get; init; }
 
@@ -62,11 +71,18 @@ public sealed record SignalWeights(double Graph, double Lexical, double CoChange
 {
     /// <summary>Name and folder likeness to the active file (<see cref="PathProximity"/>).</summary>
     public double Path { get; init; }
+
+    /// <summary>How much each file changed lately, whatever the active file (<see cref="CoChangeHistory.Churn"/>).</summary>
+    public double Churn { get; init; }
 }
 
 public sealed record Bm25Parameters(double K1, double B);
 
-public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit);
+public sealed record CoChangeParameters(int MaxCommits, int MaxFilesPerCommit)
+{
+    /// <summary>A commit this many commits older than the newest counted weighs half, for co-change and churn (0: all alike).</summary>
+    public double HalfLife { get; init; }
+}
 
 /// <param name="Files">How many of the ranking's top files a round binds.</param>
 /// <param name="MinToBind">
@@ -81,4 +97,11 @@ public sealed record FocusParameters(int Files, int Rounds, int MinToBind, int M
 /// <param name="MinQueries">Fewer labelled queries than this say too little: the shipped mix stays.</param>
 /// <param name="MinGain">A candidate must beat the best so far by this much recall@10 (noise is not a lesson).</param>
 /// <param name="Candidates">The shipped mix first.</param>
-public sealed record MixLearning(int Commits, int MinQueries, double MinGain, IReadOnlyList<SignalWeights> Candidates);
+public sealed record MixLearning(int Commits, int MinQueries, double MinGain, IReadOnlyList<SignalWeights> Candidates)
+{
+    /// <summary>
+    /// The share of the labelled commits, the most recent, held out: a mix learned on the rest is
+    /// kept only when it also beats the first candidate on them by <see cref="MinGain"/>. 0: no guard.
+    /// </summary>
+    public double HoldOut { get; init; }
+}

@@ -28,6 +28,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
             reasons.Add(graph.DeclaringFiles.Any(kv => kv.Value.Contains(file) && graph.Facts[file].Declarations.Any(d => d.Id == kv.Key && d.Display == seeds.CursorDisplay))
                 ? $"declares {seeds.CursorDisplay}, the symbol at the cursor"
                 : $"uses {seeds.CursorDisplay}, the symbol at the cursor");
+        if (seeds.CalleeFiles.Contains(file) && seeds.CursorDisplay is not null) reasons.Add($"used by {seeds.CursorDisplay}, the member at the cursor");
         if (seeds.QueryFiles.TryGetValue(file, out var named)) reasons.Add($"declares {named}, named in the question");
         if (seeds.RecentFiles.Contains(file)) reasons.Add("recently edited");
         if (seeds.NamedByActive.TryGetValue(file, out var byActive)) reasons.Add($"declares {byActive}, named in the active file");

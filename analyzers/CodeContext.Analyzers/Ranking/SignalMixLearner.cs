@@ -57,17 +57,30 @@ public static class SignalMixLearner
         if (queries.Count < learning.MinQueries) return weights.SignalWeights;
 
         // Every signal is measured once per query; only their fusion differs between candidates.
-        var every = new SignalWeights(1, 1, 1) { Path = 1 };
+        var every = new SignalWeights(1, 1, 1) { Path = 1, Churn = 1 };
         var ranker = new FileRanker(graph, history, weights);
-        var measured = queries.Select(q => (Signals: ranker.Measure(new RankRequest(q.Active) { HistoryBefore = q.Sha }, every), q.Answer)).ToList();
-        var best = learning.Candidates[0];
+        var measured = queries.Select(q => (q.Sha, Signals: ranker.Measure(new RankRequest(q.Active) { HistoryBefore = q.Sha }, every), q.Answer)).ToList();
+
+        // The most recent commits are held out (they are the closest to what comes next): a mix
+        // chosen on the older ones must also beat the shipped mix on them, or the shipped mix stays.
+        var heldCommits = measured.Select(q => q.Sha).Distinct().ToList() is var shas && learning.HoldOut > 0
+            ? shas.Take((int)Math.Ceiling(shas.Count * learning.HoldOut)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var train = measured.Where(q => !heldCommits.Contains(q.Sha)).ToList();
+        var held = measured.Where(q => heldCommits.Contains(q.Sha)).ToList();
+        double Score(SignalWeights mix, IReadOnlyList<(string Sha, Signals Signals, HashSet<string> Answer)> on) =>
+            on.Average(q => Recall(ranker.Fuse(q.Signals, mix), q.Signals.Active, graph, q.Answer));
+
+        var shipped = learning.Candidates[0];
+        var best = shipped;
         var bestRecall = -1.0;
         foreach (var candidate in learning.Candidates)
         {
-            var recall = measured.Average(q => Recall(ranker.Fuse(q.Signals, candidate), q.Signals.Active, graph, q.Answer));
+            var recall = Score(candidate, train);
             if (recall > bestRecall + learning.MinGain) (best, bestRecall) = (candidate, recall);
         }
-        return best;
+        if (held.Count == 0 || best == shipped) return best;
+        return Score(best, held) >= Score(shipped, held) + learning.MinGain ? best : shipped;
     }
 
     private static double Recall(double[] combined, int active, FileGraph graph, HashSet<string> answer) =>
