@@ -58,6 +58,8 @@ internal sealed class ComposeOptions
     public async Task<ComposedRun> ComposeAsync(ParseResult result, ComposeRequest request, CacheDirectory? cache, StderrProgress? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // A wrong active path fails now, not after minutes of loading and binding.
+        ActivePathCheck.BeforeLoad(result.GetValue(Shared.Path)!, [request.ActivePath]);
         var focus = new AnalysisFocus([request.ActivePath]) { Cursor = request.Cursor, Recent = request.Recent, Query = request.Query };
         var (session, analysis) = await Shared.OpenAsync(result, request.Profile, focus, cache, progress, ct).ConfigureAwait(false);
         var loaded = clock.Elapsed;
