@@ -94,8 +94,11 @@ public static class SymbolGraphBuilder
             .ToArray();
         var priorIds = previous.Facts.SelectMany(f => f.Declarations).Select(d => StaleKey(d.Id)).ToHashSet(StringComparer.Ordinal);
         var testProjects = TestProjectDetector.Find(workspace.Solution);
+        var trace = Core.Diagnostics.TraceSpans.Start();
         var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, new Depth(NameMatch: false, classified, Persist: false), cancellationToken).ConfigureAwait(false);
+        Core.Diagnostics.TraceSpans.Lap(trace, $"update: {analyzed} file(s) analysed");
         var graph = EdgeResolver.Resolve([.. workspace.Files.Select(f => f.RelativePath)], complete);
+        Core.Diagnostics.TraceSpans.Lap(trace, $"update: {graph.Edges.Count} edges resolved");
         return (graph, new GraphBuildStats(analyzed, workspace.Files.Count - analyzed, clock.Elapsed));
     }
 
