@@ -3,6 +3,7 @@
 //   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
 //   [--skip-cold] [--code-edits 100] [--name-edits 100] [--out results.json]
 //   [--server-log <file>] [--trace]   (the warm server's stderr; --trace: its stage times in it)
+//   [--settle <s>]   (after opening the file, wait s seconds and until background binding is done: a developer reads before typing)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({
     'no-msbuild': { type: 'boolean', default: false }, out: { type: 'string' },
     'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
     'code-edits': { type: 'string', default: '0' }, 'name-edits': { type: 'string', default: '0' },
-    'server-log': { type: 'string' }, trace: { type: 'boolean', default: false },
+    'server-log': { type: 'string' }, trace: { type: 'boolean', default: false }, settle: { type: 'string', default: '0' },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
@@ -88,6 +89,15 @@ const lines = text.split('\n');
 const line = lines.findIndex((l, i) => i > 10 && l.trim() === '') >= 0 ? lines.findIndex((l, i) => i > 10 && l.trim() === '') : lines.length - 1;
 await warm.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: activeUri, languageId: 'csharp', version: 1, text } });
 await compose(warm.connection);
+if (Number(args.settle) > 0) {
+  const until = now() + Number(args.settle) * 1000;
+  let status;
+  while (now() < until || (status = await warm.connection.sendRequest('codeContext/status')).nameMatchedFiles > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (now() > until + 600_000) throw new Error(`still binding after --settle + 600 s: ${status?.nameMatchedFiles} files left`);
+  }
+  console.error(`settled: ${status.nameMatchedFiles} files matched by name only`);
+}
 let current = lines[line];
 const latencies = [];
 const edits = Number(args.edits);
