@@ -73,6 +73,7 @@ public sealed class FileRanker
     /// <summary>Whether two graphs' edges give the same walk: the same edges, in order, of the same kinds and counts.</summary>
     private static bool SameWalkEdges(FileGraph before, FileGraph after)
     {
+        if (ReferenceEquals(before.Edges, after.Edges)) return true;
         if (before.Edges.Count != after.Edges.Count) return false;
         for (var i = 0; i < before.Edges.Count; i++)
         {
