@@ -2,6 +2,7 @@ using CodeContext.Analyzers.Graph;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -84,7 +85,7 @@ public sealed class CodebaseAnalysis
     public async Task<CodebaseAnalysis> BindAsync(IReadOnlyCollection<string> relativePaths, CancellationToken cancellationToken = default)
     {
         var graph = await SymbolGraphBuilder.DeepenAsync(Workspace, Graph, relativePaths, _graphCache, log: null, _classified, cancellationToken).ConfigureAwait(false);
-        return new CodebaseAnalysis(Workspace, graph, GraphStats, History, new FileRanker(graph, History, Ranker.Weights), _classified, _graphCache);
+        return new CodebaseAnalysis(Workspace, graph, GraphStats, History, Ranker.Updated(graph), _classified, _graphCache);
     }
 
     /// <summary>
@@ -99,9 +100,12 @@ public sealed class CodebaseAnalysis
         if (CodeContext.Core.Sources.NestingScreen.ReasonToSkip(text) is { } deep)
             throw new UserError($"'{relativePath}' is {deep}; its last analysable text is kept");
         // An editor's buffer enters by the same gate as the disk: masked before anything sees it.
+        var clock = TraceSpans.Start();
         var solution = Workspace.Solution.WithDocumentText(file.DocumentId, Workspace.Sources.Admit(file.FullPath, text), PreservationMode.PreserveIdentity);
         var workspace = Workspace.With(solution, Workspace.Files);
-        if (await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false))
+        var sameTokens = await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false);
+        TraceSpans.Lap(clock, $"edit: admitted, parsed and compared tokens (same: {sameTokens})");
+        if (sameTokens)
         {
             // Only comments or whitespace changed and every token kept its line: the document's
             // facts (declarations, uses and their lines, identifiers) are what they were, so the
@@ -174,8 +178,12 @@ public sealed class CodebaseAnalysis
 
     private async Task<CodebaseAnalysis> UpdateAsync(LoadedWorkspace workspace, IReadOnlyCollection<string> changed, CancellationToken cancellationToken)
     {
+        var clock = TraceSpans.Start();
         var (graph, stats) = await SymbolGraphBuilder.UpdateAsync(workspace, Graph, changed, log: null, _classified, cancellationToken).ConfigureAwait(false);
-        if (SameFacts(Graph, graph))
+        TraceSpans.Lap(clock, $"update: graph of {changed.Count} changed file(s), {stats.Analyzed} analysed");
+        var sameFacts = SameFacts(Graph, graph);
+        TraceSpans.Lap(clock, $"update: facts compared (same: {sameFacts})");
+        if (sameFacts)
         {
             // Editing inside a member without changing what it declares or uses (a literal, an
             // expression over the same names) leaves every edge and term as it was: the ranker,
@@ -183,7 +191,9 @@ public sealed class CodebaseAnalysis
             return new CodebaseAnalysis(workspace, Graph, stats, History, Ranker, _classified, _graphCache);
         }
 
-        return new CodebaseAnalysis(workspace, graph, stats, History, new FileRanker(graph, History, Ranker.Weights), _classified, _graphCache);
+        var ranker = Ranker.Updated(graph);
+        TraceSpans.Lap(clock, "update: ranker updated");
+        return new CodebaseAnalysis(workspace, graph, stats, History, ranker, _classified, _graphCache);
     }
 
     /// <summary>Same files in the same order, each declaring, using and naming the same things on the same lines (content hashes aside).</summary>
@@ -214,8 +224,12 @@ public sealed class CodebaseAnalysis
     public async Task<(ActiveSource Active, IReadOnlyList<RankedFile> Ranked)> RankAsync(
         string activeArgument, (int Line, int Column)? cursor, IReadOnlyList<string> recent, string? query, int? top, CancellationToken cancellationToken = default, string? historyBefore = null)
     {
+        var clock = TraceSpans.Start();
         var (active, request) = await RequestAsync(Workspace, activeArgument, cursor, recent, query, top, cancellationToken).ConfigureAwait(false);
-        return (active, Ranker.Rank(request with { HistoryBefore = historyBefore }));
+        TraceSpans.Lap(clock, "rank: request");
+        var ranked = Ranker.Rank(request with { HistoryBefore = historyBefore });
+        TraceSpans.Lap(clock, $"rank: ranked {ranked.Count} files");
+        return (active, ranked);
     }
 
     private static async Task<(ActiveSource Active, RankRequest Request)> RequestAsync(

@@ -2,6 +2,8 @@
 // node bench.mjs --server <codecontext.dll> --root <repo> --active <relative path> [--edits 120]
 //   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
 //   [--skip-cold] [--code-edits 100] [--name-edits 100] [--out results.json]
+//   [--server-log <file>] [--trace]   (the warm server's stderr; --trace: its stage times in it)
+//   [--settle <s>]   (after opening the file, wait s seconds and until background binding is done: a developer reads before typing)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
     'no-msbuild': { type: 'boolean', default: false }, out: { type: 'string' },
     'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
     'code-edits': { type: 'string', default: '0' }, 'name-edits': { type: 'string', default: '0' },
+    'server-log': { type: 'string' }, trace: { type: 'boolean', default: false }, settle: { type: 'string', default: '0' },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
@@ -33,7 +36,9 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 async function start(label) {
   const t0 = now();
   const argv = [args.server, 'serve', '--cache-dir', cache, ...(args['no-msbuild'] ? ['--no-msbuild'] : [])];
-  const child = spawn('dotnet', argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // CODECONTEXT_TRACE: the server logs where each change and compose spends its time (stderr).
+  const env = args.trace ? { ...process.env, CODECONTEXT_TRACE: '1', CODECONTEXT_TRACE_PLAN: '1' } : process.env;
+  const child = spawn('dotnet', argv, { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -84,6 +89,15 @@ const lines = text.split('\n');
 const line = lines.findIndex((l, i) => i > 10 && l.trim() === '') >= 0 ? lines.findIndex((l, i) => i > 10 && l.trim() === '') : lines.length - 1;
 await warm.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: activeUri, languageId: 'csharp', version: 1, text } });
 await compose(warm.connection);
+if (Number(args.settle) > 0) {
+  const until = now() + Number(args.settle) * 1000;
+  let status;
+  while (now() < until || (status = await warm.connection.sendRequest('codeContext/status')).nameMatchedFiles > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (now() > until + 600_000) throw new Error(`still binding after --settle + 600 s: ${status?.nameMatchedFiles} files left`);
+  }
+  console.error(`settled: ${status.nameMatchedFiles} files matched by name only`);
+}
 let current = lines[line];
 const latencies = [];
 const edits = Number(args.edits);
@@ -144,11 +158,12 @@ const codeEdits = await editSeries(Number(args['code-edits']), (n) => `    inter
 const nameEdits = await editSeries(Number(args['name-edits']), (n) => `    internal static int Edit${n}Count => 1;`, edits + rankEdits + Number(args['code-edits']) + 1);
 const peak = peakRssMb(warm.child.pid);
 const exitCode = await stop(warm);
+if (args['server-log']) writeFileSync(args['server-log'], warm.stderr());
 if (!args.cache) rmSync(cache, { recursive: true, force: true });
 
 function summary(values) {
   const v = [...values].sort((a, b) => a - b);
-  return { p50: +percentile(v, 50).toFixed(1), p90: +percentile(v, 90).toFixed(1), p99: +percentile(v, 99).toFixed(1), n: v.length };
+  return { p50: +percentile(v, 50).toFixed(1), p90: +percentile(v, 90).toFixed(1), p99: +percentile(v, 99).toFixed(1), max: +v.at(-1).toFixed(1), n: v.length };
 }
 
 const sorted = [...latencies].sort((a, b) => a - b);
@@ -157,12 +172,12 @@ const result = {
   coldStartToFirstComposeMs: cold && Math.round(cold.startToFirstComposeMs), coldStartToLoadedMs: cold && Math.round(cold.startToLoadedMs),
   warmStartToFirstComposeMs: Math.round(warm.startToFirstComposeMs), warmStartToLoadedMs: Math.round(warm.startToLoadedMs),
   loaded: warm.loadMessage,
-  didChangeToComposeMs: {
+  didChangeToComposeMs: sorted.length ? {
     p50: +percentile(sorted, 50).toFixed(1), p90: +percentile(sorted, 90).toFixed(1), p99: +percentile(sorted, 99).toFixed(1),
     min: +sorted[0].toFixed(1), max: +sorted.at(-1).toFixed(1), mean: +(latencies.reduce((a, b) => a + b, 0) / latencies.length).toFixed(1),
-  },
+  } : null,
   composeWithoutChangeMs: summary(composeOnly),
-  didChangeToRankMs: summary(changeToRank),
+  didChangeToRankMs: changeToRank.length ? summary(changeToRank) : null,
   codeEditToComposeMs: codeEdits.length ? summary(codeEdits) : null,
   nameEditToComposeMs: nameEdits.length ? summary(nameEdits) : null,
   peakServerRssMb: Math.round(peak),

@@ -61,6 +61,24 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
     }
 
     [Fact]
+    public async Task A_literal_changed_in_the_active_file_keeps_graph_and_ranker_and_composes_as_a_fresh_compose()
+    {
+        var session = new ComposeSession();
+        await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
+        var edited = await shop.Analysis.WithDocumentTextAsync(ShopAnalysis.Active, source.Replace("Math.Clamp(limit, 1, 100)", "Math.Clamp(limit, 1, 250)", StringComparison.Ordinal));
+
+        var viaSession = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
+        var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
+
+        // The same facts: the edit re-analysed the document, and kept the edges and the ranker.
+        Assert.Same(shop.Analysis.Graph.Edges, edited.Graph.Edges);
+        Assert.Same(shop.Analysis.Ranker, edited.Ranker);
+        Assert.Equal(Json(fresh), Json(viaSession));
+        Assert.Contains("Math.Clamp(limit, 1, 250)", viaSession.Manifest.Segments.Single(s => s.Role == "active").Text!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_different_budget_is_a_new_plan_that_respects_it()
     {
         var session = new ComposeSession();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CodeContext.Server.Tests.Harness;
 
@@ -62,6 +63,36 @@ public sealed class LifecycleTests : IDisposable
         await server.Client.DisposeAsync();
         Assert.Equal(1, await server.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Closing_stdin_while_the_workspace_loads_ends_the_server_within_seconds()
+    {
+        var server = ServerProcess.Start("--no-cache");
+        await server.Client.ResultAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri });
+        await server.Client.NotifyAsync("initialized", new { });
+        await server.Client.DisposeAsync();
+        Assert.Equal(1, await server.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_the_client_process_dies_the_server_exits_though_its_input_stays_open()
+    {
+        // The client as LSP names it (initialize's processId); the test keeps the server's stdin open, as
+        // a process the client started and that outlived it would.
+        using var client = Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
+        await using var server = ServerProcess.Start("--no-msbuild", "--no-cache");
+        await server.Client.ResultAsync("initialize", new { processId = client.Id, rootUri = new Uri(_workspace.Root).AbsoluteUri });
+        await server.Client.NotifyAsync("initialized", new { });
+        Assert.Equal(JsonValueKind.Object, (await server.Client.ResultAsync("codeContext/status")).ValueKind);
+        var id = client.Id;
+
+        client.Kill();
+        await client.WaitForExitAsync();
+
+        Assert.Equal(1, await server.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains($"the client process {id} ended", server.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

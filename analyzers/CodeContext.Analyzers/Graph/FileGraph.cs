@@ -29,6 +29,24 @@ public sealed class FileGraph
         DeclaringFiles = declaringFiles;
     }
 
+    private FileGraph(FileGraph edgesOf, IReadOnlyList<DocumentFacts> facts, IReadOnlyDictionary<string, int[]> declaringFiles)
+    {
+        Paths = edgesOf.Paths;
+        Facts = facts;
+        Edges = edgesOf.Edges;
+        _indexByPath = edgesOf._indexByPath;
+        Outgoing = edgesOf.Outgoing;
+        Incoming = edgesOf.Incoming;
+        DeclaringFiles = declaringFiles;
+        UseTargets = edgesOf.UseTargets;
+    }
+
+    /// <summary>The same files and edges with other facts (uses unchanged: <see cref="EdgeReuse"/>), sharing what follows from the edges.</summary>
+    internal FileGraph WithSameEdges(IReadOnlyList<DocumentFacts> facts, IReadOnlyDictionary<string, int[]> declaringFiles) => new(this, facts, declaringFiles);
+
+    /// <summary>What the uses name (<see cref="EdgeReuse"/>), worked out once and kept while the uses are.</summary>
+    internal EdgeReuse.Targets? UseTargets { get; set; }
+
     internal static Dictionary<string, int[]> IndexDeclarations(IReadOnlyList<DocumentFacts> facts) => facts
         .SelectMany((f, i) => f.Declarations.Select(d => (d.Id, i)))
         .GroupBy(x => x.Id, StringComparer.Ordinal)

@@ -42,7 +42,7 @@ public static class SymbolGraphBuilder
         }
 
         var depth = new Depth(nameMatchMissing, classified, Persist: true);
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, cached.Count > 0, testProjects, log, depth, cancellationToken, progress).ConfigureAwait(false);
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, cached.Count > 0 ? (before, now) => StaleAgainst(priorIds, before, now) : null, testProjects, log, depth, cancellationToken, progress).ConfigureAwait(false);
         if (cache is not null && (analyzed > 0 || cached.Count != files.Count)) Save(cache, workspace, complete);
 
         var graph = EdgeResolver.Resolve([.. files.Select(f => f.RelativePath)], complete);
@@ -92,10 +92,12 @@ public static class SymbolGraphBuilder
         var facts = workspace.Files
             .Select(f => changed.Contains(f.RelativePath) || previous.IndexOf(f.RelativePath) is not { } i ? null : previous.Facts[i])
             .ToArray();
-        var priorIds = previous.Facts.SelectMany(f => f.Declarations).Select(d => StaleKey(d.Id)).ToHashSet(StringComparer.Ordinal);
         var testProjects = TestProjectDetector.Find(workspace.Solution);
-        var (complete, analyzed) = await CompleteAsync(workspace, facts, priorIds, checkStale: true, testProjects, log, new Depth(NameMatch: false, classified, Persist: false), cancellationToken).ConfigureAwait(false);
-        var graph = EdgeResolver.Resolve([.. workspace.Files.Select(f => f.RelativePath)], complete);
+        var trace = Core.Diagnostics.TraceSpans.Start();
+        var (complete, analyzed) = await CompleteAsync(workspace, facts, (before, now) => IncrementalStaleness.Find(previous, before, now), testProjects, log, new Depth(NameMatch: false, classified, Persist: false), cancellationToken).ConfigureAwait(false);
+        Core.Diagnostics.TraceSpans.Lap(trace, $"update: {analyzed} file(s) analysed");
+        var graph = EdgeReuse.Resolve(previous, [.. workspace.Files.Select(f => f.RelativePath)], complete);
+        Core.Diagnostics.TraceSpans.Lap(trace, $"update: {graph.Edges.Count} edges (kept: {ReferenceEquals(graph.Edges, previous.Edges)})");
         return (graph, new GraphBuildStats(analyzed, workspace.Files.Count - analyzed, clock.Elapsed));
     }
 
@@ -105,29 +107,37 @@ public static class SymbolGraphBuilder
     /// name it mentions (its identifiers may now bind to that symbol).
     /// </summary>
     private static async Task<(List<DocumentFacts> Facts, int Analyzed)> CompleteAsync(
-        LoadedWorkspace workspace, DocumentFacts?[] facts, HashSet<string> priorIds, bool checkStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Depth depth, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
+        LoadedWorkspace workspace, DocumentFacts?[] facts, Func<DocumentFacts?[], DocumentFacts?[], IReadOnlyList<int>>? findStale, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Depth depth, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)
     {
         var before = (DocumentFacts?[])facts.Clone();
         var analyzed = await AnalyzeMissingAsync(workspace, facts, testProjects, log, depth, cancellationToken, progress).ConfigureAwait(false);
-        if (checkStale)
+        if (findStale?.Invoke(before, facts) is { Count: > 0 } stale)
         {
-            var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => StaleKey(d.Id)).ToHashSet(StringComparer.Ordinal);
-            var added = facts.SelectMany(f => f!.Declarations).Where(d => !priorIds.Contains(StaleKey(d.Id))).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
-            var stale = 0;
-            for (var i = 0; i < facts.Length; i++)
-            {
-                if (before[i] is null) continue; // analysed just now
-                var f = facts[i]!;
-                if (f.Uses.Any(u => priorIds.Contains(StaleKey(u.TargetId)) && !currentIds.Contains(StaleKey(u.TargetId))) || f.Identifiers.Keys.Any(added.Contains))
-                {
-                    facts[i] = null;
-                    stale++;
-                }
-            }
-            if (stale > 0) analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, depth, cancellationToken).ConfigureAwait(false);
+            foreach (var i in stale) facts[i] = null;
+            analyzed += await AnalyzeMissingAsync(workspace, facts, testProjects, log, depth, cancellationToken).ConfigureAwait(false);
         }
         if (depth.NameMatch) await MatchNamesAsync(workspace, facts, [.. facts.Select((f, i) => !ReferenceEquals(f, before[i]))], cancellationToken).ConfigureAwait(false);
         return ([.. facts.Select(f => f!)], analyzed);
+    }
+
+    /// <summary>
+    /// The carried-over facts (<paramref name="before"/> non-null) made stale against the declarations
+    /// of <paramref name="priorIds"/> (as <see cref="StaleKey"/>s): a symbol they use disappeared, or
+    /// a new symbol appeared whose name they mention.
+    /// </summary>
+    internal static List<int> StaleAgainst(HashSet<string> priorIds, DocumentFacts?[] before, DocumentFacts?[] facts)
+    {
+        var currentIds = facts.SelectMany(f => f!.Declarations).Select(d => StaleKey(d.Id)).ToHashSet(StringComparer.Ordinal);
+        var added = facts.SelectMany(f => f!.Declarations).Where(d => !priorIds.Contains(StaleKey(d.Id))).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<int>();
+        for (var i = 0; i < facts.Length; i++)
+        {
+            if (before[i] is null) continue; // analysed just now
+            var f = facts[i]!;
+            if (f.Uses.Any(u => priorIds.Contains(StaleKey(u.TargetId)) && !currentIds.Contains(StaleKey(u.TargetId))) || f.Identifiers.Keys.Any(added.Contains)) stale.Add(i);
+        }
+
+        return stale;
     }
 
     /// <summary>
@@ -135,7 +145,7 @@ public static class SymbolGraphBuilder
     /// syntax cannot write exactly; binding that file must not look like new declarations appearing
     /// (overloads of one name live in one type, so file edges do not tell them apart anyway).
     /// </summary>
-    private static string StaleKey(string id) => DeclarationIndex.WithoutParameters(id);
+    internal static string StaleKey(string id) => DeclarationIndex.WithoutParameters(id);
 
     private static async Task<int> AnalyzeMissingAsync(
         LoadedWorkspace workspace, DocumentFacts?[] facts, IReadOnlySet<ProjectId> testProjects, TextWriter? log, Depth depth, CancellationToken cancellationToken, IProgress<(int, int)>? progress = null)

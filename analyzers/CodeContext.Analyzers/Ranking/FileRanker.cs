@@ -17,6 +17,7 @@ public sealed class FileRanker
     private readonly Bm25Index _lexical;
     private readonly Dictionary<string, int>[] _terms;
     private readonly PathProximity _proximity;
+    private readonly WalkMemo _walkMemo;
 
     // A file's terms depend only on its facts, which an incremental update carries over for every
     // file it did not re-analyse: splitting every identifier again would dominate a new ranker.
@@ -28,9 +29,59 @@ public sealed class FileRanker
         _history = history;
         _weights = weights ?? RankingWeights.Default;
         _walk = BuildWalk(graph, _weights);
-        _terms = [.. graph.Facts.Select(f => TermBags.GetValue(f, facts => IdentifierTerms.Bag(facts.Identifiers)))];
+        _terms = TermsOf(graph);
         _lexical = new Bm25Index(_terms, _weights.Bm25);
         _proximity = new PathProximity(graph.Paths);
+        _walkMemo = new WalkMemo();
+    }
+
+    private FileRanker(FileGraph graph, FileRanker previous, bool sameWalk, Dictionary<string, int>[] terms, Bm25Index lexical)
+    {
+        _graph = graph;
+        _history = previous._history;
+        _weights = previous._weights;
+        _walk = sameWalk ? previous._walk : BuildWalk(graph, _weights);
+        _walkMemo = sameWalk ? previous._walkMemo : new WalkMemo();
+        _terms = terms;
+        _lexical = lexical;
+        _proximity = previous._proximity;
+    }
+
+    /// <summary>
+    /// The ranker for <paramref name="graph"/>, an incremental update of this ranker's graph (the
+    /// same files, some files' facts replaced): it ranks exactly as a new ranker would, but keeps
+    /// what the update did not touch. The walk (and the last walk's scores) stays when every edge
+    /// is the same (typing a new private member adds none), the path signal stays with the paths,
+    /// and the lexical index replaces the changed files' terms only. Anything else builds anew.
+    /// </summary>
+    public FileRanker Updated(FileGraph graph)
+    {
+        if (graph.Count != _graph.Count || !graph.Paths.SequenceEqual(_graph.Paths, StringComparer.Ordinal))
+            return new FileRanker(graph, _history, _weights);
+        var terms = TermsOf(graph);
+        var changed = Enumerable.Range(0, terms.Length).Where(i => !ReferenceEquals(terms[i], _terms[i])).ToList();
+        var lexical = _lexical.WithDocuments(changed.Select(i => (i, terms[i])).ToList());
+        return new FileRanker(graph, this, SameWalkEdges(_graph, graph), terms, lexical);
+    }
+
+    private static Dictionary<string, int>[] TermsOf(FileGraph graph) =>
+        [.. graph.Facts.Select(f => TermBags.GetValue(f, facts => IdentifierTerms.Bag(facts.Identifiers)))];
+
+    /// <summary>Whether this ranker walks the very walk <paramref name="other"/> does (tests see what <see cref="Updated"/> kept).</summary>
+    internal bool SharesWalkWith(FileRanker other) => ReferenceEquals(_walk, other._walk);
+
+    /// <summary>Whether two graphs' edges give the same walk: the same edges, in order, of the same kinds and counts.</summary>
+    private static bool SameWalkEdges(FileGraph before, FileGraph after)
+    {
+        if (ReferenceEquals(before.Edges, after.Edges)) return true;
+        if (before.Edges.Count != after.Edges.Count) return false;
+        for (var i = 0; i < before.Edges.Count; i++)
+        {
+            var (a, b) = (before.Edges[i], after.Edges[i]);
+            if (a.From != b.From || a.To != b.To || a.Kind != b.Kind || a.Count != b.Count) return false;
+        }
+
+        return true;
     }
 
     public FileGraph Graph => _graph;
@@ -39,8 +90,11 @@ public sealed class FileRanker
 
     public IReadOnlyList<RankedFile> Rank(RankRequest request)
     {
+        var clock = Core.Diagnostics.TraceSpans.Start();
         var signals = Measure(request, _weights.SignalWeights);
+        Core.Diagnostics.TraceSpans.Lap(clock, "rank: signals");
         var combined = Fuse(signals, _weights.SignalWeights);
+        Core.Diagnostics.TraceSpans.Lap(clock, "rank: fused");
         var (active, partners) = (signals.Active, signals.Partners);
         var explainer = request.WithoutReasons ? null : new ReasonWriter(_graph, active, signals.ActiveTerms, _terms, _lexical, _weights.ReasonsPerFile);
         return [.. Enumerable.Range(0, _graph.Count)
@@ -64,7 +118,7 @@ public sealed class FileRanker
         var seeds = Seeds(active, request);
 
         var graphScore = mix.Graph > 0
-            ? PersonalizedPageRank.Compute(_walk, seeds.Vector, _weights.Damping, _weights.Iterations)
+            ? _walkMemo.Scores(seeds.Vector, v => PersonalizedPageRank.Compute(_walk, v, _weights.Damping, _weights.Iterations))
             : new double[n];
         var lexicalScore = mix.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
         var partners = mix.CoChange > 0
@@ -280,4 +334,24 @@ internal sealed record SeedSet(
 {
     /// <summary>What the member at the cursor uses, when member focus is on.</summary>
     public IReadOnlySet<int> CalleeFiles { get; init; } = new HashSet<int>();
+}
+
+/// <summary>
+/// The last walk's scores and the restart vector they were computed for, shared by rankers over
+/// the same walk: typing in the active file re-ranks with the same seeds, and the walk is most of
+/// a ranking's arithmetic. Callers only read the scores.
+/// </summary>
+internal sealed class WalkMemo
+{
+    private Entry? _last;
+
+    public double[] Scores(double[] seeds, Func<double[], double[]> compute)
+    {
+        if (Volatile.Read(ref _last) is { } last && last.Seeds.AsSpan().SequenceEqual(seeds)) return last.Scores;
+        var scores = compute(seeds);
+        Volatile.Write(ref _last, new Entry((double[])seeds.Clone(), scores));
+        return scores;
+    }
+
+    private sealed record Entry(double[] Seeds, double[] Scores);
 }

@@ -34,8 +34,26 @@ internal static class ServeCommand
                 Limits = new FramingLimits { MaxBodyBytes = result.GetValue(maxMessage) },
             };
             await using var input = Console.OpenStandardInput();
-            return await LanguageServer.RunAsync(input, protocolOut, settings, Console.Error, ct).ConfigureAwait(false);
+            var code = await LanguageServer.RunAsync(input, protocolOut, settings, Console.Error, ct).ConfigureAwait(false);
+            ExitSoonAnyway(code);
+            return code;
         }, cancellationToken));
         return command;
     }
+
+    /// <summary>How long the process may take to end by itself once the connection is over.</summary>
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The connection is over: the process must end even if something still runs (an MSBuild
+    /// evaluation that does not observe cancellation, a thread a library did not make background).
+    /// A server that outlives its client holds memory and files for nothing. Normally Main returns
+    /// first and this background thread dies with the process.
+    /// </summary>
+    private static void ExitSoonAnyway(int code) => new Thread(() =>
+    {
+        Thread.Sleep(ExitGrace);
+        Console.Error.WriteLine($"codecontext serve: still running {ExitGrace.TotalSeconds:F0} s after the connection ended; exiting");
+        Environment.Exit(code);
+    }) { IsBackground = true, Name = "codecontext serve exit guard" }.Start();
 }

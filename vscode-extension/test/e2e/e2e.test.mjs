@@ -7,75 +7,42 @@
 //   CHROMIUM      browser (default: /usr/bin/chromium)
 //   E2E_OUT       screenshots and timings (default: test-output/e2e)
 //   E2E_MEASURE   also time N keystrokes to an updated budget bar (docs/benchmarks.md)
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync, readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import {
+  LONG, log, requireTools, prepareWorkbench, startWorkbench, stopWorkbench, extensionLogTimings, settledVersion, statusText,
+  runCommand, openFile, typeInEditor, serverPids, serverPid, waitFor, measureKeystrokesAndOpens,
+} from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const extensionDir = path.resolve(here, '..', '..');
 const repoRoot = path.resolve(extensionDir, '..');
-const codeServer = process.env.CODE_SERVER ?? path.join(os.homedir(), '.cache', 'codecontext-ci', 'code-server', 'node_modules', '.bin', 'code-server');
 const vsix = path.resolve(process.env.VSIX ?? path.join(extensionDir, 'dist', 'codecontext.vsix'));
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const outDir = path.resolve(process.env.E2E_OUT ?? path.join(extensionDir, 'test-output', 'e2e'));
 const measureCount = Number(process.env.E2E_MEASURE ?? 0);
-const LONG = Number(process.env.E2E_TIMEOUT_MS ?? 240_000); // a cold first start compiles and loads a lot: wait on states, generously
 const ACTIVE = 'src/Shop.Services/Orders/OrderService.cs';
 
-for (const [what, file] of [['code-server', codeServer], ['the .vsix', vsix], ['chromium', browserPath]]) {
-  if (!existsSync(file)) { console.error(`e2e: ${what} not found at ${file}`); process.exit(2); }
-}
+requireTools(vsix);
 mkdirSync(outDir, { recursive: true });
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'codecontext-e2e-'));
 const workspace = path.join(scratch, 'Shop');
 cpSync(path.join(repoRoot, 'samples', 'Shop'), workspace, { recursive: true, filter: (src) => !/[\\/](bin|\.vs)$/.test(src) });
-const extensionsDir = path.join(scratch, 'extensions');
-const userDataDir = path.join(scratch, 'user-data');
 const cacheDir = path.join(scratch, 'cache');
-mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'window.commandCenter': false,
-}, null, 2));
-const config = path.join(scratch, 'config.yaml');
-const port = await freePort();
-writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-
-const log = (m) => console.log(`e2e: ${m}`);
 const timings = {};
-let serverProcess;
-let browser;
+let workbench;
+let extensionsDir;
 let failed = false;
 
 try {
-  const install = spawnSync(codeServer, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8', timeout: LONG });
-  assert.equal(install.status, 0, `--install-extension failed:\n${install.stdout}\n${install.stderr}`);
-  log(`installed ${path.basename(vsix)}: ${install.stdout.trim().split('\n').at(-1)}`);
-
-  serverProcess = spawn(codeServer, ['--config', config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', workspace], {
-    env: { ...process.env, CODECONTEXT_CACHE_DIR: cacheDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const serverLog = [];
-  serverProcess.stdout.on('data', (d) => serverLog.push(String(d)));
-  serverProcess.stderr.on('data', (d) => serverLog.push(String(d)));
-  await waitFor(() => serverLog.join('').includes('HTTP server listening'), 60_000, 'code-server to listen');
-
-  browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const prepared = await prepareWorkbench(scratch, vsix);
+  ({ extensionsDir } = prepared);
+  const { port, userDataDir } = prepared;
+  workbench = await startWorkbench(prepared, workspace, cacheDir);
+  const { browser } = workbench;
   const page = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
   page.setDefaultTimeout(LONG);
   const pageOpened = Date.now();
@@ -214,7 +181,7 @@ try {
   await page.screenshot({ path: path.join(outDir, 'server-log.png') });
   log(`restart server: pid ${pidBeforeRestart} -> ${serverPid(extensionsDir)}; the log is shown`);
 
-  if (measureCount > 0) await measure(page, view, bar);
+  if (measureCount > 0) Object.assign(timings, await measureKeystrokesAndOpens(page, view, bar, measureCount, ['Order.cs', 'OrderService.cs', 'Customer.cs', 'OrderService.cs']));
 
   Object.assign(timings, extensionLogTimings(userDataDir));
   writeFileSync(path.join(outDir, 'timings.json'), JSON.stringify(timings, null, 2));
@@ -245,121 +212,16 @@ try {
   failed = true;
   console.error('e2e: FAILED', error);
   try {
-    const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+    const pages = workbench?.browser.contexts().flatMap((c) => c.pages()) ?? [];
     if (pages[0]) await pages[0].screenshot({ path: path.join(outDir, 'failure.png') });
   } catch { /* best effort */ }
 } finally {
-  await browser?.close().catch(() => undefined);
-  if (serverProcess && serverProcess.exitCode === null) {
-    serverProcess.kill('SIGTERM');
-    await new Promise((r) => { const t = setTimeout(r, 10_000); serverProcess.once('exit', () => { clearTimeout(t); r(); }); });
-  }
-  // A server killed while its extension host still runs is restarted by the client library: keep
-  // killing what is left until none has appeared for a while.
-  let quietSince = Date.now();
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline && Date.now() - quietSince < 3_000;) {
-    const left = serverPids(extensionsDir);
-    if (left.length > 0) quietSince = Date.now();
-    for (const pid of left) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await stopWorkbench(workbench, extensionsDir);
   rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
 
 // ------------------------------------------------------------------ helpers
-
-async function measure(page, view, bar) {
-  // Keystroke to updated budget bar, p50/p99 over E2E_MEASURE edits (debounce included).
-  const samples = [];
-  for (let i = 0; i < measureCount; i++) {
-    const before = await settledVersion(view);
-    const t0 = Date.now();
-    await page.keyboard.type(i % 2 === 0 ? 'x' : 'y');
-    await waitFor(async () => Number(await bar.getAttribute('data-version')) > before, 60_000, 'the bar to update');
-    samples.push(Date.now() - t0);
-  }
-  timings.keystrokeToBarMs = percentiles(samples);
-  // Opening a file to a populated panel.
-  const opens = [];
-  const files = ['Order.cs', 'OrderService.cs', 'Customer.cs', 'OrderService.cs'];
-  for (let i = 0; i < Math.min(measureCount, 8); i++) {
-    const name = files[i % files.length];
-    const t0 = Date.now();
-    await openFile(page, name);
-    await view.locator('#active-path', { hasText: new RegExp(`/${name.replace('.', '\\.')}$`) }).waitFor();
-    await view.locator('.thumb img').first().waitFor();
-    opens.push(Date.now() - t0);
-  }
-  timings.openFileToPanelMs = percentiles(opens);
-}
-
-/** What the extension logged in its output channel (the workbench keeps it under logs/). */
-function extensionLogTimings(dir) {
-  const files = readdirSync(path.join(dir, 'logs'), { recursive: true }).map(String).filter((f) => /CodeContext\.log$/.test(f));
-  const text = files.map((f) => readFileSync(path.join(dir, 'logs', f), 'utf8')).join('\n');
-  const all = (re) => [...text.matchAll(re)].map((m) => Number(m[1]));
-  const composes = all(/composed .* in (\d+) ms/g);
-  return {
-    activationToReadyMs: all(/ready (\d+) ms after activation/g)[0],
-    serverStartToReadyMs: all(/ready (\d+) ms after the server was started/g),
-    composeRoundTripMs: composes.length ? percentiles(composes) : undefined,
-  };
-}
-
-function percentiles(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { n: s.length, p50: at(0.5), p99: at(0.99), min: s[0], max: s.at(-1) };
-}
-
-async function settledVersion(view) {
-  const bar = view.locator('#budget-bar');
-  await view.locator('body[data-busy="false"], body:not([data-busy])').first().waitFor().catch(() => undefined);
-  return Number(await bar.getAttribute('data-version'));
-}
-
-async function statusText(page) {
-  return (await page.locator('.statusbar-item').allInnerTexts()).join(' | ');
-}
-
-/** Keyboard focus back on the workbench (a click in the webview keeps it in the iframe). */
-async function focusWorkbench(page) {
-  await page.keyboard.press('Escape');
-  await page.locator('.part.sidebar .composite.title').first().click();
-}
-
-async function runCommand(page, title) {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escaped}$`) }) }).first().click();
-}
-
-async function openFile(page, name) {
-  // Quick open fills its list in steps (history, then the file search): wait until the file is the
-  // first row, then take it; if the list still moved under the key press, try again.
-  for (let attempt = 1; ; attempt++) {
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(name);
-    const first = page.locator('.quick-input-list .monaco-list-row .label-name').first();
-    await waitFor(async () => (await first.innerText()).trim() === name, 30_000, `${name} to head the quick open list`);
-    await page.keyboard.press('Enter');
-    try {
-      await page.locator('.tab.active .label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }).first().waitFor({ timeout: attempt < 3 ? 15_000 : LONG });
-      return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      log(`quick open did not open ${name} (attempt ${attempt}); again`);
-    }
-  }
-}
 
 /** Replaces the user settings through the workbench's settings.json editor, then returns to the C# editor. */
 async function setUserSettings(page, values) {
@@ -372,44 +234,4 @@ async function setUserSettings(page, values) {
   await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
   await runCommand(page, 'View: Close Editor');
   await page.locator('.tab.active .label-name', { hasText: /^OrderService\.cs$/ }).first().waitFor();
-}
-
-async function typeInEditor(page, text) {
-  const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-  await editor.click({ position: { x: 200, y: 60 } });
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-}
-
-function serverPids(extensionsDir) {
-  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  const pids = [];
-  for (const line of ps.split('\n')) {
-    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
-    if (m && m[2].includes(extensionsDir) && m[2].includes('codecontext.dll serve')) pids.push(Number(m[1]));
-  }
-  return pids;
-}
-
-function serverPid(extensionsDir) {
-  return serverPids(extensionsDir)[0];
-}
-
-async function waitFor(condition, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try { if (await condition()) return; } catch (error) { lastError = error; }
-    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation sleep
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
 }

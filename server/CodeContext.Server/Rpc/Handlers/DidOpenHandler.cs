@@ -20,7 +20,7 @@ internal sealed class DidOpenHandler(ServerContext context)
             var document = request?.TextDocument ?? throw new UserError("params.textDocument is required");
             var path = context.Workspace.Paths!.Confine(document.Uri, "textDocument.uri");
             context.Workspace.Documents.Open(path, document.Text ?? throw new UserError("params.textDocument.text is required"), document.Version);
-            context.Workspace.TextChanged(path);
+            context.Workspace.TextChanged(path, opened: true);
         }
         catch (Exception e) when (e is UserError or LocalRpcException)
         {

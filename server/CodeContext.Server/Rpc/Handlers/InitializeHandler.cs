@@ -32,6 +32,15 @@ internal sealed class InitializeHandler(ServerContext context)
         context.Profile = options.Profile ?? context.Profile;
         context.ClientSupportsProgress = request.Capabilities?.Window?.WorkDoneProgress == true;
         context.Log.WriteLine($"codecontext serve: initialize from {request.ClientInfo?.Name ?? "a client"}, root {root}");
+        if (request.ProcessId is { } client)
+        {
+            var watched = ClientProcessWatch.Start(client, () =>
+            {
+                context.Log.WriteLine($"codecontext serve: the client process {client} ended; exiting");
+                context.Lifecycle.Exit();
+            }, context.Lifecycle.Ending);
+            if (!watched) context.Log.WriteLine($"codecontext serve: the client's process {client} is not visible here; the server ends when its input does");
+        }
 
         return new
         {

@@ -18,12 +18,16 @@ internal enum ServerPhase
 internal sealed class Lifecycle
 {
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _ending = new();
     private int _phase = (int)ServerPhase.Created;
 
     public ServerPhase Phase => (ServerPhase)Volatile.Read(ref _phase);
 
     /// <summary>Completes with the process exit code when the client sends exit (or goes away).</summary>
     public Task<int> Exited => _exited.Task;
+
+    /// <summary>Cancelled once the server is exiting: what runs beside the connection (watches) stops.</summary>
+    public CancellationToken Ending => _ending.Token;
 
     public void BeginInitialize()
     {
@@ -57,7 +61,10 @@ internal sealed class Lifecycle
     }
 
     /// <summary>exit: 0 after a shutdown, 1 without one (LSP).</summary>
-    public void Exit() => _exited.TrySetResult(Phase == ServerPhase.ShutDown ? 0 : 1);
+    public void Exit()
+    {
+        if (_exited.TrySetResult(Phase == ServerPhase.ShutDown ? 0 : 1)) _ending.Cancel();
+    }
 
     private static LocalRpcException AfterShutdown(string method) =>
         new($"server is shutting down: '{method}' after 'shutdown' is refused; only 'exit' is accepted") { ErrorCode = LspErrorCodes.InvalidRequest };

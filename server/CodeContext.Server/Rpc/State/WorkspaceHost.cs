@@ -130,8 +130,8 @@ internal sealed class WorkspaceHost
         _stopping.Cancel();
     }
 
-    public void TextChanged(string fullPath) =>
-        _queue.Writer.TryWrite(new EditorTextChanged(Interlocked.Increment(ref _enqueued), fullPath));
+    public void TextChanged(string fullPath, bool opened = false) =>
+        _queue.Writer.TryWrite(new EditorTextChanged(Interlocked.Increment(ref _enqueued), fullPath, opened));
 
     public void DiskChanged(IReadOnlyList<string> fullPaths)
     {
@@ -236,6 +236,8 @@ internal sealed class WorkspaceHost
 
                 Publish(new AnalysisSnapshot(analysis, batch[^1].Sequence));
                 Volatile.Write(ref _lastActivity, Environment.TickCount64);
+                foreach (var opened in batch.OfType<EditorTextChanged>().Where(m => m.Opened).Select(m => m.FullPath).Distinct(StringComparer.Ordinal))
+                    WarmCompilation(Current!, opened, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -345,7 +347,9 @@ internal sealed class WorkspaceHost
                 continue;
             }
 
+            var clock = Core.Diagnostics.TraceSpans.Start();
             analysis = await Guard(analysis, a => a.WithDocumentTextAsync(relative, open.Text.ToString(), stopping), relative).ConfigureAwait(false);
+            Core.Diagnostics.TraceSpans.Lap(clock, $"change applied to {relative} ({batch.Count} in the batch)");
         }
 
         var onDisk = batch.OfType<DiskChanged>()
@@ -359,6 +363,39 @@ internal sealed class WorkspaceHost
         if (onDisk.Count > 0)
             analysis = await Guard(analysis, a => a.WithFilesChangedOnDiskAsync(onDisk, stopping), $"{onDisk.Count} changed file(s)").ConfigureAwait(false);
         return analysis;
+    }
+
+    /// <summary>
+    /// Builds the compilation of an opened document's project in the background, unless it exists.
+    /// The first code edit of a document needs its semantic model, and building the compilation
+    /// first costs seconds on a large project (Polly.Core: about 5 s on a loaded 2-core machine);
+    /// later snapshots fork the compilation built here, so the developer's first keystrokes do not
+    /// wait for it. Nothing is published: the snapshot's solution keeps what was built.
+    /// </summary>
+    private void WarmCompilation(AnalysisSnapshot snapshot, string fullPath, CancellationToken stopping)
+    {
+        var workspace = snapshot.Analysis.Workspace;
+        if (snapshot.RelativePath(fullPath) is not { } relative || workspace.FindByRelativePath(relative) is not { } file) return;
+        if (workspace.Solution.GetProject(file.ProjectId) is not { } project || project.TryGetCompilation(out _)) return;
+        _ = Task.Run(async () =>
+        {
+            var clock = Core.Diagnostics.TraceSpans.Start();
+            try
+            {
+                // The compilation alone is lazy: declaring the document's symbols also loads the
+                // referenced assemblies and the project's declarations, which forks keep.
+                if (project.GetDocument(file.DocumentId) is { } document && await document.GetSemanticModelAsync(stopping).ConfigureAwait(false) is { } model)
+                    _ = model.GetDeclarationDiagnostics(cancellationToken: stopping);
+                Core.Diagnostics.TraceSpans.Lap(clock, $"warmed the compilation of {project.Name} for {relative}");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await _log.WriteLineAsync($"codecontext serve: warming the compilation for '{relative}' failed: {e.Message}").ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>A change that cannot be applied is logged and skipped; the previous state stays.</summary>

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace CodeContext.Core.Diagnostics;
+
+/// <summary>
+/// Where a hot path spends its time, on stderr, when CODECONTEXT_TRACE is set: a developer (or
+/// bench/serve's <c>--trace</c>) reads which step of an edit or a compose is slow, with no cost
+/// when it is not set beyond a flag check.
+/// </summary>
+public static class TraceSpans
+{
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("CODECONTEXT_TRACE") is not null;
+
+    /// <summary>Starts a span: null (nothing measured) unless tracing is on.</summary>
+    public static Stopwatch? Start() => Enabled ? Stopwatch.StartNew() : null;
+
+    /// <summary>Writes how long the span has run and restarts it, so consecutive calls time consecutive steps.</summary>
+    public static void Lap(Stopwatch? clock, string what)
+    {
+        if (clock is null) return;
+        Console.Error.WriteLine($"trace {clock.Elapsed.TotalMilliseconds,8:F1} ms  {what}");
+        clock.Restart();
+    }
+}
