@@ -119,7 +119,6 @@ public static partial class CandidateBuilder
                 SliceCount = facts.Slices.Count,
                 Relevance = 0,
                 Reasons = [],
-                TextSegment = SegmentText.Code(whole ? path : $"{path} (lines {slice.Start}-{slice.End})", piece),
                 TextTokens = slice.TextTokens,
                 OutlineSegment = slice.Outline,
                 OutlineTokens = slice.OutlineTokens,

@@ -63,7 +63,7 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
         var tree = CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
         var text = tree.GetText(ct);
         var lineCount = CandidateBuilder.LineCount(text);
-        var wholeTokens = tokenizer.CountTokens(masked);
+        var (wholeTokens, wholeFenced) = FencedTokenCount.Count(tokenizer, path, masked);
         var ranges = wholeTokens > settings.SliceAboveTokens ? SliceFinder.Slices(tree, lineCount, settings.SliceLines, ct) : [(1, lineCount)];
         var slices = new List<SliceFacts>(ranges.Count);
         foreach (var (start, end) in ranges)
@@ -73,13 +73,14 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
             var caption = whole ? path : $"{path} (lines {start}-{end})";
             var outline = OutlineBuilder.Build(whole ? tree : CSharpSyntaxTree.ParseText(piece, cancellationToken: ct), ct);
             var outlineSegment = outline.Length < piece.Length ? SegmentText.Code(SegmentText.OutlineCaption(path, start, end, whole), outline) : null;
+            var (bare, fenced) = whole ? (wholeTokens, wholeFenced) : FencedTokenCount.Count(tokenizer, caption, piece);
             slices.Add(new SliceFacts(
                 start,
                 end,
-                tokenizer.CountTokens(SegmentText.Code(caption, piece)),
+                fenced,
                 outlineSegment,
                 outlineSegment is null ? 0 : tokenizer.CountTokens(outlineSegment),
-                whole ? wholeTokens : tokenizer.CountTokens(piece),
+                bare,
                 CandidateBuilder.TermsOf(piece).Order(StringComparer.Ordinal).ToList()));
         }
 
