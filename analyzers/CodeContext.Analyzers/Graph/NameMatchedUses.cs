@@ -28,30 +28,26 @@ internal static class NameMatchedUses
         foreach (var node in root.DescendantNodes())
         {
             if (node is not SimpleNameSyntax name || NamesANamespace(name)) continue;
-            var entries = index.Named(name.Identifier.ValueText);
             // A name this file declares itself most likely means its own symbol: no edge.
-            if (entries.Count == 0 || entries.Any(e => e.File == file)) continue;
+            if (index.Find(name.Identifier.ValueText) is not { } named || named.DeclaredIn(file)) continue;
             var isLocal = locals.Contains(name.Identifier.ValueText);
 
-            var types = entries.Where(e => e.Symbol.IsType).ToList();
-            if (types.Count > 0 && !isLocal)
+            if (named.Types.Count > 0 && !isLocal)
             {
                 var kind = UseRecorder.IsInBaseList(name) ? EdgeKind.Inherits : UseRecorder.IsCreated(name) ? EdgeKind.Creates : EdgeKind.ReferencesType;
-                foreach (var type in Visible(types, visible)) uses.Add(type.Symbol.Id, type.Symbol.Display, kind, name);
+                foreach (var type in Visible(named.Types, visible)) uses.Add(type.Symbol.Id, type.Symbol.Display, kind, name);
                 continue;
             }
             if (isLocal) continue;
 
-            var members = entries.Where(e => !e.Symbol.IsType).ToList();
-            if (name.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax qualifier } access && access.Name == name)
-            {
-                var onType = members.Where(e => e.ContainerName == qualifier.Identifier.ValueText).ToList();
-                if (onType.Count > 0) members = onType;
-            }
-            if (members.Select(e => e.Container).Distinct(StringComparer.Ordinal).Count() > MaxMemberCandidates) continue;
+            var members = named.AllMembers;
+            if (name.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax qualifier } access && access.Name == name
+                && named.On(qualifier.Identifier.ValueText) is { } onType)
+                members = onType;
+            if (members.Types > MaxMemberCandidates) continue;
             var memberKind = UseRecorder.InvocationOf(name) is not null ? EdgeKind.Calls : UseRecorder.IsWrittenTo(name) ? EdgeKind.WritesMember : EdgeKind.ReadsMember;
             // The use goes to the member's type: a member ID read from syntax lacks its parameter types.
-            foreach (var member in members) uses.Add("T:" + member.Container, member.Symbol.Display, memberKind, name);
+            foreach (var member in members.Entries) uses.Add("T:" + member.Container, member.Symbol.Display, memberKind, name);
         }
         return uses.Uses;
     }
@@ -61,9 +57,20 @@ internal static class NameMatchedUses
     {
         var exact = types.Where(t => visible.Contains(t.Container)).ToList();
         if (exact.Count > 0) return exact;
-        var nested = types.Where(t => visible.Any(ns => t.Container.StartsWith(ns + ".", StringComparison.Ordinal))).ToList();
+        var seen = visible.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nested = types.Where(t => UnderAny(t.Container, seen)).ToList();
         if (nested.Count > 0) return nested;
         return types.Count <= 2 ? types : [];
+    }
+
+    /// <summary>Whether a namespace lies under one the document sees ("A.B.C" under "A.B" or "A"): some part before a dot is seen.</summary>
+    private static bool UnderAny(string container, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> visible)
+    {
+        for (var dot = container.IndexOf('.'); dot >= 0; dot = container.IndexOf('.', dot + 1))
+        {
+            if (visible.Contains(container.AsSpan(0, dot))) return true;
+        }
+        return false;
     }
 
     private static HashSet<string> VisibleNamespaces(SyntaxNode root, IReadOnlySet<string> globalUsings)

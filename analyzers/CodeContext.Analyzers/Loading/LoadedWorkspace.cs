@@ -35,7 +35,13 @@ public sealed class LoadedWorkspace
 
     /// <summary>The same codebase with another snapshot and file list (edits, files created or deleted).</summary>
     internal LoadedWorkspace With(Solution solution, IReadOnlyList<SourceFile> files) =>
-        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter, Sources);
+        new(RootDirectory, solution, [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], Skipped, Degraded, LoadMode, Filter, Sources) { EvaluatedFrameworks = EvaluatedFrameworks };
+
+    /// <summary>
+    /// Target frameworks by project file, for the projects MSBuild evaluated: its evaluation imports
+    /// props from above the root (the build's own semantics), which the load itself never reads.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> EvaluatedFrameworks { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>
     /// The door every text of this codebase came in by, and what it found per file (secrets masked,

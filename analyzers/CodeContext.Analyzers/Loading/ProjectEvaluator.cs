@@ -161,8 +161,18 @@ internal static class ProjectEvaluator
             CryptoKeyFile: null,
             PublicSign: false,
             DelaySign: null,
-            [.. Generated(project, assemblyName, solutionAssemblies)]);
+            [.. Generated(project, assemblyName, solutionAssemblies)],
+            EvaluatedFrameworks(project));
     }
+
+    /// <summary>
+    /// What the project targets as MSBuild evaluated it: a multi-targeted project is evaluated for
+    /// one framework, but its TargetFrameworks property still lists them all.
+    /// </summary>
+    private static List<string> EvaluatedFrameworks(Project project) =>
+        Property(project, "TargetFrameworks") is { } listed
+            ? [.. listed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : Property(project, "TargetFramework") is { } one ? [one] : [];
 
     /// <summary>
     /// The framework symbols the SDK's define-constant targets add (NET, NET10_0, NET8_0_OR_GREATER,

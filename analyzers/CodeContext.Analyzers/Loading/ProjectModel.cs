@@ -12,10 +12,12 @@ internal sealed record GeneratedDocument(string Name, string Text);
 /// references and the options that change binding. Produced by <see cref="ProjectEvaluator"/> and
 /// kept by <see cref="ProjectModelCache"/>.
 /// </summary>
+/// <param name="TargetFrameworks">The target frameworks MSBuild evaluated (TargetFrameworks, else TargetFramework), with what its
+/// evaluation imported from outside the root; null for a project MSBuild did not evaluate.</param>
 internal sealed record ProjectModel(
     string Id, string Name, string AssemblyName, string? FilePath, List<string> ProjectReferences, List<string> MetadataReferences,
     List<string> Documents, string LanguageVersion, List<string> PreprocessorSymbols, string OutputKind, string Nullable, bool AllowUnsafe,
-    string? CryptoKeyFile, bool PublicSign, bool? DelaySign, List<GeneratedDocument> GeneratedDocuments)
+    string? CryptoKeyFile, bool PublicSign, bool? DelaySign, List<GeneratedDocument> GeneratedDocuments, List<string>? TargetFrameworks = null)
 {
     /// <summary>One snapshot holding every project, references wired by id.</summary>
     public static Solution ToSolution(IReadOnlyList<ProjectModel> models, SourceLedger sources)
@@ -57,6 +59,12 @@ internal sealed record ProjectModel(
         }
         return solution;
     }
+
+    /// <summary>Each evaluated project's target frameworks by project file.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> EvaluatedFrameworks(IEnumerable<ProjectModel> models) =>
+        models.Where(m => m is { FilePath: not null, TargetFrameworks: not null })
+            .GroupBy(m => m.FilePath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.First().TargetFrameworks!, StringComparer.Ordinal);
 
     /// <summary>The model of a project already in a snapshot (a syntax-only fallback), so the cache keeps it with the rest.</summary>
     public static ProjectModel From(Project project) => new(

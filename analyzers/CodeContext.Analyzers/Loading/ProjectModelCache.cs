@@ -17,10 +17,10 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
     // 2: multi-targeted projects may be evaluated for one pinned framework (TargetFrameworkChoice.Pinned);
     //    signing options are kept (InternalsVisibleTo with a public key depends on them).
     // 3: projects come from evaluation alone; the sources the build would generate are kept as text.
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
 
-    public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths, SourceLedger sources)
+    public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode, IReadOnlyDictionary<string, IReadOnlyList<string>> Frameworks)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths, SourceLedger sources)
     {
         var path = FileFor(target);
         if (!File.Exists(path)) return null;
@@ -29,7 +29,7 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
             var model = JsonSerializer.Deserialize<Model>(File.ReadAllBytes(path));
             if (model is null || model.Version != FormatVersion || model.Key != Key(target, projectPaths)) return null;
             if (model.Projects.SelectMany(p => p.MetadataReferences).Any(r => !File.Exists(r))) return null;
-            return (ProjectModel.ToSolution(model.Projects, sources), model.Degraded, model.Mode);
+            return (ProjectModel.ToSolution(model.Projects, sources), model.Degraded, model.Mode, ProjectModel.EvaluatedFrameworks(model.Projects));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

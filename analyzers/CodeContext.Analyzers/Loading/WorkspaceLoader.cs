@@ -25,6 +25,7 @@ public static class WorkspaceLoader
 
         var sources = new SourceLedger(new SourceGate(target.RootDirectory));
         var degraded = new List<DegradedProject>();
+        IReadOnlyDictionary<string, IReadOnlyList<string>> frameworks = new Dictionary<string, IReadOnlyList<string>>();
         Solution solution;
         string mode;
         if (target.Kind == LoadTargetKind.LooseFiles)
@@ -38,7 +39,7 @@ public static class WorkspaceLoader
             var modelCache = options.Cache is null || options.NoMsBuild ? null : new ProjectModelCache(options.Cache);
             if (modelCache?.TryLoad(target, projectPaths, sources) is { } cached)
             {
-                (solution, mode) = (cached.Solution, cached.Mode);
+                (solution, mode, frameworks) = (cached.Solution, cached.Mode, cached.Frameworks);
                 degraded.AddRange(cached.Degraded);
                 log?.WriteLine("codecontext: project model unchanged since the last run; MSBuild evaluation skipped");
             }
@@ -52,6 +53,7 @@ public static class WorkspaceLoader
             {
                 (solution, mode, var models) = OpenWithMsBuild(target, projectPaths, degraded, log, sources, options.Progress);
                 modelCache?.Save(target, projectPaths, models, degraded, mode);
+                frameworks = ProjectModel.EvaluatedFrameworks(models);
             }
         }
 
@@ -66,7 +68,7 @@ public static class WorkspaceLoader
         log?.WriteLine($"codecontext: {files.Count} files as context, {skipped.Count} skipped, {degraded.Count} degraded projects ({mode})");
         if (files.Count == 0) throw new UserError($"'{path}' has no C# file that can be context ({skipped.Count} skipped; --verbose lists why)");
 
-        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter, sources);
+        return new LoadedWorkspace(target.RootDirectory, solution, files, skipped, degraded, mode, filter, sources) { EvaluatedFrameworks = frameworks };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -106,10 +107,21 @@ internal sealed class CachedTokenCounter : ITextTokenizer
         }
     }
 
+    /// <summary>The text's SHA-256 over its UTF-8 bytes, encoded into a pooled buffer: every file of a codebase is counted, and a fresh array per count was garbage the size of the codebase.</summary>
     private static UInt128 KeyOf(string text)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(text));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         return BitConverter.ToUInt128(hash);
     }
 }

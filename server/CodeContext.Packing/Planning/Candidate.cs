@@ -29,8 +29,13 @@ public sealed record Candidate
     /// <summary>The file declares what the active file uses directly: its exact forms are worth more (<see cref="DirectUses"/>).</summary>
     public bool DirectUse { get; init; }
 
-    /// <summary>Exact text segment (caption, fence, source) and its tokens.</summary>
-    public required string TextSegment { get; init; }
+    /// <summary>
+    /// Exact text segment (caption, fence, source), written when asked: only what the plan carries
+    /// as text needs it, and keeping one for every candidate held a second copy of the codebase.
+    /// </summary>
+    public string TextSegment => SegmentText.Code(SegmentText.TextCaption(this), Text);
+
+    /// <summary>Tokens of <see cref="TextSegment"/>.</summary>
     public required int TextTokens { get; init; }
 
     /// <summary>Exact outline segment and its tokens; null when the slice has no body to elide.</summary>

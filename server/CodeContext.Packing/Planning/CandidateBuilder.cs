@@ -61,11 +61,14 @@ public static partial class CandidateBuilder
 
         await Parallel.ForEachAsync(missing, new ParallelOptions { CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var text = await workspace.GetDocument(file).GetTextAsync(ct).ConfigureAwait(false);
+            var document = workspace.GetDocument(file);
+            var text = await document.GetTextAsync(ct).ConfigureAwait(false);
             var templates = pool?.TryGet(file.RelativePath, text);
             if (templates is null)
             {
-                templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct)];
+                // The analysis usually parsed the file already; pricing may reuse that tree (FileFacts says when).
+                var parsed = document.TryGetSyntaxTree(out var tree) ? tree : null;
+                templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct, parsed)];
                 pool?.Put(file.RelativePath, text, templates);
             }
 
@@ -95,9 +98,9 @@ public static partial class CandidateBuilder
     /// text came through the source gate, already masked; <paramref name="secrets"/> is what the
     /// gate masked in it, for the manifest.
     /// </summary>
-    private static IEnumerable<Candidate> Templates(string path, string masked, IReadOnlyList<SecretFinding> secrets, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
+    private static IEnumerable<Candidate> Templates(string path, string masked, IReadOnlyList<SecretFinding> secrets, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null)
     {
-        var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct);
+        var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct, parsed);
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
         for (var i = 0; i < facts.Slices.Count; i++)
@@ -119,7 +122,6 @@ public static partial class CandidateBuilder
                 SliceCount = facts.Slices.Count,
                 Relevance = 0,
                 Reasons = [],
-                TextSegment = SegmentText.Code(whole ? path : $"{path} (lines {slice.Start}-{slice.End})", piece),
                 TextTokens = slice.TextTokens,
                 OutlineSegment = slice.Outline,
                 OutlineTokens = slice.OutlineTokens,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CodeContext.Analyzers.Outline;
 using CodeContext.Core;
 using CodeContext.Rendering.Tokenizers;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeContext.Packing.Planning;
@@ -19,15 +20,16 @@ public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outl
 public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Description, int ListedTokens)
 {
     // Bump when what is computed here changes.
-    private const string Version = "facts-4";
+    private const string Version = "facts-5";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static FileFacts Get(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
+    /// <param name="parsed">The workspace's tree of this text if it has one: reused when it is the tree a default parse would give.</param>
+    public static FileFacts Get(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null)
     {
         if (cache is null)
         {
-            return Compute(path, source, tokenizer, settings, ct);
+            return Compute(path, source, tokenizer, settings, ct, parsed);
         }
 
         var key = ContentHash.Combine(Version, tokenizer.Id, settings.SliceAboveTokens.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.SliceLines.ToString(System.Globalization.CultureInfo.InvariantCulture), path, ContentHash.Of(source));
@@ -45,7 +47,7 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
             // Unreadable entry: recompute and overwrite it.
         }
 
-        var facts = Compute(path, source, tokenizer, settings, ct);
+        var facts = Compute(path, source, tokenizer, settings, ct, parsed);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -59,12 +61,12 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
         return facts;
     }
 
-    private static FileFacts Compute(string path, string masked, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct)
+    private static FileFacts Compute(string path, string masked, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct, SyntaxTree? parsed)
     {
-        var tree = CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
+        var tree = Reusable(parsed, masked, ct) ?? CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
         var text = tree.GetText(ct);
         var lineCount = CandidateBuilder.LineCount(text);
-        var wholeTokens = tokenizer.CountTokens(masked);
+        var (wholeTokens, wholeFenced) = FencedTokenCount.Count(tokenizer, path, masked);
         var ranges = wholeTokens > settings.SliceAboveTokens ? SliceFinder.Slices(tree, lineCount, settings.SliceLines, ct) : [(1, lineCount)];
         var slices = new List<SliceFacts>(ranges.Count);
         foreach (var (start, end) in ranges)
@@ -76,13 +78,14 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
             var outline = OutlineBuilder.Build(pieceTree, ct);
             var outlineSegment = outline.Length < piece.Length ? SegmentText.Code(SegmentText.OutlineCaption(path, start, end, whole), outline) : null;
             var outlineShare = outlineSegment is null ? 1 : OutlineShare(pieceTree, outline, ct);
+            var (bare, fenced) = whole ? (wholeTokens, wholeFenced) : FencedTokenCount.Count(tokenizer, caption, piece);
             slices.Add(new SliceFacts(
                 start,
                 end,
-                tokenizer.CountTokens(SegmentText.Code(caption, piece)),
+                fenced,
                 outlineSegment,
                 outlineSegment is null ? 0 : tokenizer.CountTokens(outlineSegment),
-                whole ? wholeTokens : tokenizer.CountTokens(piece),
+                bare,
                 CandidateBuilder.TermsOf(piece).Order(StringComparer.Ordinal).ToList(),
                 outlineShare));
         }
@@ -106,4 +109,31 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
 
     private static int Identifiers(Microsoft.CodeAnalysis.SyntaxNode root) =>
         root.DescendantTokens().Count(t => t.RawKind == (int)SyntaxKind.IdentifierToken);
+
+    /// <summary>The switch the load sets on every project (nullable flow analysis off): read by binding, never by the parser.</summary>
+    private const string CompilationOnlyFeature = "run-nullable-analysis";
+
+    /// <summary>
+    /// The workspace's parse of this text when it is the tree a parse with default options gives:
+    /// the same effective language version, documentation mode and kind, no feature the parser reads, and
+    /// no #if or #elif whose outcome the project's preprocessor symbols could change (every
+    /// conditional region opens with one). Parsing each file a second time for its price was about
+    /// a tenth of a cold pack of EF Core. Null: parse again.
+    /// </summary>
+    private static SyntaxTree? Reusable(SyntaxTree? parsed, string masked, CancellationToken ct)
+    {
+        var plain = CSharpParseOptions.Default;
+        if (parsed?.Options is not CSharpParseOptions options
+            || options.LanguageVersion != plain.LanguageVersion || options.DocumentationMode != plain.DocumentationMode
+            || options.Kind != plain.Kind || options.Features.Keys.Any(k => k != CompilationOnlyFeature)
+            || !parsed.TryGetText(out var text) || text.Length != masked.Length || text.ToString() != masked)
+        {
+            return null;
+        }
+
+        var root = parsed.GetRoot(ct);
+        var conditional = options.PreprocessorSymbolNames.Any() && root.ContainsDirectives
+            && ((Microsoft.CodeAnalysis.CSharp.CSharpSyntaxNode)root).GetFirstDirective(d => d.IsKind(SyntaxKind.IfDirectiveTrivia) || d.IsKind(SyntaxKind.ElifDirectiveTrivia)) is not null;
+        return conditional ? null : parsed;
+    }
 }

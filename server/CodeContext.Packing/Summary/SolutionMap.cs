@@ -10,11 +10,17 @@ namespace CodeContext.Packing.Summary;
 
 /// <summary>One project as the solution map shows it.</summary>
 /// <param name="Path">The project file, relative to the root (or the project's name when it has none).</param>
-/// <param name="Frameworks">Target frameworks as the project file (or a Directory.Build.props above it) declares them; empty when neither does.</param>
+/// <param name="Frameworks">Target frameworks as MSBuild evaluated them; for a project it did not evaluate, as the project
+/// file (or a Directory.Build.props above it inside the root) declares them; empty when neither says.</param>
 /// <param name="Kind">exe or library.</param>
+/// <param name="FrameworksOutsideRoot">MSBuild did not evaluate the project and nothing inside the root declares its frameworks: whatever sets them lies outside the root, which the load does not read.</param>
 public sealed record ProjectSummary(
     string Name, string Path, IReadOnlyList<string> Frameworks, string Kind, int Files, IReadOnlyList<string> References,
-    IReadOnlyList<string> EntryPoints, IReadOnlyList<string> PublicTypes);
+    IReadOnlyList<string> EntryPoints, IReadOnlyList<string> PublicTypes, bool FrameworksOutsideRoot = false)
+{
+    /// <summary>What the map says for a project's targets when it knows none.</summary>
+    public const string OutsideRoot = "declared outside the root";
+}
 
 /// <summary>
 /// The solution at a glance: its projects, what each targets and references, its entry points
@@ -39,15 +45,18 @@ public static class SolutionMap
             {
                 var files = filesByProject[p.Id].ToList();
                 var fileTraits = files.Select(f => (f.RelativePath, Traits: traits.GetValueOrDefault(f.RelativePath))).ToList();
+                var evaluated = p.FilePath is { } path ? workspace.EvaluatedFrameworks.GetValueOrDefault(path) : null;
+                var frameworks = evaluated ?? (p.FilePath is null ? [] : Frameworks(p.FilePath, workspace.RootDirectory));
                 return new ProjectSummary(
                     p.Name,
                     p.FilePath is { } file && RepoPath.IsUnder(workspace.RootDirectory, file) ? RepoPath.Relative(workspace.RootDirectory, file) : p.Name,
-                    p.FilePath is null ? [] : Frameworks(p.FilePath, workspace.RootDirectory),
+                    frameworks,
                     p.CompilationOptions?.OutputKind is Microsoft.CodeAnalysis.OutputKind.ConsoleApplication or Microsoft.CodeAnalysis.OutputKind.WindowsApplication ? "exe" : "library",
                     files.Count,
                     [.. p.ProjectReferences.Select(r => names.GetValueOrDefault(r.ProjectId)).OfType<string>().Order(StringComparer.Ordinal)],
                     [.. fileTraits.Where(t => t.Traits?.EntryPoint == true).Select(t => t.RelativePath)],
-                    [.. fileTraits.SelectMany(t => t.Traits?.PublicTypes ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+                    [.. fileTraits.SelectMany(t => t.Traits?.PublicTypes ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                    FrameworksOutsideRoot: evaluated is null && frameworks.Count == 0);
             })
             .OrderBy(p => p.Path, StringComparer.Ordinal)];
     }
@@ -61,6 +70,7 @@ public static class SolutionMap
         {
             s.Append(c, $"- {p.Name} ({p.Path}): {p.Kind}");
             if (p.Frameworks.Count > 0) s.Append(c, $", {string.Join(", ", p.Frameworks)}");
+            else if (p.FrameworksOutsideRoot) s.Append(c, $", target frameworks {ProjectSummary.OutsideRoot}");
             s.Append(c, $", {p.Files} files");
             if (p.References.Count > 0) s.Append(c, $"; references {string.Join(", ", p.References)}");
             s.Append('\n');
@@ -76,7 +86,7 @@ public static class SolutionMap
         return s.ToString();
     }
 
-    /// <summary>TargetFramework(s) from the project file, else from the nearest Directory.Build.props up to the root.</summary>
+    /// <summary>For a project MSBuild did not evaluate: TargetFramework(s) from the project file, else from the nearest Directory.Build.props up to the root.</summary>
     private static IReadOnlyList<string> Frameworks(string projectFile, string root)
     {
         if (Declared(projectFile) is { } own) return own;

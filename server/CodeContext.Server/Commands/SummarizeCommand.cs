@@ -54,7 +54,7 @@ internal static class SummarizeCommand
             var cache = shared.Cache(result);
             var output = OutputFolder.Claim(outArgument ?? PackCommand.DefaultOut(path, cache), outArgument is null ? "--out (default)" : "--out", path);
             // The change is read before the load: a bad ref should not cost the analysis first.
-            var change = since is not null ? FromGit(path, since) : named.Count > 0 ? FromList(named) : null;
+            var change = since is not null ? FromGit(path, since) : named.Count > 0 ? FromList(path, named) : null;
             // Progress goes to stderr (a bar on a terminal, lines in CI logs) and ends before the summary prints.
             var progress = shared.Progress(result);
             ContextPackage package;
@@ -94,8 +94,28 @@ internal static class SummarizeCommand
         return new SummaryFocus.Change(folder, changes.Changed, changes.Deleted, $"changed since {since}", $"since {since}");
     }
 
-    private static SummaryFocus.Change FromList(IReadOnlyList<string> files) =>
-        new(Directory.GetCurrentDirectory(), [.. files.Select(f => (f, (IReadOnlyList<LineRange>)[]))], [], "named in --changed-files", "(named in --changed-files)");
+    /// <summary>
+    /// --changed-files: in a git work tree each file's lines that differ from HEAD (every line of a
+    /// file git does not track), as --changed-since marks its range; elsewhere every line, and the
+    /// summary says so.
+    /// </summary>
+    private static SummaryFocus.Change FromList(string path, IReadOnlyList<string> files)
+    {
+        var current = Directory.GetCurrentDirectory();
+        var codebase = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path)) ?? current;
+        // As the change resolves them: relative to the codebase first, then to the current directory.
+        string? Existing(string file) => new[] { codebase, current }.Select(folder => Path.GetFullPath(Path.Combine(folder, file))).FirstOrDefault(File.Exists);
+        var lines = GitChanges.AgainstHead(codebase, [.. files.Select(Existing)]);
+        const string reason = "named in --changed-files";
+        if (lines is null)
+        {
+            IReadOnlyList<LineRange> whole = [new LineRange(1, int.MaxValue)];
+            return new(current, [.. files.Select(f => (f, whole))], [], reason, "(named in --changed-files)",
+                $"the files named in --changed-files are marked whole: {Path.GetFileName(codebase)} is not in a git work tree with a HEAD to compare with");
+        }
+
+        return new(current, [.. files.Select((f, i) => (f, lines[i]))], [], reason, "(named in --changed-files)");
+    }
 
     /// <summary>The guard teams ask for: the step fails when the codebase's source outgrows the threshold, with the numbers.</summary>
     private static bool OverThreshold(Manifest manifest, int threshold)

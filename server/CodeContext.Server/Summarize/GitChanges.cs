@@ -27,6 +27,33 @@ internal static partial class GitChanges
         return diff with { Changed = [.. diff.Changed, .. untracked] };
     }
 
+    /// <summary>
+    /// Each file's lines that differ from HEAD in the working tree (every line when git does not
+    /// track it; none for a file that does not exist); null when <paramref name="folder"/> is not
+    /// in a git work tree with a HEAD commit, or git is missing.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<LineRange>>? AgainstHead(string folder, IReadOnlyList<string?> fullPaths)
+    {
+        try
+        {
+            if (GitCommand.Run(folder, ["rev-parse", "--is-inside-work-tree"]) is not (0, var inside, _) || inside.Trim() != "true"
+                || GitCommand.Run(folder, ["rev-parse", "--verify", "--quiet", "HEAD"]).Exit != 0)
+                return null;
+            return [.. fullPaths.Select(file => file is null ? [] : LinesAgainstHead(folder, file))];
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git: the caller marks the files whole
+        }
+    }
+
+    private static IReadOnlyList<LineRange> LinesAgainstHead(string folder, string file)
+    {
+        if (GitCommand.Run(folder, ["ls-files", "--error-unmatch", "--", file]).Exit != 0) return [new LineRange(1, int.MaxValue)];
+        var (exit, diff, _) = GitCommand.Run(folder, ["diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0", "HEAD", "--", file]);
+        return exit == 0 && Parse(diff).Changed is [var (_, lines), ..] ? lines : [];
+    }
+
     /// <summary>Reads `git diff -U0` output: "+++ b/path" opens a file, "@@ -a,b +c,d @@" adds lines c..c+d-1.</summary>
     internal static GitChangeSet Parse(string diff)
     {

@@ -11,7 +11,8 @@ internal static class SummaryFocus
     /// <summary>The C# files a change names, relative to <see cref="Folder"/>, with their changed lines (none: the whole file).</summary>
     /// <param name="Folder">Where the paths are relative to (where git ran, or the current directory for --changed-files).</param>
     /// <param name="Reason">Why a file is in the set, for its manifest entry ("changed since main").</param>
-    public sealed record Change(string Folder, IReadOnlyList<(string Path, IReadOnlyList<LineRange> Lines)> Files, IReadOnlyList<string> Deleted, string Reason, string Since)
+    /// <param name="Note">What the summary should say about how the change was read; null: nothing.</param>
+    public sealed record Change(string Folder, IReadOnlyList<(string Path, IReadOnlyList<LineRange> Lines)> Files, IReadOnlyList<string> Deleted, string Reason, string Since, string? Note = null)
     {
         /// <summary>The files for a focused analysis to bind first (resolved as pack resolves --active).</summary>
         public IReadOnlyList<string> FocusPaths => [.. Files.Select(f => Path.Combine(Folder, f.Path))];
@@ -28,7 +29,7 @@ internal static class SummaryFocus
     public static async Task<(ActiveSet Set, IReadOnlyList<ProjectSummary> Projects)> ChangedAsync(CodebaseAnalysis analysis, Change change, CancellationToken ct)
     {
         var workspace = analysis.Workspace;
-        var notes = new List<string>();
+        List<string> notes = change.Note is null ? [] : [change.Note];
         var changed = new List<ChangedFile>();
         foreach (var (path, lines) in change.Files)
         {

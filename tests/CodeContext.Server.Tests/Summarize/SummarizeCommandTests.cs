@@ -102,6 +102,35 @@ public sealed class SummarizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Changed_files_mark_their_lines_that_differ_from_HEAD_in_a_git_work_tree_and_every_line_elsewhere()
+    {
+        const string engine = "src/Shop.Services/Pricing/PricingEngine.cs";
+        var outside = await SummarizeRun.StartAsync(_workspace.Root, _workspace.CacheDirectory, OutDir("outside"), "--changed-files", engine, "--budget", "10k");
+        outside.AssertWithin(10000);
+        Assert.Matches($@"### {System.Text.RegularExpressions.Regex.Escape(engine)} \(named in --changed-files: changed lines 1-\d+ marked \+\)", outside.ActiveText);
+        Assert.Contains("\n+ public sealed class PricingEngine\n", outside.ActiveText, StringComparison.Ordinal);
+        Assert.Contains(outside.Manifest.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("the files named in --changed-files are marked whole: ", StringComparison.Ordinal));
+
+        await GitHistory.InitAsync(_workspace.Root, "base");
+        const string added = "// Ties go to the strategy registered first.";
+        var lines = File.ReadAllLines(_workspace.PathOf(engine)).ToList();
+        var at = lines.FindIndex(l => l.Contains("public DiscountOffer? BestOffer", StringComparison.Ordinal));
+        lines.Insert(at, "    " + added);
+        File.WriteAllLines(_workspace.PathOf(engine), lines);
+        const string draft = "src/Shop.Services/Pricing/DraftStrategy.cs";
+        File.WriteAllText(_workspace.PathOf(draft), "namespace Shop.Services.Pricing;\n\ninternal sealed class DraftStrategy\n{\n}\n");
+
+        var run = await SummarizeRun.StartAsync(_workspace.Root, _workspace.CacheDirectory, OutDir("tracked"), "--changed-files", $"{engine},{draft}", "--budget", "10k");
+
+        run.AssertWithin(10000);
+        Assert.Contains($"### {engine} (named in --changed-files: changed line {at + 1} marked +)", run.ActiveText, StringComparison.Ordinal);
+        Assert.Contains("\n+     " + added + "\n", run.ActiveText, StringComparison.Ordinal);
+        Assert.Contains("\n  public sealed class PricingEngine\n", run.ActiveText, StringComparison.Ordinal);
+        Assert.Contains("\n+ internal sealed class DraftStrategy\n", run.ActiveText, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Manifest.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("marked whole", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Budgets_are_never_exceeded_and_the_guard_fails_the_step_after_writing_the_outputs()
     {
         // One folder for both: a CI job that reruns into its --out replaces the earlier bundle whole.

@@ -9,8 +9,10 @@ internal static class ReportTables
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    /// <summary>Frameworks are read only from inside the codebase; one set above it (or by an MSBuild expression) is unknown here.</summary>
-    private const string Unknown = "<span title=\"not declared in the project file or a Directory.Build.props inside the codebase\">—</span>";
+    /// <summary>Frameworks MSBuild evaluated are known wherever they are declared; a project it did not evaluate is read only inside the codebase.</summary>
+    private const string Unknown = "<span title=\"MSBuild evaluated the project and found no target framework\">—</span>";
+
+    private static readonly string OutsideRoot = $"<span title=\"MSBuild did not evaluate the project, and the codebase does not read files above its root\">{ProjectSummary.OutsideRoot}</span>";
 
     public static void Map(StringBuilder s, IReadOnlyList<ProjectSummary> projects)
     {
@@ -19,7 +21,7 @@ internal static class ReportTables
         s.Append("<thead><tr><th>project</th><th>kind</th><th>targets</th><th class=\"num\">files</th><th>references</th><th>entry points</th><th>public types</th></tr></thead>\n<tbody>\n");
         foreach (var p in projects)
         {
-            s.Append(C, $"<tr><td><b>{E(p.Name)}</b><br><span class=\"path\">{E(p.Path)}</span></td><td>{E(p.Kind)}</td><td>{(p.Frameworks.Count > 0 ? E(string.Join(", ", p.Frameworks)) : Unknown)}</td><td class=\"num\">{p.Files}</td>");
+            s.Append(C, $"<tr><td><b>{E(p.Name)}</b><br><span class=\"path\">{E(p.Path)}</span></td><td>{E(p.Kind)}</td><td>{(p.Frameworks.Count > 0 ? E(string.Join(", ", p.Frameworks)) : p.FrameworksOutsideRoot ? OutsideRoot : Unknown)}</td><td class=\"num\">{p.Files}</td>");
             s.Append(C, $"<td>{E(string.Join(", ", p.References))}</td><td class=\"path\">{string.Join("<br>", p.EntryPoints.Select(E))}</td>");
             s.Append(C, $"<td><details><summary>{p.PublicTypes.Count}</summary><span class=\"path\">{E(string.Join(", ", p.PublicTypes))}</span></details></td></tr>\n");
         }
