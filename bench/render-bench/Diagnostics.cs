@@ -118,7 +118,8 @@ internal static class Diagnostics
                 wraps++;
                 var cells = layout.Cells[row.Fragment][row.Line];
                 var (before, after) = (cells[row.CellStart - 1].CodePoint, cells[row.CellStart].CodePoint);
-                split += (IsWord(before) && IsWord(after)) || (!IsWord(before) && !IsWord(after) && before != ' ' && after != ' ' && before is not ('(' or ',' or ';')) ? 1 : 0;
+                var (wordBefore, wordAfter) = (WrapPoints.IsWord(before), WrapPoints.IsWord(after));
+                split += (wordBefore && wordAfter) || (!wordBefore && !wordAfter && before != ' ' && after != ' ' && before is not ('(' or ',' or ';')) ? 1 : 0;
             }
 
             Console.WriteLine($"| {level} | {layout.ColumnsPerPage} x {layout.CharsPerColumn} | {layout.Pages.Count} | {layout.TextTokens / (double)layout.VisionTokens:F2}x | {wrappedLines / (double)(rows - wraps):P1} | {wraps / (double)rows:P1} | {(wraps == 0 ? 0 : split / (double)wraps):P1} |");
@@ -126,6 +127,4 @@ internal static class Diagnostics
 
         return 0;
     }
-
-    private static bool IsWord(int codePoint) => codePoint == '_' || codePoint == '@' || (codePoint < 0x10000 && char.IsLetterOrDigit((char)codePoint));
 }

@@ -218,7 +218,7 @@ internal static class ManifestBuilder
     };
 
     private static double MeanOutlineFidelity(IReadOnlyList<Candidate> candidates) =>
-        candidates.Where(c => c.OutlineSegment is not null).Select(c => Math.Min(PlannerSettings.Default.OutlineFidelity, c.OutlineShare)).DefaultIfEmpty(PlannerSettings.Default.OutlineFidelity).Average();
+        candidates.Where(c => c.OutlineSegment is not null).Select(PlannerSettings.Default.OutlineFidelityOf).DefaultIfEmpty(PlannerSettings.Default.OutlineFidelity).Average();
 
     private static string FidelitySource(Form form, ModelProfile profile) => form switch
     {

@@ -18,9 +18,7 @@ public static class ActivePathCheck
         {
             // An empty path gets its own message from the resolver after the load.
             if (string.IsNullOrWhiteSpace(active)) continue;
-            List<string> candidates = Path.IsPathRooted(active)
-                ? [Path.GetFullPath(active)]
-                : [Path.GetFullPath(Path.Combine(root, active)), Path.GetFullPath(active)];
+            var candidates = LoadedWorkspace.Candidates(root, active);
             if (candidates.Any(c => RepoPath.IsUnder(root, c) && File.Exists(c))) continue;
 
             throw new UserError(candidates.FirstOrDefault(File.Exists) is { } outside

@@ -105,10 +105,12 @@ public sealed class LoadedWorkspace
             ? await document.GetTextAsync(cancellationToken).ConfigureAwait(false)
             : Sources.Read(active.FullPath);
 
-    /// <summary>Where a user-given path may point: absolute as given, else relative to the root, then to the current directory.</summary>
-    private List<string> Candidates(string pathArgument) => Path.IsPathRooted(pathArgument)
+    private List<string> Candidates(string pathArgument) => Candidates(RootDirectory, pathArgument);
+
+    /// <summary>Where a user-given path may point: absolute as given, else relative to <paramref name="root"/>, then to the current directory.</summary>
+    internal static List<string> Candidates(string root, string pathArgument) => Path.IsPathRooted(pathArgument)
         ? [Path.GetFullPath(pathArgument)]
-        : [Path.GetFullPath(Path.Combine(RootDirectory, pathArgument)), Path.GetFullPath(pathArgument)];
+        : [Path.GetFullPath(Path.Combine(root, pathArgument)), Path.GetFullPath(pathArgument)];
 
     /// <summary>
     /// Resolves a user-given path: absolute, relative to the loaded root, or relative to the current

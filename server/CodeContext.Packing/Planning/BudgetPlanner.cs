@@ -227,7 +227,7 @@ public sealed class BudgetPlanner
         if (c.OutlineSegment is not null)
         {
             // An outline is worth the share of the slice's names it keeps, up to what an outline without bodies can be worth.
-            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * Math.Min(settings.OutlineFidelity, c.OutlineShare) + exactness));
+            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * settings.OutlineFidelityOf(c) + exactness));
         }
 
         options.Add(new FormOption(Form.Text, c.TextTokens, weight + exactness));

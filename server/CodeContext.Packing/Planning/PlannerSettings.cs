@@ -54,7 +54,10 @@ public sealed record PlannerSettings
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
 
-    /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it. An outline's is measured per slice (<see cref="Candidate.OutlineShare"/>).</summary>
+    /// <summary>A slice's outline fidelity: the share of its names the outline keeps, at most <see cref="OutlineFidelity"/>.</summary>
+    public double OutlineFidelityOf(Candidate candidate) => Math.Min(OutlineFidelity, candidate.OutlineShare);
+
+    /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it. An outline's is per slice (<see cref="OutlineFidelityOf"/>).</summary>
     public double FidelityOf(Form form, ModelProfile profile)
     {
         switch (form)

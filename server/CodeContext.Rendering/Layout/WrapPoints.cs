@@ -73,6 +73,7 @@ internal static class WrapPoints
         return !wordBefore && before is '(' or '[' or '{' or ',' or ';' && after is not ')' and not ']' and not '}';
     }
 
-    private static bool IsWord(int codePoint) =>
+    /// <summary>Part of a name or number: letters and digits of any script, '_', '@' (verbatim identifiers), and characters beyond the BMP.</summary>
+    internal static bool IsWord(int codePoint) =>
         codePoint == '_' || codePoint == '@' || (codePoint < 0x10000 ? char.IsLetterOrDigit((char)codePoint) : codePoint > 127);
 }
