@@ -28,7 +28,7 @@ public sealed class FileRanker
         _graph = graph;
         _history = history;
         _weights = weights ?? RankingWeights.Default;
-        _walk = BuildWalk(graph, _weights);
+        _walk = RankingWalk.Build(graph, _weights);
         _terms = TermsOf(graph);
         _lexical = new Bm25Index(_terms, _weights.Bm25);
         _proximity = new PathProximity(graph.Paths);
@@ -40,7 +40,7 @@ public sealed class FileRanker
         _graph = graph;
         _history = previous._history;
         _weights = previous._weights;
-        _walk = sameWalk ? previous._walk : BuildWalk(graph, _weights);
+        _walk = sameWalk ? previous._walk : RankingWalk.Build(graph, _weights);
         _walkMemo = sameWalk ? previous._walkMemo : new WalkMemo();
         _terms = terms;
         _lexical = lexical;
@@ -61,7 +61,7 @@ public sealed class FileRanker
         var terms = TermsOf(graph);
         var changed = Enumerable.Range(0, terms.Length).Where(i => !ReferenceEquals(terms[i], _terms[i])).ToList();
         var lexical = _lexical.WithDocuments(changed.Select(i => (i, terms[i])).ToList());
-        return new FileRanker(graph, this, SameWalkEdges(_graph, graph), terms, lexical);
+        return new FileRanker(graph, this, RankingWalk.SameEdges(_graph, graph), terms, lexical);
     }
 
     private static Dictionary<string, int>[] TermsOf(FileGraph graph) =>
@@ -70,21 +70,11 @@ public sealed class FileRanker
     /// <summary>Whether this ranker walks the very walk <paramref name="other"/> does (tests see what <see cref="Updated"/> kept).</summary>
     internal bool SharesWalkWith(FileRanker other) => ReferenceEquals(_walk, other._walk);
 
-    /// <summary>Whether two graphs' edges give the same walk: the same edges, in order, of the same kinds and counts.</summary>
-    private static bool SameWalkEdges(FileGraph before, FileGraph after)
-    {
-        if (ReferenceEquals(before.Edges, after.Edges)) return true;
-        if (before.Edges.Count != after.Edges.Count) return false;
-        for (var i = 0; i < before.Edges.Count; i++)
-        {
-            var (a, b) = (before.Edges[i], after.Edges[i]);
-            if (a.From != b.From || a.To != b.To || a.Kind != b.Kind || a.Count != b.Count) return false;
-        }
-
-        return true;
-    }
 
     public FileGraph Graph => _graph;
+
+    /// <summary>The signals mixed into one score per file.</summary>
+    internal double[] Fuse(Signals signals, SignalWeights mix) => new SignalFusion(_weights).Fuse(signals, mix);
 
     public RankingWeights Weights => _weights;
 
@@ -115,7 +105,8 @@ public sealed class FileRanker
             ?? (request.ActiveText is null ? throw new UserError($"'{request.ActivePath}' is not a context file of the loaded codebase") : -1);
         var activeTerms = active >= 0 ? _terms[active] : IdentifierTerms.Bag(CountIdentifiers(request.ActiveText!));
         var n = _graph.Count;
-        var seeds = Seeds(active, request);
+        var seeder = new RankSeeds(_graph, _weights);
+        var seeds = seeder.Of(active, request);
 
         var graphScore = mix.Graph > 0
             ? _walkMemo.Scores(seeds.Vector, v => PersonalizedPageRank.Compute(_walk, v, _weights.Damping, _weights.Iterations))
@@ -139,45 +130,9 @@ public sealed class FileRanker
                 if (_graph.IndexOf(path) is { } i) churnScore[i] = score;
             }
         }
-        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, Hints(seeds, active), partners) { Churn = churnScore };
+        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, seeder.Hints(seeds, active), partners) { Churn = churnScore };
     }
 
-    /// <summary>The signals mixed into one score per file.</summary>
-    internal double[] Fuse(Signals signals, SignalWeights mix)
-    {
-        var combined = new double[_graph.Count];
-        Accumulate(combined, signals.Graph, mix.Graph, signals.Active);
-        Accumulate(combined, signals.Lexical, mix.Lexical, signals.Active);
-        Accumulate(combined, signals.CoChange, mix.CoChange, signals.Active);
-        // Many files share a folder and nothing else: equal likeness must mean equal rank.
-        Accumulate(combined, signals.Path, mix.Path, signals.Active, sharedTies: true);
-        Accumulate(combined, signals.Churn, mix.Churn, signals.Active);
-        // What the developer pointed at (cursor, question, recent files) is relevant in its own right,
-        // not only as a place the walk starts from: the other signals must not drown it.
-        Accumulate(combined, signals.Hints, _weights.HintWeight, signals.Active, sharedTies: true);
-        return combined;
-    }
-
-    private void Accumulate(double[] into, double[] signal, double weight, int active, bool sharedTies = false)
-    {
-        if (weight <= 0) return;
-        if (_weights.Fusion == "rrf")
-        {
-            // Rank positions instead of raw scores: robust to signals whose scores are skewed
-            // (PageRank mass piles onto a few files; BM25 is flatter).
-            var order = Enumerable.Range(0, signal.Length).Where(i => i != active && signal[i] > 0).OrderByDescending(i => signal[i]).ToList();
-            var tiedAt = 0;
-            for (var rank = 0; rank < order.Count; rank++)
-            {
-                if (!sharedTies || rank == 0 || signal[order[rank]] != signal[order[rank - 1]]) tiedAt = rank;
-                into[order[rank]] += weight / (_weights.RrfK + tiedAt + 1);
-            }
-            return;
-        }
-        var max = signal.Where((_, i) => i != active).DefaultIfEmpty(0).Max();
-        if (max <= 0) return;
-        for (var i = 0; i < into.Length; i++) into[i] += weight * signal[i] / max;
-    }
 
     private static Dictionary<string, int> CountIdentifiers(string text) =>
         IdentifierTerms.IdentifiersIn(text).GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -194,164 +149,9 @@ public sealed class FileRanker
         return scores;
     }
 
-    private SeedSet Seeds(int active, RankRequest request)
-    {
-        var n = _graph.Count;
-        var shares = _weights.SeedShares;
-        var vector = new double[n];
-        var namedByActive = new Dictionary<int, string>();
-        if (active >= 0) vector[active] += shares.Active;
-        else
-        {
-            // Outside the graph: its share goes to the files declaring the types its text names.
-            var names = IdentifierTerms.IdentifiersIn(request.ActiveText!).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
-            for (var i = 0; i < n; i++)
-            {
-                if (_graph.Facts[i].Declarations.FirstOrDefault(d => d.IsType && names.Contains(d.Name)) is { } named) namedByActive[i] = named.Display;
-            }
 
-            Spread(vector, namedByActive.Keys.ToHashSet(), shares.Active);
-        }
 
-        var cursorFiles = new HashSet<int>();
-        var calleeFiles = new HashSet<int>();
-        string? cursorDisplay = null;
-        if (request.CursorSymbolId is { } cursorId)
-        {
-            // A file read from syntax alone declares the member without its exact ID and uses it
-            // through its type (NameMatchedUses): find both by the member's type and display.
-            var (memberType, memberDisplay) = DeclarationIndex.TypeAndDisplayOf(cursorId);
-            if (_graph.DeclaringFiles.TryGetValue(cursorId, out var declaring) || (declaring = EdgeResolver.NameMatchedDeclaringType(cursorId, _graph.DeclaringFiles, _graph.Facts)) is not null)
-                cursorFiles.UnionWith(declaring);
-            for (var i = 0; i < n; i++)
-            {
-                var facts = _graph.Facts[i];
-                var use = facts.Uses.FirstOrDefault(u => u.TargetId == cursorId)
-                    ?? (facts.NameMatched && memberType is not null ? facts.Uses.FirstOrDefault(u => u.TargetId == memberType && u.TargetDisplay == memberDisplay) : null);
-                if (use is null) continue;
-                cursorFiles.Add(i);
-                cursorDisplay ??= use.TargetDisplay;
-            }
-            cursorDisplay ??= _graph.Facts.SelectMany(f => f.Declarations).FirstOrDefault(d => d.Id == cursorId)?.Display;
-            // A member of the active file at the cursor: what it uses is as much its neighbourhood
-            // as what uses it, and more so than what the rest of the file uses.
-            if (_weights.MemberFocus && active >= 0 && memberDisplay is not null && cursorFiles.Contains(active))
-                calleeFiles.UnionWith(_graph.Outgoing[active].Where(e => e.FromMember == memberDisplay).Select(e => e.To).Where(f => !cursorFiles.Contains(f)));
-            Spread(vector, cursorFiles.Union(calleeFiles).ToHashSet(), shares.Cursor);
-        }
-
-        var recentFiles = request.Recent.Select(_graph.IndexOf).OfType<int>().ToHashSet();
-        Spread(vector, recentFiles, shares.Recent);
-
-        var queryFiles = new Dictionary<int, string>();
-        if (!string.IsNullOrWhiteSpace(request.Query))
-        {
-            var words = IdentifierTerms.IdentifiersIn(request.Query).Where(w => w.Length >= 3).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < n; i++)
-            {
-                var named = _graph.Facts[i].Declarations.FirstOrDefault(d => d.IsType && words.Contains(d.Name))
-                    ?? _graph.Facts[i].Declarations.FirstOrDefault(d => words.Contains(d.Name));
-                if (named is not null) queryFiles[i] = named.Display;
-            }
-            Spread(vector, queryFiles.Keys.ToHashSet(), shares.Query);
-        }
-
-        return new SeedSet(vector, cursorFiles, cursorDisplay, recentFiles, queryFiles, namedByActive) { CalleeFiles = calleeFiles };
-    }
-
-    /// <summary>
-    /// The files the request points at: the cursor's, the recent ones, and the declarations of types
-    /// the question names when they are few. A question's ordinary words ("add", "fix") name members
-    /// all over a codebase: those only seed the walk, they are not pointed at.
-    /// </summary>
-    private double[] Hints(SeedSet seeds, int active)
-    {
-        var hints = new double[_graph.Count];
-        foreach (var file in seeds.CursorFiles.Concat(seeds.CalleeFiles).Concat(seeds.RecentFiles)) hints[file] += 1;
-        var namedTypes = seeds.QueryFiles.Where(q => _graph.Facts[q.Key].Declarations.Any(d => d.IsType && d.Display == q.Value)).Select(q => q.Key).ToList();
-        if (namedTypes.Count <= _weights.HintMaxQueryFiles)
-        {
-            foreach (var file in namedTypes) hints[file] += 1;
-        }
-        if (active >= 0) hints[active] = 0;
-        return hints;
-    }
-
-    private static void Spread(double[] vector, IReadOnlySet<int> files, double share)
-    {
-        if (files.Count == 0) return;
-        foreach (var file in files) vector[file] += share / files.Count;
-    }
-
-    /// <summary>
-    /// The walk PageRank takes: each use as a forward edge (damped when the target is used by very
-    /// many files, as a shared utility says little about any one of them) and the same use reversed,
-    /// so that what depends on the active file is found as readily as what it depends on.
-    /// </summary>
-    private static IReadOnlyList<IReadOnlyList<(int, double)>> BuildWalk(FileGraph graph, RankingWeights weights)
-    {
-        var n = graph.Count;
-        var pairs = new Dictionary<(int, int), double>();
-        var users = graph.Incoming.Select(edges => edges.Select(e => e.From).Distinct().Count()).ToArray();
-        foreach (var edge in graph.Edges)
-        {
-            var kindWeight = weights.EdgeWeights.GetValueOrDefault(edge.Kind, 1.0);
-            var weight = kindWeight * (1 + Math.Log(edge.Count)) / (1 + weights.HubDamping * Math.Log(1 + users[edge.To]));
-            pairs[(edge.From, edge.To)] = pairs.GetValueOrDefault((edge.From, edge.To)) + weight;
-            if (weights.ReverseFactor > 0)
-                pairs[(edge.To, edge.From)] = pairs.GetValueOrDefault((edge.To, edge.From)) + weight * weights.ReverseFactor;
-        }
-        var lists = Enumerable.Range(0, n).Select(_ => new List<(int, double)>()).ToArray();
-        foreach (var ((from, to), weight) in pairs) lists[from].Add((to, weight));
-        return lists;
-    }
 }
 
-/// <summary>One request's signals, each a score per file, and what its reasons need.</summary>
-internal sealed record Signals(
-    int Active,
-    Dictionary<string, int> ActiveTerms,
-    SeedSet Seeds,
-    double[] Graph,
-    double[] Lexical,
-    double[] CoChange,
-    double[] Path,
-    double[] Hints,
-    Dictionary<string, CoChange> Partners)
-{
-    /// <summary>How much each file changed lately (zero when the mix does not weigh it).</summary>
-    public double[] Churn { get; init; } = [];
-}
 
-/// <summary>The restart distribution and where its mass came from (for reasons).</summary>
-internal sealed record SeedSet(
-    double[] Vector,
-    IReadOnlySet<int> CursorFiles,
-    string? CursorDisplay,
-    IReadOnlySet<int> RecentFiles,
-    IReadOnlyDictionary<int, string> QueryFiles,
-    IReadOnlyDictionary<int, string> NamedByActive)
-{
-    /// <summary>What the member at the cursor uses, when member focus is on.</summary>
-    public IReadOnlySet<int> CalleeFiles { get; init; } = new HashSet<int>();
-}
 
-/// <summary>
-/// The last walk's scores and the restart vector they were computed for, shared by rankers over
-/// the same walk: typing in the active file re-ranks with the same seeds, and the walk is most of
-/// a ranking's arithmetic. Callers only read the scores.
-/// </summary>
-internal sealed class WalkMemo
-{
-    private Entry? _last;
-
-    public double[] Scores(double[] seeds, Func<double[], double[]> compute)
-    {
-        if (Volatile.Read(ref _last) is { } last && last.Seeds.AsSpan().SequenceEqual(seeds)) return last.Scores;
-        var scores = compute(seeds);
-        Volatile.Write(ref _last, new Entry((double[])seeds.Clone(), scores));
-        return scores;
-    }
-
-    private sealed record Entry(double[] Seeds, double[] Scores);
-}
