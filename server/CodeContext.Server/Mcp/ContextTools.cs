@@ -30,7 +30,7 @@ internal sealed class ContextTools(McpToolCall call, McpOptions options)
             if (line is { } at)
             {
                 var text = await scope.Read.Snapshot.Analysis.Workspace.GetDocument(active).GetTextAsync(ct).ConfigureAwait(false);
-                if (at < 1 || at > text.Lines.Count) throw WorkspacePaths.Invalid($"line {at} is not a line of '{active.RelativePath}' (1..{text.Lines.Count})");
+                if (at < 1 || at > text.Lines.Count) throw RequestErrors.InvalidParams($"line {at} is not a line of '{active.RelativePath}' (1..{text.Lines.Count})");
             }
 
             var request = new ComposeParams(document, line is { } l ? new Position(l - 1, 0) : null)

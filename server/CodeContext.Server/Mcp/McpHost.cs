@@ -8,7 +8,7 @@ using ModelContextProtocol.Server;
 namespace CodeContext.Server.Mcp;
 
 /// <summary>
-/// Host wiring for `codecontext mcp`: the JSON-RPC server's own state (ServerContext and its
+/// Host wiring for `codecontext mcp`: the JSON-RPC server's own state (ServerServices and its
 /// WorkspaceHost, loaded exactly as serve loads after initialized), a watcher feeding disk changes
 /// into it, and the tools over one MCP session on a pair of streams (stdio, or pipes in tests).
 /// </summary>
@@ -49,17 +49,15 @@ internal static class McpHost
     }
 
     /// <summary>The server state, loading in the background through serve's own initialized path.</summary>
-    private static ServerContext Start(McpOptions options, TextWriter log)
+    private static ServerServices Start(McpOptions options, TextWriter log)
     {
-        var context = new ServerContext(new ServerSettings { Cache = options.Cache, NoMsBuild = options.NoMsBuild, Analysis = options.Analysis }, log);
+        var context = new ServerServices(new ServerSettings { Cache = options.Cache, NoMsBuild = options.NoMsBuild, Analysis = options.Analysis }, log);
         var paths = new WorkspacePaths(options.Target.Root);
-        context.Lifecycle.BeginInitialize();
-        context.Workspace.SetRoot(options.Target.Root);
-        context.LoadPath = options.Target.LoadPath == options.Target.Root
+        var loadPath = options.Target.LoadPath == options.Target.Root
             ? paths.RealRoot
             : paths.Confine(new Uri(options.Target.LoadPath).AbsoluteUri, "path");
-        context.NoMsBuild = options.NoMsBuild;
-        context.Profile = options.Profile;
+        context.Lifecycle.Initialize(new ClientSession(loadPath, options.NoMsBuild, options.Profile, ClientSupportsProgress: false));
+        context.Workspace.SetRoot(options.Target.Root);
         new InitializedHandler(context).Handle();
         return context;
     }

@@ -1,6 +1,7 @@
 using CodeContext.Core;
 using CodeContext.Server.Rpc;
 using CodeContext.Server.Rpc.Handlers;
+using CodeContext.Server.Rpc.State;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using StreamJsonRpc;
@@ -13,9 +14,9 @@ namespace CodeContext.Server.Mcp;
 /// handlers use, and turn every refusal (bad path, bad range, unknown profile) into an MCP tool
 /// error the model can read and act on, never a protocol error or a crash.
 /// </summary>
-internal sealed class McpToolCall(ServerContext context, TreeWatcher watcher, LoadFeed feed, TextWriter log)
+internal sealed class McpToolCall(ServerServices context, TreeWatcher watcher, LoadFeed feed, TextWriter log)
 {
-    public ServerContext Context => context;
+    public ServerServices Context => context;
 
     public async Task<CallToolResult> RunAsync(
         string tool,
@@ -61,7 +62,7 @@ internal sealed class McpToolCall(ServerContext context, TreeWatcher watcher, Lo
 
     private async Task<ReadScope> BeginAsync(string tool, ToolProgress reporter, CancellationToken cancellationToken)
     {
-        if (context.Workspace.State != "loading") return await ReadScope.BeginAsync(context, tool, cancellationToken).ConfigureAwait(false);
+        if (context.Workspace.State != WorkspaceState.Loading) return await ReadScope.BeginAsync(context, tool, cancellationToken).ConfigureAwait(false);
         reporter.Report("waiting for the codebase to load");
         using var listening = feed.Listen(reporter.Report);
         var scope = await ReadScope.BeginAsync(context, tool, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,7 @@ internal sealed class RankingTools(McpToolCall call, McpOptions options)
         call.RunAsync("rank_files", progress, async (scope, ct) =>
         {
             var (_, document) = scope.File(file, "file");
-            if (top is < 1) throw WorkspacePaths.Invalid($"top must be at least 1, not {top}");
+            if (top is < 1) throw RequestErrors.InvalidParams($"top must be at least 1, not {top}");
             var ranked = await new RankHandler(call.Context).HandleAsync(new RankParams(document, null) { Query = question, Top = top ?? DefaultTop }, ct).ConfigureAwait(false);
             var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Files most relevant to {ranked.Active} (score: fused graph, identifier and co-change relevance; higher is closer):\n");
             foreach (var entry in ranked.Files)

@@ -10,7 +10,7 @@ using ModelContextProtocol.Server;
 namespace CodeContext.Server.Mcp;
 
 /// <summary>status: serve's codeContext/status, in words; never waits for loading.</summary>
-internal sealed class StatusTool(ServerContext context, McpOptions options)
+internal sealed class StatusTool(ServerServices context, McpOptions options)
 {
     [McpServerTool(Name = "status", Title = "CodeContext server status", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Description(ToolTexts.Status)]

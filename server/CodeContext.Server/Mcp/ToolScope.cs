@@ -7,7 +7,7 @@ using CodeContext.Server.Rpc.State;
 namespace CodeContext.Server.Mcp;
 
 /// <summary>One tool call's view of the codebase: the read scope, its progress, and its path arguments turned into context files.</summary>
-internal sealed class ToolScope(ServerContext context, ReadScope read, ToolProgress progress)
+internal sealed class ToolScope(ServerServices context, ReadScope read, ToolProgress progress)
 {
     public ReadScope Read => read;
 
@@ -30,11 +30,11 @@ internal sealed class ToolScope(ServerContext context, ReadScope read, ToolProgr
     private string ToUri(string? argument, string field)
     {
         if (string.IsNullOrWhiteSpace(argument))
-            throw WorkspacePaths.Invalid($"{field} is required: a path relative to {context.Workspace.Paths!.Root}, an absolute path or a file URI");
+            throw RequestErrors.InvalidParams($"{field} is required: a path relative to {context.Workspace.Paths!.Root}, an absolute path or a file URI");
         if (argument.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return argument;
         // Another scheme is left for confinement to refuse with its own message.
         if (!Path.IsPathRooted(argument) && Uri.TryCreate(argument, UriKind.Absolute, out var other)) return other.AbsoluteUri;
-        if (argument.Contains('\0', StringComparison.Ordinal)) throw WorkspacePaths.Invalid($"{field} contains a NUL character");
+        if (argument.Contains('\0', StringComparison.Ordinal)) throw RequestErrors.InvalidParams($"{field} contains a NUL character");
         return new Uri(Path.GetFullPath(argument, context.Workspace.Paths!.Root)).AbsoluteUri;
     }
 }

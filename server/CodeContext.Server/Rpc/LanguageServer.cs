@@ -12,14 +12,12 @@ internal static class LanguageServer
 {
     public static async Task<int> RunAsync(Stream input, Stream output, ServerSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
-        var context = new ServerContext(settings, log);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
         var handler = new TolerantMessageHandler(output, input, formatter, settings.Limits, log);
         using var rpc = new LspJsonRpc(handler, log) { CancelLocallyInvokedMethodsWhenConnectionIsClosed = true };
-        context.Rpc = rpc;
-        context.Handler = handler;
-        var options = new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true };
-        foreach (var target in HandlerCatalog.Create(context)) rpc.AddLocalRpcTarget(target, options);
+        var context = new ServerServices(settings, log, new ClientConnection(rpc, handler));
+        foreach (var method in HandlerCatalog.Create(context))
+            rpc.AddLocalRpcMethod(method.Entry, method, new JsonRpcMethodAttribute(method.Method) { UseSingleObjectParameterDeserialization = true });
         rpc.Disconnected += (_, e) =>
         {
             if (e.Reason is not (DisconnectedReason.RemotePartyTerminated or DisconnectedReason.LocallyDisposed))

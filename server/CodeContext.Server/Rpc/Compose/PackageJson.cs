@@ -17,7 +17,7 @@ internal static class PackageJson
     {
         null or DataUrlImages => DataUrlImages,
         FileImages => FileImages,
-        _ => throw WorkspacePaths.Invalid($"images must be \"{DataUrlImages}\" or \"{FileImages}\", not \"{requested}\""),
+        _ => throw RequestErrors.InvalidParams($"images must be \"{DataUrlImages}\" or \"{FileImages}\", not \"{requested}\""),
     };
 
     /// <summary>The manifest with each image segment's page attached; serialised once, by the JSON-RPC formatter.</summary>

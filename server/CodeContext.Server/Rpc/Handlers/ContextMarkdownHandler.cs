@@ -1,21 +1,20 @@
 using CodeContext.Packing;
 using CodeContext.Server.Rpc.Compose;
 using CodeContext.Server.Rpc.Protocol;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>
 /// codeContext/contextMarkdown: a compose (same parameters, no images) answered as the text of the
-/// bundle's context.md, pages referenced by their bundle names: what an editor copies to the clipboard.
+/// bundle's Services.md, pages referenced by their bundle names: what an editor copies to the clipboard.
 /// </summary>
-internal sealed class ContextMarkdownHandler(ServerContext context)
+internal sealed class ContextMarkdownHandler(ServerServices services) : ReadHandler<ComposeParams, ContextMarkdownResult>(services)
 {
-    [JsonRpcMethod("codeContext/contextMarkdown", UseSingleObjectParameterDeserialization = true)]
-    public async Task<ContextMarkdownResult> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
+    public override string Method => LspMethods.ContextMarkdown;
+
+    protected override async Task<ContextMarkdownResult> ReadAsync(ReadScope scope, ComposeParams? request, CancellationToken cancellationToken)
     {
-        using var scope = await ReadScope.BeginAsync(context, "codeContext/contextMarkdown", cancellationToken).ConfigureAwait(false);
-        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await PackComposer.ComposeAsync(scope, request, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         return new ContextMarkdownResult(ContextMarkdown.Write(package), package.Manifest.Totals.Total, package.Manifest.Budget);
     }
 }

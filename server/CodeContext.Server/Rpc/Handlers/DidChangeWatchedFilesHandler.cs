@@ -5,33 +5,27 @@ using StreamJsonRpc;
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>workspace/didChangeWatchedFiles: files created, changed or deleted on disk (open documents keep their unsaved text).</summary>
-internal sealed class DidChangeWatchedFilesHandler(ServerContext context)
+internal sealed class DidChangeWatchedFilesHandler(ServerServices services) : NotificationHandler<DidChangeWatchedFilesParams>(services)
 {
-    private const string Method = "workspace/didChangeWatchedFiles";
+    public override string Method => LspMethods.DidChangeWatchedFiles;
 
-    [JsonRpcMethod(Method, UseSingleObjectParameterDeserialization = true)]
-    public void Handle(DidChangeWatchedFilesParams? request = null)
+    protected override void Apply(DidChangeWatchedFilesParams? request)
     {
-        if (!context.Lifecycle.AcceptsNotifications) return;
-        if (request?.Changes is null)
-        {
-            context.Dropped(Method, new UserError("params.changes is required"));
-            return;
-        }
-
+        var changes = request?.Changes ?? throw new UserError("params.changes is required");
         var paths = new List<string>();
-        for (var i = 0; i < request.Changes.Count; i++)
+        for (var i = 0; i < changes.Count; i++)
         {
+            // One change outside the root drops that change only.
             try
             {
-                paths.Add(context.Workspace.Paths!.Confine(request.Changes[i]?.Uri, $"changes[{i}].uri"));
+                paths.Add(Confine(changes[i]?.Uri, $"changes[{i}].uri"));
             }
             catch (LocalRpcException e)
             {
-                context.Dropped(Method, e);
+                Dropped(e);
             }
         }
 
-        if (paths.Count > 0) context.Workspace.DiskChanged(paths);
+        if (paths.Count > 0) Services.Workspace.DiskChanged(paths);
     }
 }

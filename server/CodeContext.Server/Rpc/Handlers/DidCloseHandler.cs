@@ -1,26 +1,15 @@
-using CodeContext.Core;
 using CodeContext.Server.Rpc.Protocol;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>textDocument/didClose: the file reverts to its text on disk.</summary>
-internal sealed class DidCloseHandler(ServerContext context)
+internal sealed class DidCloseHandler(ServerServices services) : NotificationHandler<DidCloseTextDocumentParams>(services)
 {
-    private const string Method = "textDocument/didClose";
+    public override string Method => LspMethods.DidClose;
 
-    [JsonRpcMethod(Method, UseSingleObjectParameterDeserialization = true)]
-    public void Handle(DidCloseTextDocumentParams? request = null)
+    protected override void Apply(DidCloseTextDocumentParams? request)
     {
-        if (!context.Lifecycle.AcceptsNotifications) return;
-        try
-        {
-            var path = context.Workspace.Paths!.Confine(request?.TextDocument?.Uri, "textDocument.uri");
-            if (context.Workspace.Documents.Close(path)) context.Workspace.DiskChanged([path]);
-        }
-        catch (Exception e) when (e is UserError or LocalRpcException)
-        {
-            context.Dropped(Method, e);
-        }
+        var path = Confine(request?.TextDocument?.Uri, "textDocument.uri");
+        if (Services.Workspace.Documents.Close(path)) Services.Workspace.DiskChanged([path]);
     }
 }

@@ -1,14 +1,12 @@
-using StreamJsonRpc;
-
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>exit: ends the process, 0 after shutdown and 1 without it.</summary>
-internal sealed class ExitHandler(ServerContext context)
+internal sealed class ExitHandler(ServerServices services) : NotificationHandler<object>(services)
 {
-    [JsonRpcMethod("exit", UseSingleObjectParameterDeserialization = true)]
-    public void Handle(object? request = null)
-    {
-        _ = request;
-        context.Lifecycle.Exit();
-    }
+    public override string Method => LspMethods.Exit;
+
+    /// <summary>exit is accepted in every phase.</summary>
+    protected override bool Accepts() => true;
+
+    protected override void Apply(object? request) => Services.Lifecycle.Exit();
 }

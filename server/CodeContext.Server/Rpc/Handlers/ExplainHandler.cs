@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CodeContext.Server.Rpc.Compose;
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
@@ -11,13 +10,13 @@ namespace CodeContext.Server.Rpc.Handlers;
 /// codeContext/explain: why one file got its rank (score, place, reasons) and, when a budget is
 /// given, the form the planner chose for it and why (the manifest's entry for that file).
 /// </summary>
-internal sealed class ExplainHandler(ServerContext context)
+internal sealed class ExplainHandler(ServerServices services) : ReadHandler<ExplainParams, JsonObject>(services)
 {
-    [JsonRpcMethod("codeContext/explain", UseSingleObjectParameterDeserialization = true)]
-    public async Task<JsonObject> HandleAsync(ExplainParams? request = null, CancellationToken cancellationToken = default)
+    public override string Method => LspMethods.Explain;
+
+    protected override async Task<JsonObject> ReadAsync(ReadScope scope, ExplainParams? request, CancellationToken cancellationToken)
     {
-        using var scope = await ReadScope.BeginAsync(context, "codeContext/explain", cancellationToken).ConfigureAwait(false);
-        if (request is null) throw WorkspacePaths.Invalid("params are required");
+        if (request is null) throw RequestErrors.InvalidParams("params are required");
         var active = scope.File(request.TextDocument, "textDocument");
         var target = scope.File(request.Target, "target");
         var (_, ranked) = await scope.Snapshot.Analysis.RankAsync(
@@ -36,7 +35,7 @@ internal sealed class ExplainHandler(ServerContext context)
         if (request.Budget is not null)
         {
             var compose = new ComposeParams(request.TextDocument, request.Position) { Budget = request.Budget, Profile = request.Profile, Query = request.Query, Recent = request.Recent };
-            var package = await PackComposer.ComposeAsync(scope, compose, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+            var package = await PackComposer.ComposeAsync(scope, compose, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
             var entry = package.Manifest.Files.FirstOrDefault(f => f.Path == target.RelativePath);
             result["plan"] = entry is null ? null : JsonSerializer.SerializeToNode(entry, LspJson.Options);
             result["budget"] = package.Manifest.Budget;

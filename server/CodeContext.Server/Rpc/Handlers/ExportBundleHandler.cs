@@ -2,7 +2,6 @@ using CodeContext.Packing;
 using CodeContext.Server.Rpc.Compose;
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
@@ -10,19 +9,19 @@ namespace CodeContext.Server.Rpc.Handlers;
 /// codeContext/exportBundle: composes (same parameters as codeContext/compose) and writes the bundle
 /// into the folder the user chose, exactly as `codecontext pack --out` does (BundleWriter).
 /// </summary>
-internal sealed class ExportBundleHandler(ServerContext context)
+internal sealed class ExportBundleHandler(ServerServices services) : ReadHandler<ExportBundleParams, ExportBundleResult>(services)
 {
-    [JsonRpcMethod("codeContext/exportBundle", UseSingleObjectParameterDeserialization = true)]
-    public async Task<ExportBundleResult> HandleAsync(ExportBundleParams? request = null, CancellationToken cancellationToken = default)
-    {
-        using var scope = await ReadScope.BeginAsync(context, "codeContext/exportBundle", cancellationToken).ConfigureAwait(false);
-        if (request is null) throw WorkspacePaths.Invalid("params are required");
-        if (string.IsNullOrWhiteSpace(request.OutDirectory) || !Path.IsPathFullyQualified(request.OutDirectory))
-            throw WorkspacePaths.Invalid($"outDirectory must be an absolute folder path, not '{request.OutDirectory}'");
-        if (File.Exists(request.OutDirectory))
-            throw WorkspacePaths.Invalid($"outDirectory '{request.OutDirectory}' is a file; give a folder");
+    public override string Method => LspMethods.ExportBundle;
 
-        var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+    protected override async Task<ExportBundleResult> ReadAsync(ReadScope scope, ExportBundleParams? request, CancellationToken cancellationToken)
+    {
+        if (request is null) throw RequestErrors.InvalidParams("params are required");
+        if (string.IsNullOrWhiteSpace(request.OutDirectory) || !Path.IsPathFullyQualified(request.OutDirectory))
+            throw RequestErrors.InvalidParams($"outDirectory must be an absolute folder path, not '{request.OutDirectory}'");
+        if (File.Exists(request.OutDirectory))
+            throw RequestErrors.InvalidParams($"outDirectory '{request.OutDirectory}' is a file; give a folder");
+
+        var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         var directory = Path.GetFullPath(request.OutDirectory);
         await BundleWriter.WriteAsync(package, directory, cancellationToken).ConfigureAwait(false);
         string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, .. BundleWriter.RequestFiles(package.Profile), .. package.Pages.Keys.Order(StringComparer.Ordinal)];

@@ -1,25 +1,38 @@
 namespace CodeContext.Server.Rpc.Handlers;
 
-/// <summary>Every protocol method's handler, one class per method.</summary>
+/// <summary>
+/// The registration table: every protocol method's handler, one class per method. Initialize
+/// announces the <see cref="MethodHandler.Announced"/> ones, so adding a handler here is all it takes.
+/// </summary>
 internal static class HandlerCatalog
 {
-    public static IEnumerable<object> Create(ServerContext context)
+    public static IReadOnlyList<MethodHandler> Create(ServerServices services)
     {
-        yield return new InitializeHandler(context);
-        yield return new InitializedHandler(context);
-        yield return new ShutdownHandler(context);
-        yield return new ExitHandler(context);
-        yield return new DidOpenHandler(context);
-        yield return new DidChangeHandler(context);
-        yield return new DidCloseHandler(context);
-        yield return new DidChangeWatchedFilesHandler(context);
-        yield return new ComposeHandler(context);
-        yield return new AskHandler(context);
-        yield return new RankHandler(context);
-        yield return new ExplainHandler(context);
-        yield return new ReadRegionHandler(context);
-        yield return new StatusHandler(context);
-        yield return new ContextMarkdownHandler(context);
-        yield return new ExportBundleHandler(context);
+        MethodHandler[] handlers =
+        [
+            new InitializedHandler(services),
+            new ShutdownHandler(services),
+            new ExitHandler(services),
+            new DidOpenHandler(services),
+            new DidChangeHandler(services),
+            new DidCloseHandler(services),
+            new DidChangeWatchedFilesHandler(services),
+            new ComposeHandler(services),
+            new AskHandler(services),
+            new RankHandler(services),
+            new ExplainHandler(services),
+            new ReadRegionHandler(services),
+            new StatusHandler(services),
+            new ContextMarkdownHandler(services),
+            new ExportBundleHandler(services),
+        ];
+        string[] announced = [.. handlers.Where(h => h.Announced).Select(h => h.Method)];
+        return [.. handlers.Prepend(new InitializeHandler(services, announced)).Select(Checked)];
     }
+
+    /// <summary>A handler that mutates must finish before the next message is dispatched: an async one would let later messages overtake it.</summary>
+    private static MethodHandler Checked(MethodHandler handler) =>
+        handler.Mutates && typeof(Task).IsAssignableFrom(handler.Entry.ReturnType)
+            ? throw new InvalidOperationException($"{handler.GetType().Name} mutates state, so '{handler.Method}' must be handled synchronously")
+            : handler;
 }

@@ -2,35 +2,37 @@ using System.Text.Json;
 using CodeContext.Rendering.Profiles;
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>initialize: fixes the workspace root and options, answers the server's capabilities. Loading waits for initialized.</summary>
-internal sealed class InitializeHandler(ServerContext context)
+/// <param name="announced">The methods listed under experimental.codeContext.methods (<see cref="HandlerCatalog"/> derives them from the handlers).</param>
+internal sealed class InitializeHandler(ServerServices services, IReadOnlyList<string> announced) : MethodHandler(services)
 {
-    public static readonly string[] Methods = ["codeContext/compose", "codeContext/rank", "codeContext/explain", "codeContext/readRegion", "codeContext/status", "codeContext/contextMarkdown", "codeContext/exportBundle"];
+    public override string Method => LspMethods.Initialize;
 
-    [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
+    public override bool Mutates => true;
+
     public object Handle(InitializeParams? request = null)
     {
+        var context = Services;
         if (context.Lifecycle.Phase != ServerPhase.Created) context.Lifecycle.BeginInitialize();
-        if (request is null) throw WorkspacePaths.Invalid("initialize: params are required (rootUri or workspaceFolders)");
+        if (request is null) throw RequestErrors.InvalidParams("initialize: params are required (rootUri or workspaceFolders)");
 
         var root = RootOf(request);
-        if (!Directory.Exists(root)) throw WorkspacePaths.Invalid($"initialize: the workspace root '{root}' is not a folder");
+        if (!Directory.Exists(root)) throw RequestErrors.InvalidParams($"initialize: the workspace root '{root}' is not a folder");
         var options = ReadOptions(request.InitializationOptions);
         if (options.Profile is { } profile && !ProfileCatalog.Ids.Contains(profile))
-            throw WorkspacePaths.Invalid($"initialize: initializationOptions.profile '{profile}' is not a profile (known: {string.Join(", ", ProfileCatalog.Ids)})");
+            throw RequestErrors.InvalidParams($"initialize: initializationOptions.profile '{profile}' is not a profile (known: {string.Join(", ", ProfileCatalog.Ids)})");
         var paths = new WorkspacePaths(root);
         var loadPath = options.Path is null ? paths.RealRoot : paths.Confine(new Uri(Path.Combine(root, options.Path)).AbsoluteUri, "initializationOptions.path");
 
-        context.Lifecycle.BeginInitialize();
+        context.Lifecycle.Initialize(new ClientSession(
+            loadPath,
+            options.NoMsBuild ?? context.Settings.NoMsBuild,
+            options.Profile ?? ClientSession.DefaultProfile,
+            ClientSupportsProgress: request.Capabilities?.Window?.WorkDoneProgress == true));
         context.Workspace.SetRoot(root);
-        context.LoadPath = loadPath;
-        context.NoMsBuild = options.NoMsBuild ?? context.Settings.NoMsBuild;
-        context.Profile = options.Profile ?? context.Profile;
-        context.ClientSupportsProgress = request.Capabilities?.Window?.WorkDoneProgress == true;
         context.Log.WriteLine($"codecontext serve: initialize from {request.ClientInfo?.Name ?? "a client"}, root {root}");
         if (request.ProcessId is { } client)
         {
@@ -48,7 +50,7 @@ internal sealed class InitializeHandler(ServerContext context)
             {
                 textDocumentSync = new { openClose = true, change = 2 },
                 workspace = new { workspaceFolders = new { supported = false } },
-                experimental = new { codeContext = new { methods = Methods, profiles = ProfileCatalog.Ids } },
+                experimental = new { codeContext = new { methods = announced, profiles = ProfileCatalog.Ids } },
             },
             serverInfo = new { name = "codecontext", version = typeof(InitializeHandler).Assembly.GetName().Version?.ToString() },
         };
@@ -60,7 +62,7 @@ internal sealed class InitializeHandler(ServerContext context)
         if (request.WorkspaceFolders is [var first, ..]) return WorkspacePaths.ToLocalPath(first.Uri, "initialize: workspaceFolders[0].uri");
         if (!string.IsNullOrWhiteSpace(request.RootPath)) return WorkspacePaths.FromAbsolutePath(request.RootPath, "initialize: rootPath");
 
-        throw WorkspacePaths.Invalid("initialize: no workspace root: give rootUri, workspaceFolders or rootPath");
+        throw RequestErrors.InvalidParams("initialize: no workspace root: give rootUri, workspaceFolders or rootPath");
     }
 
     private static ServerOptions ReadOptions(JsonElement? options)
@@ -72,7 +74,7 @@ internal sealed class InitializeHandler(ServerContext context)
         }
         catch (JsonException e)
         {
-            throw WorkspacePaths.Invalid($"initialize: initializationOptions are not {{path?: string, noMsBuild?: boolean, profile?: string}}: {e.Message}");
+            throw RequestErrors.InvalidParams($"initialize: initializationOptions are not {{path?: string, noMsBuild?: boolean, profile?: string}}: {e.Message}");
         }
     }
 }

@@ -1,26 +1,28 @@
 using CodeContext.Analyzers.Loading;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>initialized: starts loading the workspace, with progress when the client supports it.</summary>
-internal sealed class InitializedHandler(ServerContext context)
+internal sealed class InitializedHandler(ServerServices services) : NotificationHandler<object>(services)
 {
-    [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
-    public void Handle(object? request = null)
-    {
-        _ = request;
-        if (!context.Lifecycle.AcceptsNotifications || context.Workspace.State != "not-started" || context.LoadPath is null)
-        {
-            context.Log.WriteLine("codecontext serve: ignored 'initialized' (not after initialize, or sent twice)");
-            return;
-        }
+    public override string Method => LspMethods.Initialized;
 
-        var progress = new ProgressReporter(context.Rpc, context.ClientSupportsProgress, context.Log);
+    protected override bool Accepts()
+    {
+        if (base.Accepts() && Services.Workspace.State == WorkspaceState.NotStarted && Services.Lifecycle.Session is not null) return true;
+        Services.Log.WriteLine("codecontext serve: ignored 'initialized' (not after initialize, or sent twice)");
+        return false;
+    }
+
+    protected override void Apply(object? request)
+    {
+        var session = Services.Lifecycle.Session!;
+        var progress = new ProgressReporter(Services.Connection?.Rpc, session.ClientSupportsProgress, Services.Log);
         // A focused load names no request: every file is matched by name, and the host binds them
         // in the background (WorkspaceHost), nearest the open documents first.
-        var focus = context.Settings.Analysis == "full" ? null : new AnalysisFocus([]) { Always = context.Settings.Analysis == "focused" };
-        context.Workspace.Start(context.LoadPath, new LoadOptions { NoMsBuild = context.NoMsBuild, Focus = focus }, progress, classifyWhileLoading: Packing.ComposeSession.NeedsSemanticSpans(context.Profile));
+        var analysis = Services.Settings.Analysis;
+        var focus = analysis == "full" ? null : new AnalysisFocus([]) { Always = analysis == "focused" };
+        Services.Workspace.Start(session.LoadPath, new LoadOptions { NoMsBuild = session.NoMsBuild, Focus = focus }, progress, classifyWhileLoading: Packing.ComposeSession.NeedsSemanticSpans(session.Profile));
     }
 }

@@ -1,6 +1,5 @@
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
@@ -9,23 +8,23 @@ namespace CodeContext.Server.Rpc.Handlers;
 /// manifest) of a context file, unsaved editor text included. Only context files of the loaded
 /// codebase are served: this is not a reader for arbitrary files.
 /// </summary>
-internal sealed class ReadRegionHandler(ServerContext context)
+internal sealed class ReadRegionHandler(ServerServices services) : ReadHandler<ReadRegionParams, ReadRegionResult>(services)
 {
-    [JsonRpcMethod("codeContext/readRegion", UseSingleObjectParameterDeserialization = true)]
-    public async Task<ReadRegionResult> HandleAsync(ReadRegionParams? request = null, CancellationToken cancellationToken = default)
+    public override string Method => LspMethods.ReadRegion;
+
+    protected override async Task<ReadRegionResult> ReadAsync(ReadScope scope, ReadRegionParams? request, CancellationToken cancellationToken)
     {
-        using var scope = await ReadScope.BeginAsync(context, "codeContext/readRegion", cancellationToken).ConfigureAwait(false);
-        if (request is null) throw WorkspacePaths.Invalid("params are required");
+        if (request is null) throw RequestErrors.InvalidParams("params are required");
         var file = scope.File(request.TextDocument, "textDocument");
         if (request.StartLine is not { } start || request.EndLine is not { } end)
-            throw WorkspacePaths.Invalid("startLine and endLine are required (1-based, inclusive)");
+            throw RequestErrors.InvalidParams("startLine and endLine are required (1-based, inclusive)");
 
         var text = await scope.Snapshot.Analysis.Workspace.GetDocument(file).GetTextAsync(cancellationToken).ConfigureAwait(false);
         var lineCount = text.Lines.Count;
         if (start < 1 || end < start)
-            throw WorkspacePaths.Invalid($"lines {start}..{end} are not a range: need 1 <= startLine <= endLine");
+            throw RequestErrors.InvalidParams($"lines {start}..{end} are not a range: need 1 <= startLine <= endLine");
         if (start > lineCount)
-            throw WorkspacePaths.Invalid($"startLine {start} is past the end of '{file.RelativePath}' ({lineCount} lines)");
+            throw RequestErrors.InvalidParams($"startLine {start} is past the end of '{file.RelativePath}' ({lineCount} lines)");
 
         var last = Math.Min(end, lineCount);
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.Lines[start - 1].Start, text.Lines[last - 1].End);

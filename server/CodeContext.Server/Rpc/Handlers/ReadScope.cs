@@ -2,7 +2,6 @@ using CodeContext.Analyzers.Loading;
 using CodeContext.Core.Sources;
 using CodeContext.Server.Rpc.Protocol;
 using CodeContext.Server.Rpc.State;
-using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
@@ -13,29 +12,37 @@ namespace CodeContext.Server.Rpc.Handlers;
 /// </summary>
 internal sealed class ReadScope : IDisposable
 {
-    private readonly ServerContext _context;
+    private readonly ServerServices _context;
     private readonly IDisposable _lease;
 
-    private ReadScope(ServerContext context, AnalysisSnapshot snapshot, IDisposable lease)
+    private ReadScope(ServerServices context, AnalysisSnapshot snapshot, IDisposable lease, System.Diagnostics.Stopwatch? clock)
     {
         _context = context;
         Snapshot = snapshot;
         _lease = lease;
+        Clock = clock;
     }
 
     public void Dispose() => _lease.Dispose();
 
     public AnalysisSnapshot Snapshot { get; }
 
-    /// <summary>Must be called before the handler's first await (see <see cref="WorkspaceHost.ReadAsync"/>).</summary>
-    public static async Task<ReadScope> BeginAsync(ServerContext context, string method, CancellationToken cancellationToken)
+    /// <summary>A trace span started when the scope was asked for (null unless tracing): its first lap is the wait for the snapshot.</summary>
+    public System.Diagnostics.Stopwatch? Clock { get; }
+
+    /// <summary>
+    /// Must be called before the caller's first await (see <see cref="WorkspaceHost.ReadAsync"/>):
+    /// <see cref="ReadHandler{TParams, TResult}"/> does it for every read request.
+    /// </summary>
+    public static async Task<ReadScope> BeginAsync(ServerServices context, string method, CancellationToken cancellationToken)
     {
+        var clock = Core.Diagnostics.TraceSpans.Start();
         context.Lifecycle.RequireRunning(method);
         var lease = context.Workspace.BeginRead();
         try
         {
             var snapshot = await context.Workspace.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return new ReadScope(context, snapshot, lease);
+            return new ReadScope(context, snapshot, lease, clock);
         }
         catch
         {
@@ -47,17 +54,14 @@ internal sealed class ReadScope : IDisposable
     /// <summary>The context file a text document names; ContentModified when the client asked about another version than the server holds.</summary>
     public SourceFile File(TextDocumentIdentifier? document, string field)
     {
-        if (document is null) throw WorkspacePaths.Invalid($"{field} is required");
+        if (document is null) throw RequestErrors.InvalidParams($"{field} is required");
         var path = _context.Workspace.Paths!.Confine(document.Uri, $"{field}.uri");
         if (document.Version is { } version)
         {
             var held = _context.Workspace.Documents.Get(path)?.Version;
             if (held != version)
             {
-                throw new LocalRpcException($"content modified: {field} '{document.Uri}' is at version {held?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not open)"} on the server, the request named version {version}")
-                {
-                    ErrorCode = LspErrorCodes.ContentModified,
-                };
+                throw RequestErrors.ContentModified($"content modified: {field} '{document.Uri}' is at version {held?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(not open)"} on the server, the request named version {version}");
             }
         }
 
@@ -74,7 +78,7 @@ internal sealed class ReadScope : IDisposable
     public static (int Line, int Column)? Cursor(Position? position)
     {
         if (position is null) return null;
-        if (position.Line < 0 || position.Character < 0) throw WorkspacePaths.Invalid($"position ({position.Line}, {position.Character}) has a negative line or character");
+        if (position.Line < 0 || position.Character < 0) throw RequestErrors.InvalidParams($"position ({position.Line}, {position.Character}) has a negative line or character");
         return (position.Line + 1, position.Character + 1);
     }
 }

@@ -1,16 +1,17 @@
-using StreamJsonRpc;
-
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>shutdown: stops applying changes; afterwards only exit is accepted.</summary>
-internal sealed class ShutdownHandler(ServerContext context)
+internal sealed class ShutdownHandler(ServerServices services) : MethodHandler(services)
 {
-    [JsonRpcMethod("shutdown", UseSingleObjectParameterDeserialization = true)]
+    public override string Method => LspMethods.Shutdown;
+
+    public override bool Mutates => true;
+
     public object? Handle(object? request = null)
     {
         _ = request;
-        context.Lifecycle.Shutdown("shutdown");
-        context.Workspace.Stop();
+        Services.Lifecycle.Shutdown(Method);
+        Services.Workspace.Stop();
         return null;
     }
 }

@@ -1,21 +1,25 @@
 using CodeContext.Server.Rpc.Protocol;
-using StreamJsonRpc;
+using CodeContext.Server.Rpc.State;
 
 namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>codeContext/status: load state, degraded projects, open documents, cache size. Never waits for loading.</summary>
-internal sealed class StatusHandler(ServerContext context)
+internal sealed class StatusHandler(ServerServices services) : MethodHandler(services)
 {
-    [JsonRpcMethod("codeContext/status", UseSingleObjectParameterDeserialization = true)]
+    public override string Method => LspMethods.Status;
+
+    /// <summary>A read that takes no snapshot: it reports whatever is current, loading included.</summary>
+    public override bool Mutates => false;
+
     public StatusResult Handle(object? request = null)
     {
         _ = request;
-        context.Lifecycle.RequireRunning("codeContext/status");
-        var workspace = context.Workspace;
+        Services.Lifecycle.RequireRunning(Method);
+        var workspace = Services.Workspace;
         var snapshot = workspace.Current;
         var analysis = snapshot?.Analysis;
         return new StatusResult(
-            workspace.State,
+            workspace.State.WireName(),
             workspace.Paths?.Root,
             analysis?.Workspace.LoadMode,
             analysis?.Workspace.Files.Count ?? 0,
@@ -27,6 +31,6 @@ internal sealed class StatusHandler(ServerContext context)
             workspace.Cache?.SizeInBytes() ?? 0,
             workspace.Cache?.Root,
             workspace.LoadError,
-            context.Handler?.Rejected ?? 0);
+            Services.Connection?.Handler.Rejected ?? 0);
     }
 }

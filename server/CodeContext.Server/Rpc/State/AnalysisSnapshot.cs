@@ -25,11 +25,11 @@ internal sealed class AnalysisSnapshot(CodebaseAnalysis analysis, long sequence)
     public SourceFile File(string realPath, string field)
     {
         var relative = RelativePath(realPath)
-            ?? throw WorkspacePaths.Invalid($"{field} '{realPath}' is outside the loaded codebase ({Analysis.Workspace.RootDirectory})");
+            ?? throw RequestErrors.InvalidParams($"{field} '{realPath}' is outside the loaded codebase ({Analysis.Workspace.RootDirectory})");
         var file = Analysis.Workspace.FindByRelativePath(relative);
         if (file is not null) return file;
         var skipped = Analysis.Workspace.Skipped.FirstOrDefault(s => s.RelativePath == relative);
-        throw WorkspacePaths.Invalid(skipped is not null
+        throw RequestErrors.InvalidParams(skipped is not null
             ? $"{field} '{relative}' is not context: {skipped.Reason}"
             : $"{field} '{relative}' is not a C# file of the loaded codebase");
     }

@@ -20,6 +20,7 @@ internal sealed class Lifecycle
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _ending = new();
     private int _phase = (int)ServerPhase.Created;
+    private ClientSession? _session;
 
     public ServerPhase Phase => (ServerPhase)Volatile.Read(ref _phase);
 
@@ -29,15 +30,26 @@ internal sealed class Lifecycle
     /// <summary>Cancelled once the server is exiting: what runs beside the connection (watches) stops.</summary>
     public CancellationToken Ending => _ending.Token;
 
+    /// <summary>Throws unless initialize may still be sent (it is accepted once).</summary>
     public void BeginInitialize()
     {
         if (Interlocked.CompareExchange(ref _phase, (int)ServerPhase.Initialized, (int)ServerPhase.Created) != (int)ServerPhase.Created)
         {
             throw Phase == ServerPhase.ShutDown
                 ? AfterShutdown("initialize")
-                : new LocalRpcException("initialize was already received; it may be sent once per session") { ErrorCode = LspErrorCodes.InvalidRequest };
+                : RequestErrors.InvalidRequest("initialize was already received; it may be sent once per session");
         }
     }
+
+    /// <summary>initialize succeeded: the phase moves on and what it decided is fixed for the session.</summary>
+    public void Initialize(ClientSession session)
+    {
+        BeginInitialize();
+        Volatile.Write(ref _session, session);
+    }
+
+    /// <summary>What initialize decided; null before it.</summary>
+    public ClientSession? Session => Volatile.Read(ref _session);
 
     /// <summary>Throws the LSP error for a request that arrives before initialize or after shutdown.</summary>
     public void RequireRunning(string method)
@@ -45,7 +57,7 @@ internal sealed class Lifecycle
         switch (Phase)
         {
             case ServerPhase.Created:
-                throw new LocalRpcException($"server not initialized: send 'initialize' before '{method}'") { ErrorCode = LspErrorCodes.ServerNotInitialized };
+                throw RequestErrors.NotInitialized($"server not initialized: send 'initialize' before '{method}'");
             case ServerPhase.ShutDown:
                 throw AfterShutdown(method);
         }
@@ -67,5 +79,5 @@ internal sealed class Lifecycle
     }
 
     private static LocalRpcException AfterShutdown(string method) =>
-        new($"server is shutting down: '{method}' after 'shutdown' is refused; only 'exit' is accepted") { ErrorCode = LspErrorCodes.InvalidRequest };
+        RequestErrors.InvalidRequest($"server is shutting down: '{method}' after 'shutdown' is refused; only 'exit' is accepted");
 }

@@ -22,7 +22,7 @@ internal sealed class ProgressReporter(JsonRpc? rpc, bool clientSupportsProgress
         if (rpc is null || !clientSupportsProgress) return;
         try
         {
-            await rpc.InvokeWithParameterObjectAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(_token)).ConfigureAwait(false);
+            await rpc.InvokeWithParameterObjectAsync(LspMethods.WorkDoneProgressCreate, new WorkDoneProgressCreateParams(_token)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RemoteRpcException or ConnectionLostException or ObjectDisposedException)
         {
@@ -55,7 +55,7 @@ internal sealed class ProgressReporter(JsonRpc? rpc, bool clientSupportsProgress
                 {
                     try
                     {
-                        await rpc!.NotifyWithParameterObjectAsync("$/progress", new ProgressParams(_token, value)).ConfigureAwait(false);
+                        await rpc!.NotifyWithParameterObjectAsync(LspMethods.Progress, new ProgressParams(_token, value)).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is ConnectionLostException or ObjectDisposedException)
                     {

@@ -33,14 +33,10 @@ internal sealed class WorkspacePaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw Invalid($"{field} '{uri}' cannot be resolved: {e.Message}");
+            throw RequestErrors.InvalidParams($"{field} '{uri}' cannot be resolved: {e.Message}");
         }
 
-        if (!RepoPath.IsUnder(RealRoot, real))
-        {
-            var how = RepoPath.IsUnder(Root, path) ? " (a symbolic link leads out of it)" : "";
-            throw Invalid($"{field} '{uri}' is outside the workspace root{how}; only files under {Root} are served");
-        }
+        if (!RepoPath.IsUnder(RealRoot, real)) throw RequestErrors.OutsideRoot(field, uri!, Root, throughLink: RepoPath.IsUnder(Root, path));
 
         return real;
     }
@@ -51,29 +47,30 @@ internal sealed class WorkspacePaths
 
     public static string ToLocalPath(string? uri, string field)
     {
-        if (string.IsNullOrWhiteSpace(uri)) throw Invalid($"{field} is required (a file URI)");
-        if (uri.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} contains a NUL character");
+        if (string.IsNullOrWhiteSpace(uri)) throw RequestErrors.InvalidParams($"{field} is required (a file URI)");
+        if (uri.Contains('\0', StringComparison.Ordinal)) throw RequestErrors.InvalidParams($"{field} contains a NUL character");
         if (Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
-            if (!parsed.IsFile) throw Invalid($"{field} '{uri}' is not a file URI (scheme '{parsed.Scheme}')");
-            if (!string.IsNullOrEmpty(parsed.Host) && parsed.Host != "localhost") throw Invalid($"{field} '{uri}' names a remote host");
+            if (!parsed.IsFile) throw RequestErrors.InvalidParams($"{field} '{uri}' is not a file URI (scheme '{parsed.Scheme}')");
+            if (!string.IsNullOrEmpty(parsed.Host) && parsed.Host != "localhost") throw RequestErrors.InvalidParams($"{field} '{uri}' names a remote host");
             // Percent-decoding happens here: "%00" passes the raw check above and becomes a NUL
             // that no file system accepts (Path APIs would throw an internal error further on).
             var local = parsed.LocalPath;
-            if (local.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} '{uri}' decodes to a path with a NUL character");
+            if (local.Contains('\0', StringComparison.Ordinal)) throw RequestErrors.InvalidParams($"{field} '{uri}' decodes to a path with a NUL character");
             return Path.GetFullPath(local);
         }
 
-        throw Invalid($"{field} '{uri}' is not an absolute file URI");
+        throw RequestErrors.InvalidParams($"{field} '{uri}' is not an absolute file URI");
     }
 
     /// <summary>A plain absolute path from the client (LSP's deprecated rootPath), held to the same rules as a decoded URI.</summary>
     public static string FromAbsolutePath(string path, string field)
     {
-        if (path.Contains('\0', StringComparison.Ordinal)) throw Invalid($"{field} contains a NUL character");
-        if (!Path.IsPathRooted(path)) throw Invalid($"{field} '{path}' is not absolute");
+        if (path.Contains('\0', StringComparison.Ordinal)) throw RequestErrors.InvalidParams($"{field} contains a NUL character");
+        if (!Path.IsPathRooted(path)) throw RequestErrors.InvalidParams($"{field} '{path}' is not absolute");
         return Path.GetFullPath(path);
     }
 
-    public static LocalRpcException Invalid(string message) => new(message) { ErrorCode = LspErrorCodes.InvalidParams };
+    /// <summary>Kept for PackComposer (the compose lane's file); everything else calls <see cref="RequestErrors.InvalidParams"/>.</summary>
+    public static LocalRpcException Invalid(string message) => RequestErrors.InvalidParams(message);
 }
