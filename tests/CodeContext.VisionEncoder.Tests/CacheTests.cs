@@ -2,12 +2,12 @@ namespace CodeContext.VisionEncoder.Tests;
 
 public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDisposable
 {
-    private readonly TempCache temp = new();
+    private readonly TempTree temp = new();
 
     [Fact]
     public void SecondEncodeIsServedFromTheCacheWithTheSameValues()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var encoder = new PageEncoder(tiny.Models, cache);
         var page = TinyModels.Page("page-640.png");
         var mode = DeepSeekOcrModes.Get("Small");
@@ -28,7 +28,7 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     [Fact]
     public void KeyCoversPageModelAndMode()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var values = Enumerable.Range(0, 3 * 4).Select(i => i / 7f).ToArray();
         cache.Put("model-a", new PageEmbedding("page-1", "Base", 3, 4, values, FromCache: false));
 
@@ -42,7 +42,7 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     [Fact]
     public void ADamagedEntryIsAMissAndIsReplaced()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var embedding = new PageEmbedding("page-1", "Tiny", 2, 2, [1f, 2f, 3f, 4f], FromCache: false);
         cache.Put("model", embedding);
         var path = cache.PathFor(EmbeddingCache.Key("page-1", "model", "Tiny"));
@@ -58,7 +58,7 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     [Fact]
     public void AnEntryUnderAnotherKeysNameIsNotServed()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         cache.Put("model", new PageEmbedding("page-1", "Tiny", 1, 2, [1f, 2f], FromCache: false));
         var source = cache.PathFor(EmbeddingCache.Key("page-1", "model", "Tiny"));
         var target = cache.PathFor(EmbeddingCache.Key("page-2", "model", "Tiny"));

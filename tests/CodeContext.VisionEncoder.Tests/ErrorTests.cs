@@ -4,7 +4,7 @@ namespace CodeContext.VisionEncoder.Tests;
 
 public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDisposable
 {
-    private readonly TempCache temp = new();
+    private readonly TempTree temp = new();
 
     [Fact]
     public void MissingModelFileNamesThePath()
