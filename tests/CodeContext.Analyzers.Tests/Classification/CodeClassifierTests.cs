@@ -8,7 +8,7 @@ namespace CodeContext.Analyzers.Tests.Classification;
 public sealed class CodeClassifierTests
 {
     [Fact]
-    public async Task RoslynClassesBecomeSpanKinds()
+    public async Task Roslyn_classes_become_span_kinds()
     {
         const string source = """
             namespace Shop;
