@@ -1,4 +1,4 @@
-# Sourced by the h200-tune*.sh scripts (GPU machine, repository root): the steps they share. Expects
+# Sourced by h200-tune.sh (rounds 3 to 7; GPU machine, repository root): the steps they share. Expects
 # $WORK and $OUT; unpacks the app and the CUDA provider (h200-unpack.sh) and makes the work folders.
 mkdir -p "$OUT" "$WORK/app" "$WORK/torch" "$WORK/res"
 export PYTHONUNBUFFERED=1

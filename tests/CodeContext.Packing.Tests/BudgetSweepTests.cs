@@ -6,7 +6,7 @@ using CodeContext.Rendering.Tokenizers;
 namespace CodeContext.Packing.Tests;
 
 /// <summary>End to end on the sample: every profile across budgets from 2k to 200k.</summary>
-public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnalysis>
+public sealed class BudgetSweepTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     public static TheoryData<string, int> Cases()
     {
@@ -51,7 +51,7 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
     public async Task Active_file_is_byte_identical_and_last(string profile, int budget)
     {
         var package = await Compose(profile, budget);
-        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
         var active = package.Manifest.Segments.Last(s => s.Role != "instruction");
         Assert.Equal("active", active.Role);
         Assert.True(package.Manifest.Active.Whole);
@@ -76,7 +76,7 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
         var active = package.Manifest.Active;
         Assert.False(active.Whole);
         Assert.InRange(60, active.StartLine, active.EndLine);
-        var lines = (await File.ReadAllLinesAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active)))[(active.StartLine - 1)..active.EndLine];
+        var lines = (await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active)))[(active.StartLine - 1)..active.EndLine];
         Assert.Contains(string.Join("\n", lines), package.Manifest.Segments.Single(s => s.Role == "active").Text!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(package.Manifest.Totals.Total <= 400);
     }
@@ -91,7 +91,7 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
         Assert.NotEmpty(regions);
         foreach (var region in regions)
         {
-            var lines = await File.ReadAllLinesAsync(Path.Combine(TestPaths.Shop, region.Path));
+            var lines = await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Shop, region.Path));
             Assert.InRange(region.StartLine, 1, region.EndLine);
             Assert.InRange(region.EndLine, region.StartLine, lines.Length);
             // The fragment handed to the renderer holds exactly those lines of the file, but for
@@ -133,7 +133,7 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
 
         Assert.All(workspace.Skipped, s => Assert.Equal("excluded", Assert.Single(files, f => f.Path == s.RelativePath).Form));
         // Each carried form really is in the prompt: text and outlines as segments, images as regions.
-        foreach (var entry in files.Where(f => f.Form is "text" or "outline" && f.Path != ShopAnalysis.Active && f.Slices is null))
+        foreach (var entry in files.Where(f => f.Form is "text" or "outline" && f.Path != ShopFixture.Active && f.Slices is null))
         {
             Assert.Contains(package.Manifest.Segments, s => s.Role == entry.Form && s.Path == entry.Path);
         }
@@ -167,5 +167,5 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
     }
 
     private Task<ContextPackage> Compose(string profile, int budget, string? query = null, (int, int)? cursor = null) =>
-        ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, null, CancellationToken.None);
+        ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, null, CancellationToken.None);
 }

@@ -4,7 +4,7 @@ namespace CodeContext.Packing.Tests;
 /// Pages in a theme without semantic colours are coloured from syntax alone: composing for a
 /// grayscale profile never classifies a file semantically, a colour profile still does.
 /// </summary>
-public sealed class ClassificationChoiceTests(ShopAnalysis shop) : IClassFixture<ShopAnalysis>
+public sealed class ClassificationChoiceTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     [Fact]
     public async Task A_grayscale_compose_leaves_the_semantic_memo_empty_and_a_colour_compose_fills_it()
@@ -30,7 +30,7 @@ public sealed class ClassificationChoiceTests(ShopAnalysis shop) : IClassFixture
     private async Task<(ComposeSession Session, List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)> Files)> RenderedFilesAsync(string profile)
     {
         var session = new ComposeSession();
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Budget = 16000, Profile = profile }, null, session, CancellationToken.None);
+        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000, Profile = profile }, null, session, CancellationToken.None);
         Assert.NotEmpty(package.PageList);
         var files = new List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)>();
         foreach (var path in package.RenderedSources.Select(f => f.RelativePath).Distinct())

@@ -4,7 +4,7 @@ using CodeContext.Core.Progress;
 namespace CodeContext.Packing.Tests;
 
 /// <summary>What a compose of the sample tells its reader: each sliced file's why said once per reason, and the pages' progress.</summary>
-public sealed partial class ComposeReportingTests(ShopAnalysis shop) : IClassFixture<ShopAnalysis>
+public sealed partial class ComposeReportingTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     /// <summary>Synchronous, unlike <see cref="Progress{T}"/>: every report is recorded before the compose returns.</summary>
     private sealed class Recorder : IProgress<WorkProgress>
@@ -21,7 +21,7 @@ public sealed partial class ComposeReportingTests(ShopAnalysis shop) : IClassFix
     public async Task A_sliced_files_why_names_each_slice_once_and_each_reason_once()
     {
         // 8k for DeepSeek-OCR Base puts the sample's long files on the ladder in slices.
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Budget = 8000 }, null, CancellationToken.None);
+        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 8000 }, null, CancellationToken.None);
 
         var sliced = package.Manifest.Files.Where(f => f.Slices is { Count: > 1 }).ToList();
         Assert.NotEmpty(sliced);
@@ -46,7 +46,7 @@ public sealed partial class ComposeReportingTests(ShopAnalysis shop) : IClassFix
     {
         var progress = new Recorder();
         var session = new ComposeSession { Progress = progress };
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Budget = 16000 }, null, session, CancellationToken.None);
+        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000 }, null, session, CancellationToken.None);
 
         var pages = progress.Reports.Where(r => r.Phase == "rendering pages").ToList();
         Assert.NotEmpty(pages);

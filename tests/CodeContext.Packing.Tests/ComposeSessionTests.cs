@@ -6,11 +6,11 @@ namespace CodeContext.Packing.Tests;
 /// What the server keeps between composes must never change what a compose says: a session
 /// compose equals a fresh one, reuses pages while the plan holds, and re-plans when it must.
 /// </summary>
-public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopAnalysis>
+public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFixture>
 {
     private const string Other = "src/Shop.Services/Notifications/NotificationDispatcher.cs";
 
-    private static ComposeRequest Request(int budget = 12000) => new(ShopAnalysis.Active) { Budget = budget, Profile = "deepseek-ocr-base" };
+    private static ComposeRequest Request(int budget = 12000) => new(ShopFixture.Active) { Budget = budget, Profile = "deepseek-ocr-base" };
 
     private static string Json(ContextPackage package) => JsonSerializer.Serialize(package.Manifest);
 
@@ -33,8 +33,8 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
     {
         var session = new ComposeSession();
         var before = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
-        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
-        var edited = await shop.Analysis.WithDocumentTextAsync(ShopAnalysis.Active, source + "// reviewed: retry on timeout\n");
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
+        var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source + "// reviewed: retry on timeout\n");
 
         var after = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
 
@@ -50,7 +50,7 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
     {
         var session = new ComposeSession();
         await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
-        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, Other));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, Other));
         var edited = await shop.Analysis.WithDocumentTextAsync(Other, source.Replace("namespace", "// dispatches every channel\nnamespace", StringComparison.Ordinal) + "\ninternal static class DispatchLog { public static int Count; }\n");
 
         var viaSession = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
@@ -65,8 +65,8 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
     {
         var session = new ComposeSession();
         await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
-        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
-        var edited = await shop.Analysis.WithDocumentTextAsync(ShopAnalysis.Active, source.Replace("Math.Clamp(limit, 1, 100)", "Math.Clamp(limit, 1, 250)", StringComparison.Ordinal));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
+        var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source.Replace("Math.Clamp(limit, 1, 100)", "Math.Clamp(limit, 1, 250)", StringComparison.Ordinal));
 
         var viaSession = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
         var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
@@ -96,16 +96,16 @@ public sealed class ComposeSessionTests(ShopAnalysis shop) : IClassFixture<ShopA
     {
         var session = new ComposeSession();
         var before = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
-        var source = await File.ReadAllTextAsync(Path.Combine(TestPaths.Shop, ShopAnalysis.Active));
+        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
         var at = source.LastIndexOf('}');
-        var edited = await shop.Analysis.WithDocumentTextAsync(ShopAnalysis.Active, source[..at] + "    internal static int RetryBudgetCount => 3;\n" + source[at..]);
+        var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source[..at] + "    internal static int RetryBudgetCount => 3;\n" + source[at..]);
 
         var after = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
 
         Assert.NotSame(shop.Analysis.Ranker, edited.Ranker);
         var moved = before.Manifest.Files.Skip(1).Zip(after.Manifest.Files.Skip(1)).Max(p => Math.Abs(p.First.Relevance - p.Second.Relevance));
         Assert.True(after.Manifest.Totals.Total <= 12000);
-        if (moved < Planning.PlannerSettings.Default.KeepPlanWhileRelevanceMovesBelow)
+        if (moved < Packing.Planning.PlannerSettings.Default.KeepPlanWhileRelevanceMovesBelow)
         {
             Assert.All(before.PageList.Zip(after.PageList), p => Assert.Same(p.First.Value, p.Second.Value));
         }

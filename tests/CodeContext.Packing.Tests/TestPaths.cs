@@ -1,24 +1,11 @@
 namespace CodeContext.Packing.Tests;
 
-/// <summary>Locations of the repository's test inputs, found from the test assembly upwards.</summary>
+/// <summary>This project's own test inputs (the secret-masking corpus), under the repository root.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string Shop => Path.Combine(RepositoryRoot, "samples", "Shop");
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static string SecretsFixture => Path.Combine(RepositoryRoot, "tests", "CodeContext.Packing.Tests", "Fixtures", "Secrets");
 
     public static string SecretValues => Path.Combine(RepositoryRoot, "tests", "CodeContext.Packing.Tests", "Fixtures", "secret-values.json");
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CodeContext.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CodeContext.sln not found above the test output");
-    }
 }

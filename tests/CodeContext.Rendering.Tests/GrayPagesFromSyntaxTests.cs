@@ -79,7 +79,7 @@ public sealed class GrayPagesFromSyntaxTests
     /// <summary>The sample files' pages for a profile's level: from syntactic spans, and from Roslyn's.</summary>
     private static async Task<(IReadOnlyList<RenderedPage> FromSyntax, IReadOnlyList<RenderedPage> FromRoslyn)> PagesAsync(string profile, string level)
     {
-        var workspace = await WorkspaceLoader.LoadAsync(Path.Combine(RepositoryRoot(), "samples", "Shop"), new LoadOptions { NoMsBuild = true });
+        var workspace = await WorkspaceLoader.LoadAsync(RepositoryPaths.Shop, new LoadOptions { NoMsBuild = true });
         var syntactic = new List<SourceFragment>();
         var semantic = new List<SourceFragment>();
         foreach (var path in SampleFiles)
@@ -92,15 +92,5 @@ public sealed class GrayPagesFromSyntaxTests
 
         var request = RenderTestInputs.Request(profile, level);
         return (PageRenderer.Render(syntactic, request), PageRenderer.Render(semantic, request));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CodeContext.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("CodeContext.sln not found above the test assembly");
     }
 }

@@ -7,7 +7,7 @@ namespace CodeContext.Rendering.Tests;
 public sealed class PageLayoutTests
 {
     [Fact]
-    public void RegionsCoverEveryLineOfEveryFragmentExactlyOnce()
+    public void Regions_cover_every_line_of_every_fragment_exactly_once()
     {
         var fragments = new[]
         {
@@ -27,7 +27,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void RegionsLieInsideThePageAndNeverOverlap()
+    public void Regions_lie_inside_the_page_and_never_overlap()
     {
         var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(700)), RenderTestInputs.Whole("B.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request());
         foreach (var page in layout.Pages)
@@ -54,7 +54,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void LongLinesWrapOntoMarkedRowsAndLoseNoCharacter()
+    public void Long_lines_wrap_onto_marked_rows_and_lose_no_character()
     {
         var longLine = "var s = \"" + string.Concat(Enumerable.Range(0, 400).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "\";";
         var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("Long.cs", "int a;\n" + longLine + "\nint b;")], RenderTestInputs.Request());
@@ -68,7 +68,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void WrappedRowsBreakBetweenTokensNotInsideANameOrAnOperator()
+    public void Wrapped_rows_break_between_tokens_not_inside_a_name_or_an_operator()
     {
         // A signature far wider than any column, of names shorter than the look-back (60 % of a column).
         var signature = "        public static async Task<IList<Order>> LoadAsync(" +
@@ -94,7 +94,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void ANameWiderThanTheColumnStillBreaksAtTheEdgeAndLosesNothing()
+    public void A_name_wider_than_the_column_still_breaks_at_the_edge_and_loses_nothing()
     {
         var name = "    var " + new string('x', 300) + " = 1;";
         var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("Name.cs", name)], RenderTestInputs.Request(level: "L3") with { Columns = 6 });
@@ -107,7 +107,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void TabsExpandToStopsOfFourAndEmptyLinesStay()
+    public void Tabs_expand_to_stops_of_four_and_empty_lines_stay()
     {
         var fragment = RenderTestInputs.Whole("T.cs", "\tx\nab\tc\n\n\n\r\nend");
         var lines = CellLines.Build(fragment);
@@ -123,7 +123,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void CharactersNoBundledFontHasAreNamedInTheRegionMap()
+    public void Characters_no_bundled_font_has_are_named_in_the_region_map()
     {
         var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("U.cs", "// 处理 λ → x² 🚀\nvar ok = true;")], RenderTestInputs.Request());
         var missing = layout.Pages[0].Regions.Single().MissingGlyphs;
@@ -135,7 +135,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void FragmentHeadersNameThePathAndTheLinesOfTheirColumn()
+    public void Fragment_headers_name_the_path_and_the_lines_of_their_column()
     {
         var layout = PageLayoutEngine.Layout([SourceFragment.FromFile("src/B.cs", RenderTestInputs.NumberedFile(50), [], 10, 20)], RenderTestInputs.Request());
         var header = layout.Pages[0].Columns[0].Rows[0];
@@ -146,7 +146,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void PageTextTokensCountTheCarriedLinesWithTheProfileTokenizer()
+    public void Page_text_tokens_count_the_carried_lines_with_the_profile_tokenizer()
     {
         var layout = PageLayoutEngine.Layout([RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request());
         var expected = Tokenizers.TokenizerCatalog.Get("deepseek-v3").CountTokens(RenderTestInputs.OrderService);
@@ -156,7 +156,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void DenserLevelsNeedFewerPages()
+    public void Denser_levels_need_fewer_pages()
     {
         var fragments = new[] { RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(3000)) };
         var pages = new[] { "L1", "L2", "L3", "L4" }.Select(l => PageLayoutEngine.Layout(fragments, RenderTestInputs.Request(level: l)).Pages.Count).ToList();
@@ -165,7 +165,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void FromFileSlicesLinesAndShiftsSpans()
+    public void From_file_slices_lines_and_shifts_spans()
     {
         var text = "line1\nline2 \"s\"\nline3\n";
         var spans = new[] { new CodeSpan(12, 3, CodeSpanKind.StringLiteral), new CodeSpan(0, 5, CodeSpanKind.Keyword) };
@@ -177,11 +177,11 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void TextThatDisagreesWithItsLineRangeIsRejected() =>
+    public void Text_that_disagrees_with_its_line_range_is_rejected() =>
         Assert.Throws<ArgumentException>(() => PageLayoutEngine.Layout([new SourceFragment("F.cs", 1, 5, "a\nb", [])], RenderTestInputs.Request()));
 
     [Fact]
-    public void NarrowIndentationShortensRowsButKeepsEveryCellAndItsProportions()
+    public void Narrow_indentation_shortens_rows_but_keeps_every_cell_and_its_proportions()
     {
         // Six columns on a Base page: narrow enough that indented lines wrap.
         var request = RenderTestInputs.Request() with { Columns = 6 };
@@ -216,7 +216,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void EmptyLinesTakeTheirLevelsShareOfARowAndRowsStack()
+    public void Empty_lines_take_their_levels_share_of_a_row_and_rows_stack()
     {
         var request = RenderTestInputs.Request();
         var half = request with { LevelSettings = ProfileCatalog.GetLevel(request.Profile, "L2") with { EmptyLineScale = 0.5 } };
@@ -234,7 +234,7 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
-    public void LevelTypographyIsValidated()
+    public void Level_typography_is_validated()
     {
         var request = RenderTestInputs.Request();
         var level = ProfileCatalog.GetLevel(request.Profile, "L2");

@@ -20,7 +20,7 @@ public sealed class PageRendererTests
 
     [Theory]
     [MemberData(nameof(ProfileIds))]
-    public void PagesHaveTheProfileGeometryAndColourModel(string profileId)
+    public void Pages_have_the_profile_geometry_and_colour_model(string profileId)
     {
         var profile = ProfileCatalog.Get(profileId);
         var page = PageRenderer.Render([RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request(profileId)).Single();
@@ -33,7 +33,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void SameInputGivesTheSameBytes()
+    public void Same_input_gives_the_same_bytes()
     {
         var fragments = new[] { RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(400)), RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService) };
         var first = PageRenderer.Render(fragments, RenderTestInputs.Request("qwen2.5-vl"));
@@ -46,7 +46,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void MeasureAgreesWithRender()
+    public void Measure_agrees_with_render()
     {
         var fragments = new[] { RenderTestInputs.Whole("A.cs", RenderTestInputs.NumberedFile(1500)) };
         var measured = PageRenderer.Measure(fragments, RenderTestInputs.Request());
@@ -62,7 +62,7 @@ public sealed class PageRendererTests
     /// missing font, a blank page or a wrong scale but not antialiasing changes between versions.
     /// </summary>
     [Fact]
-    public void InkFallsWhereTheTextIsAndNowhereElse()
+    public void Ink_falls_where_the_text_is_and_nowhere_else()
     {
         var request = RenderTestInputs.Request(gutter: false);
         var layout = PageRenderer.Measure([RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService)], request);
@@ -96,7 +96,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void WrappedRowsAreShadedWhereTheLevelSaysSoAndMarkedWithAnArrowOtherwise()
+    public void Wrapped_rows_are_shaded_where_the_level_says_so_and_marked_with_an_arrow_otherwise()
     {
         var request = RenderTestInputs.Request(gutter: false);
         var longLine = "var s = \"" + new string('x', 400) + "\";";
@@ -120,7 +120,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void MissingGlyphsAreDrawnNotDropped()
+    public void Missing_glyphs_are_drawn_not_dropped()
     {
         var request = RenderTestInputs.Request(gutter: false);
         var withBox = PageRenderer.Render([RenderTestInputs.Whole("U.cs", "x 处 y")], request).Single();
@@ -132,7 +132,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void SyntaxKindsChangeColoursOnColourProfiles()
+    public void Syntax_kinds_change_colours_on_colour_profiles()
     {
         var text = "class Foo";
         var plain = PageRenderer.Render([new SourceFragment("K.cs", 1, 1, text, [])], RenderTestInputs.Request("gpt-4o")).Single();
@@ -153,7 +153,7 @@ public sealed class PageRendererTests
     }
 
     [Fact]
-    public void UnknownLevelsFontsAndThemesAreUserErrors()
+    public void Unknown_levels_fonts_and_themes_are_user_errors()
     {
         var fragments = new[] { RenderTestInputs.Whole("O.cs", "x") };
         Assert.Throws<UserError>(() => PageRenderer.Measure(fragments, RenderTestInputs.Request(level: "L9")));

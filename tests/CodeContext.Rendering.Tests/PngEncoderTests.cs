@@ -35,7 +35,7 @@ public sealed class PngEncoderTests
     }
 
     [Fact]
-    public void ChunksCarryValidCrcsAndOneDeflateStream()
+    public void Chunks_carry_valid_CRCs_and_one_deflate_stream()
     {
         var page = PageRenderer.Render([RenderTestInputs.Whole("O.cs", RenderTestInputs.OrderService)], RenderTestInputs.Request()).Single();
         var png = page.Png;
@@ -58,7 +58,7 @@ public sealed class PngEncoderTests
     [Theory]
     [InlineData(SKColorType.Gray8)]
     [InlineData(SKColorType.Rgba8888)]
-    public void IncompressiblePixelsStillEncodeExactly(SKColorType colorType)
+    public void Incompressible_pixels_still_encode_exactly(SKColorType colorType)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(300, 200, colorType, SKAlphaType.Opaque));
         var pixels = bitmap.GetPixelSpan();

@@ -7,14 +7,14 @@ namespace CodeContext.Rendering.Tests;
 public sealed class ProfileTableTests
 {
     [Fact]
-    public void TheRequiredProfilesExist()
+    public void The_required_profiles_exist()
     {
         string[] required = ["deepseek-ocr-tiny", "deepseek-ocr-small", "deepseek-ocr-base", "deepseek-ocr-large", "deepseek-ocr-gundam", "deepseek-ocr-vllm", "deepseek-ocr-2", "qwen2.5-vl", "gpt-4o", "claude"];
         Assert.All(required, id => Assert.Equal(id, ProfileCatalog.Get(id).Id));
     }
 
     [Fact]
-    public void EveryProfileIsCompleteAndConsistent()
+    public void Every_profile_is_complete_and_consistent()
     {
         foreach (var profile in ProfileCatalog.All)
         {
@@ -40,7 +40,7 @@ public sealed class ProfileTableTests
     }
 
     [Fact]
-    public void DeepSeekProfilesUseTheOcrPlaceholderAndTokenizer()
+    public void DeepSeek_profiles_use_the_OCR_placeholder_and_tokenizer()
     {
         foreach (var profile in ProfileCatalog.All.Where(p => p.Id.StartsWith("deepseek-ocr", StringComparison.Ordinal)))
         {

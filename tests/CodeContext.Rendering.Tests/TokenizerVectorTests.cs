@@ -19,11 +19,11 @@ public sealed class TokenizerVectorTests
     }
 
     [Fact]
-    public void TheVectorFileHasThirtyCases() => Assert.Equal(30, Cases.Length);
+    public void The_vector_file_has_thirty_cases() => Assert.Equal(30, Cases.Length);
 
     [Theory]
     [MemberData(nameof(CaseIndexes))]
-    public void DeepSeekV3MatchesReferenceIds(int index)
+    public void DeepSeek_V3_matches_reference_ids(int index)
     {
         var text = Cases[index].GetProperty("text").GetString()!;
         var expected = Cases[index].GetProperty("deepseek_v3").GetProperty("ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
@@ -34,7 +34,7 @@ public sealed class TokenizerVectorTests
 
     [Theory]
     [MemberData(nameof(CaseIndexes))]
-    public void OpenAiEncodingsMatchReferenceCounts(int index)
+    public void OpenAI_encodings_match_reference_counts(int index)
     {
         var text = Cases[index].GetProperty("text").GetString()!;
         foreach (var id in new[] { "o200k_base", "cl100k_base" })
@@ -44,7 +44,7 @@ public sealed class TokenizerVectorTests
     }
 
     [Fact]
-    public void CachedPiecesGiveTheSameCountsAsFreshOnes()
+    public void Cached_pieces_give_the_same_counts_as_fresh_ones()
     {
         var tokenizer = TokenizerCatalog.Get("deepseek-v3");
         var text = string.Join('\n', Cases.Select(c => c.GetProperty("text").GetString()));

@@ -41,7 +41,7 @@ public sealed class VisionCostTests
     }
 
     [Fact]
-    public void DeepSeekOcr2PageIsItsCheapestPerPixelUnderTheCropCap()
+    public void DeepSeekOcr2_page_is_its_cheapest_per_pixel_under_the_crop_cap()
     {
         var profile = ProfileCatalog.Get("deepseek-ocr-2");
         var page = Cost("deepseek-ocr-2", profile.Page.Width, profile.Page.Height);
@@ -50,14 +50,14 @@ public sealed class VisionCostTests
     }
 
     [Fact]
-    public void FixedModesCostTheSameWhateverTheImageSize()
+    public void Fixed_modes_cost_the_same_whatever_the_image_size()
     {
         Assert.Equal(273, Cost("deepseek-ocr-base", 300, 2000).Tokens);
         Assert.Equal(73, Cost("deepseek-ocr-tiny", 4000, 100).Tokens);
     }
 
     [Fact]
-    public void BasePadsToSquareKeepingAspectWhileTinyStretches()
+    public void Base_pads_to_square_keeping_aspect_while_tiny_stretches()
     {
         var basePadded = Cost("deepseek-ocr-base", 2048, 1024);
         Assert.Equal((1024, 1024, 1024, 512), (basePadded.SeenWidth, basePadded.SeenHeight, basePadded.ContentWidth, basePadded.ContentHeight));
@@ -69,7 +69,7 @@ public sealed class VisionCostTests
     }
 
     [Fact]
-    public void GundamPicksTheGridClosestToTheAspectWithinItsTileCap()
+    public void Gundam_picks_the_grid_closest_to_the_aspect_within_its_tile_cap()
     {
         var vllm = Cost("deepseek-ocr-vllm", 1280, 1920);
         Assert.Equal((2, 3), (vllm.TilesWide, vllm.TilesHigh));
@@ -86,7 +86,7 @@ public sealed class VisionCostTests
     }
 
     [Fact]
-    public void SquareTieKeepsTheSmallerGridUnlessTheImageIsLargeEnough()
+    public void Square_tie_keeps_the_smaller_grid_unless_the_image_is_large_enough()
     {
         // 1:1 ties between 2x2 and 3x3 (cap 9): 3x3 wins only when the image has over half of 1920x1920's pixels.
         Assert.Equal((2, 2), GundamGrid.Closest(1280, 1280, 640, 2, 9));
@@ -101,7 +101,7 @@ public sealed class VisionCostTests
     public void QwenRoundsToBlocksOf28(int w, int h, int tokens) => Assert.Equal(tokens, Cost("qwen2.5-vl", w, h).Tokens);
 
     [Fact]
-    public void QwenShrinksHugeImagesUnderMaxPixels()
+    public void Qwen_shrinks_huge_images_under_max_pixels()
     {
         var huge = Cost("qwen2.5-vl", 8000, 8000);
         Assert.True((long)huge.SeenWidth * huge.SeenHeight <= 12845056);
@@ -123,7 +123,7 @@ public sealed class VisionCostTests
     public void ClaudeCostsAreaOver750(int w, int h, int tokens) => Assert.Equal(tokens, Cost("claude", w, h).Tokens);
 
     [Fact]
-    public void ClaudeDownscalesLongEdgesAndLargeAreas()
+    public void Claude_downscales_long_edges_and_large_areas()
     {
         var tall = Cost("claude", 1000, 3136);
         Assert.Equal(1568, tall.SeenHeight);
@@ -133,11 +133,11 @@ public sealed class VisionCostTests
     }
 
     [Fact]
-    public void NonPositiveSizesAreUserErrors() =>
+    public void Non_positive_sizes_are_user_errors() =>
         Assert.Throws<UserError>(() => Cost("deepseek-ocr-base", 0, 10));
 
     [Fact]
-    public void UnknownProfileNamesTheKnownOnes()
+    public void Unknown_profile_names_the_known_ones()
     {
         var error = Assert.Throws<UserError>(() => ProfileCatalog.Get("nope"));
         Assert.Contains("deepseek-ocr-base", error.Message, StringComparison.Ordinal);

@@ -2,12 +2,12 @@ namespace CodeContext.VisionEncoder.Tests;
 
 public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDisposable
 {
-    private readonly TempCache temp = new();
+    private readonly TempTree temp = new();
 
     [Fact]
-    public void SecondEncodeIsServedFromTheCacheWithTheSameValues()
+    public void Second_encode_is_served_from_the_cache_with_the_same_values()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var encoder = new PageEncoder(tiny.Models, cache);
         var page = TinyModels.Page("page-640.png");
         var mode = DeepSeekOcrModes.Get("Small");
@@ -26,9 +26,9 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void KeyCoversPageModelAndMode()
+    public void Key_covers_page_model_and_mode()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var values = Enumerable.Range(0, 3 * 4).Select(i => i / 7f).ToArray();
         cache.Put("model-a", new PageEmbedding("page-1", "Base", 3, 4, values, FromCache: false));
 
@@ -40,9 +40,9 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void ADamagedEntryIsAMissAndIsReplaced()
+    public void A_damaged_entry_is_a_miss_and_is_replaced()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         var embedding = new PageEmbedding("page-1", "Tiny", 2, 2, [1f, 2f, 3f, 4f], FromCache: false);
         cache.Put("model", embedding);
         var path = cache.PathFor(EmbeddingCache.Key("page-1", "model", "Tiny"));
@@ -56,9 +56,9 @@ public sealed class CacheTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void AnEntryUnderAnotherKeysNameIsNotServed()
+    public void An_entry_under_another_keys_name_is_not_served()
     {
-        var cache = new EmbeddingCache(temp.Cache);
+        var cache = new EmbeddingCache(new Core.CacheDirectory(temp.Root));
         cache.Put("model", new PageEmbedding("page-1", "Tiny", 1, 2, [1f, 2f], FromCache: false));
         var source = cache.PathFor(EmbeddingCache.Key("page-1", "model", "Tiny"));
         var target = cache.PathFor(EmbeddingCache.Key("page-2", "model", "Tiny"));

@@ -12,7 +12,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     [Theory]
     [InlineData("page-1024.png", "Base", "page-1024.base.f16")]
     [InlineData("page-640.png", "Small", "page-640.small.f16")]
-    public void TinyModelMatchesThePyTorchReference(string page, string mode, string reference)
+    public void Tiny_model_matches_the_PyTorch_reference(string page, string mode, string reference)
     {
         var encoder = new PageEncoder(tiny.Models, cache: null);
         var result = encoder.Encode([TinyModels.Page(page)], DeepSeekOcrModes.Get(mode), batchSize: 1).Pages[0];
@@ -47,7 +47,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
-    public void GundamPutsTilesFirstAsOneGridThenTheGlobalView()
+    public void Gundam_puts_tiles_first_as_one_grid_then_the_global_view()
     {
         // Four copies of the 640 page: every tile is exactly that page, so each tile's rows must be
         // the Small-mode PyTorch reference rows, placed side by side, with the newline after each row.
@@ -73,7 +73,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
-    public void BatchingDoesNotChangeTheOutput()
+    public void Batching_does_not_change_the_output()
     {
         var pages = new[] { TinyModels.Page("page-1024.png"), TinyModels.Tiled640(2, 1), TinyModels.Page("page-640.png") };
         var mode = DeepSeekOcrModes.Get("Base");
@@ -84,7 +84,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
-    public void FusedExportComputesTheReferenceFunction()
+    public void Fused_export_computes_the_reference_function()
     {
         // The GPU spelling (--attention fused): relative bias folded into one MultiHeadAttention node, BiasGelu,
         // convolutions as im2col + GEMM, zero padding by concatenation. Same weights (seed 0) as the plain
@@ -98,7 +98,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
-    public void FixedBatchSessionRunsThatBatch()
+    public void Fixed_batch_session_runs_that_batch()
     {
         using var dynamic = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Cpu);
         using var fixedTwo = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Cpu, new OnnxSessionSettings(FixedBatch: 2));
@@ -111,7 +111,7 @@ public sealed class EncoderTests(TinyModels tiny) : IClassFixture<TinyModels>
     }
 
     [Fact]
-    public void CpuBuildReportsTheProviderThatRuns()
+    public void CPU_build_reports_the_provider_that_runs()
     {
         using var model = OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Auto);
         Assert.Equal("CPU", model.Provider);

@@ -4,10 +4,10 @@ namespace CodeContext.VisionEncoder.Tests;
 
 public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDisposable
 {
-    private readonly TempCache temp = new();
+    private readonly TempTree temp = new();
 
     [Fact]
-    public void MissingModelFileNamesThePath()
+    public void Missing_model_file_names_the_path()
     {
         var path = Path.Combine(temp.Root, "nope.onnx");
         var error = Assert.Throws<UserError>(() => EncoderModels.Load([path], ProviderChoice.Cpu));
@@ -15,7 +15,7 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void AFileThatIsNotOnnxIsRejectedClearly()
+    public void A_file_that_is_not_ONNX_is_rejected_clearly()
     {
         var path = Path.Combine(temp.Root, "garbage.onnx");
         File.WriteAllText(path, "this is not a protobuf");
@@ -25,7 +25,7 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void AModeWithoutAModelOfItsSizeSaysWhichSizeIsMissing()
+    public void A_mode_without_a_model_of_its_size_says_which_size_is_missing()
     {
         using var models = EncoderModels.Load([TinyModels.ModelPath(640)], ProviderChoice.Cpu);
         var encoder = new PageEncoder(models, cache: null);
@@ -35,7 +35,7 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void WrongInputSizeIsAUserError()
+    public void Wrong_input_size_is_a_user_error()
     {
         var model = tiny.Models.For(DeepSeekOcrModes.Get("Small"), 640);
         var error = Assert.Throws<UserError>(() => model.Run([new float[3 * 512 * 512]]));
@@ -43,7 +43,7 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void TwoModelsForOneSizeAreRefused()
+    public void Two_models_for_one_size_are_refused()
     {
         var copy = Path.Combine(temp.Root, "again-640.onnx");
         File.Copy(TinyModels.ModelPath(640), copy);
@@ -52,7 +52,7 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void AnUnreadablePageNamesTheFile()
+    public void An_unreadable_page_names_the_file()
     {
         var page = PageImage.FromBytes("broken.png", [1, 2, 3, 4]);
         var error = Assert.Throws<UserError>(() => new PageEncoder(tiny.Models, null).Encode([page], DeepSeekOcrModes.Get("Tiny"), 1));
@@ -60,11 +60,11 @@ public sealed class ErrorTests(TinyModels tiny) : IClassFixture<TinyModels>, IDi
     }
 
     [Fact]
-    public void AnUnknownProviderIsAUserError() =>
+    public void An_unknown_provider_is_a_user_error() =>
         Assert.Throws<UserError>(() => ExecutionProviders.Parse("tpu"));
 
     [Fact]
-    public void AskingForCudaOnTheCpuBuildFailsWithTheReason()
+    public void Asking_for_CUDA_on_the_CPU_build_fails_with_the_reason()
     {
         var error = Assert.Throws<UserError>(() => OnnxViewModel.Load(TinyModels.ModelPath(512), ProviderChoice.Cuda));
         Assert.Contains("CUDA", error.Message);

@@ -60,18 +60,3 @@ public sealed class TinyModels : IDisposable
 
     public void Dispose() => Models.Dispose();
 }
-
-/// <summary>A cache directory under the temp folder, removed afterwards.</summary>
-public sealed class TempCache : IDisposable
-{
-    public TempCache() => Directory.CreateDirectory(Root);
-
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "codecontext-encoder-tests-" + Guid.NewGuid().ToString("N"));
-
-    public Core.CacheDirectory Cache => new(Root);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
-    }
-}

@@ -31,7 +31,7 @@ public sealed class TokenFormulaTests
     }
 
     [Fact]
-    public void GundamNeverExceedsItsTileLimit()
+    public void Gundam_never_exceeds_its_tile_limit()
     {
         var gundam = DeepSeekOcrModes.Get("Gundam");
         foreach (var (w, h) in new[] { (640, 20000), (20000, 641), (3000, 3000), (1900, 700) })
@@ -42,7 +42,7 @@ public sealed class TokenFormulaTests
     }
 
     [Fact]
-    public void UnknownModeIsAUserError()
+    public void Unknown_mode_is_a_user_error()
     {
         var error = Assert.Throws<Core.UserError>(() => DeepSeekOcrModes.Get("Huge"));
         Assert.Contains("Huge", error.Message);
@@ -62,7 +62,7 @@ public sealed class ProfileAgreementTests
 
     [Theory]
     [MemberData(nameof(DeepSeekProfiles))]
-    public void EncoderOutputLengthEqualsTheProfileCost(string profileId)
+    public void Encoder_output_length_equals_the_profile_cost(string profileId)
     {
         var profile = Rendering.Profiles.ProfileCatalog.Get(profileId);
         var mode = DeepSeekOcrModes.Resolve(profileId);

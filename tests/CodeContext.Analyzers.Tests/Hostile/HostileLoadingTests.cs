@@ -147,7 +147,7 @@ public sealed class HostileLoadingTests : IDisposable
     public async Task Real_code_with_ordinary_nesting_is_not_screened_out()
     {
         // The sample solution (real code) loses nothing to the screen.
-        var workspace = await LoadAsync(SampleFixture.SamplePath, noMsBuild: true);
+        var workspace = await LoadAsync(RepositoryPaths.Shop, noMsBuild: true);
         Assert.DoesNotContain(workspace.Skipped, s => s.Reason.Contains("nested too deeply"));
         Assert.True(workspace.Files.Count > 50);
     }

@@ -1,0 +1,44 @@
+namespace CodeContext.Packing.Tests.Planning;
+
+/// <summary>The breadth share: files the value-per-token fill left out go on dense forms, most relevant first, within the budget.</summary>
+public sealed class BreadthTests(ShopFixture shop) : IClassFixture<ShopFixture>
+{
+    private static readonly string[] DenseForms = ["L3", "L4", "outline"];
+
+    [Theory]
+    [InlineData("deepseek-ocr-base", 6000)]
+    [InlineData("qwen2.5-vl", 12000)]
+    public async Task A_breadth_share_carries_more_files_in_some_form_and_says_why(string profile, int budget)
+    {
+        var depth = await ComposeAsync(profile, budget, 0);
+        var breadth = await ComposeAsync(profile, budget, 0.3);
+        Assert.True(breadth.Totals.Total <= budget, $"{breadth.Totals.Total} tokens over {budget}");
+        var carriedBefore = depth.Files.Count(Carried);
+        var carriedAfter = breadth.Files.Count(Carried);
+        Assert.True(carriedAfter > carriedBefore, $"{carriedAfter} files carried with breadth, {carriedBefore} without");
+
+        var spread = breadth.Files.Where(f => f.Why.Contains("for breadth", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(spread);
+        Assert.All(spread, f => Assert.Contains(f.Form, DenseForms));
+        // Spread goes by relevance: no file left out entirely is more relevant than the least relevant spread file
+        // unless its cheapest dense form did not fit (then it is larger than that file).
+        var weakest = spread.MinBy(f => f.Relevance)!;
+        Assert.All(
+            breadth.Files.Where(f => f.Slices is null && f.Form is "excluded" or "listed" && f.Relevance > weakest.Relevance),
+            f => Assert.True((f.SourceTokens ?? 0) > (weakest.SourceTokens ?? 0), $"{f.Path} ({f.Relevance}) left {f.Form} while {weakest.Path} ({weakest.Relevance}) was spread"));
+    }
+
+    [Fact]
+    public async Task A_zero_share_plans_exactly_as_before()
+    {
+        var implicitDefault = await ComposeAsync("deepseek-ocr-base", 6000, null);
+        var zero = await ComposeAsync("deepseek-ocr-base", 6000, 0);
+        Assert.Equal(implicitDefault.Files.Select(f => (f.Path, f.Form)), zero.Files.Select(f => (f.Path, f.Form)));
+        Assert.DoesNotContain(zero.Files, f => f.Why.Contains("for breadth", StringComparison.Ordinal));
+    }
+
+    private static bool Carried(ManifestFile file) => file.Form is not ("excluded" or "listed") && file.Path != ShopFixture.Active;
+
+    private async Task<Manifest> ComposeAsync(string profile, int budget, double? share) =>
+        (await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, BreadthShare = share }, null, CancellationToken.None)).Manifest;
+}
