@@ -53,10 +53,10 @@ internal static class ManifestBuilder
         var imageTokens = ImageTokensPerCandidate(candidates, pages);
         int TokensOf(int i) => planner.FormOf(i) switch
         {
-            Form.Text => candidates[i].TextTokens,
-            Form.Outline => candidates[i].OutlineTokens,
-            Form.Listed => candidates[i].ListedTokens,
-            Form.Excluded => 0,
+            Fidelity.Text => candidates[i].TextTokens,
+            Fidelity.Outline => candidates[i].OutlineTokens,
+            Fidelity.Listed => candidates[i].ListedTokens,
+            Fidelity.Excluded => 0,
             _ => (int)Math.Round(imageTokens.GetValueOrDefault(i)),
         };
 
@@ -65,12 +65,12 @@ internal static class ManifestBuilder
         var files = new List<ManifestFile>(active.Files);
         files.AddRange(others.Where(f => !active.Paths.Contains(f.Path)));
 
-        var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Form.Listed or Form.Excluded)).ToList();
+        var carried = Enumerable.Range(0, candidates.Count).Where(i => planner.FormOf(i) is not (Fidelity.Listed or Fidelity.Excluded)).ToList();
         var byForm = Enumerable.Range(0, candidates.Count)
             .GroupBy(planner.FormOf)
             .OrderBy(g => g.Key)
             .ToDictionary(
-                g => FormNames.Name(g.Key),
+                g => FidelityNames.Name(g.Key),
                 g => new FormTotals(g.Select(i => candidates[i].Path).Distinct().Count(), g.Sum(i => CarriedSource(candidates[i], g.Key)), g.Sum(TokensOf)));
         byForm["active"] = active.Totals;
         var sourceTokens = carried.Sum(i => CarriedSource(candidates[i], planner.FormOf(i))) + active.Totals.SourceTokens;
@@ -99,9 +99,9 @@ internal static class ManifestBuilder
             Files = files,
             Secrets = new ManifestSecrets(masked, secretFiles.Count),
             Warnings = [.. active.Warnings, .. Warnings(workspace, files)],
-            Fidelity = Enum.GetValues<Form>().Where(f => f != Form.Excluded).ToDictionary(
-                FormNames.Name,
-                f => new ManifestFidelity(Math.Round(f == Form.Outline ? MeanOutlineFidelity(candidates) : PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
+            Fidelity = Enum.GetValues<Fidelity>().Where(f => f != Fidelity.Excluded).ToDictionary(
+                FidelityNames.Name,
+                f => new ManifestFidelity(Math.Round(f == Fidelity.Outline ? MeanOutlineFidelity(candidates) : PlannerSettings.Default.FidelityOf(f, profile), 3), FidelitySource(f, profile))),
         };
     }
 
@@ -130,7 +130,7 @@ internal static class ManifestBuilder
                 Slices = [
                     new ManifestSlice(active.StartLine, active.EndLine, "text", activeTokens),
                     .. Enumerable.Range(0, candidates.Count).Where(i => candidates[i].Path == activePath)
-                        .Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), tokensOf(i))),
+                        .Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FidelityNames.Name(planner.FormOf(i)), tokensOf(i))),
                 ],
             };
         }
@@ -188,10 +188,10 @@ internal static class ManifestBuilder
             var why = items.Count == 1
                 ? Why(candidates[items[0]], planner, items[0], profile)
                 : SliceWhy.Combine([.. items.Select(i => (candidates[i].StartLine, candidates[i].EndLine, Why(candidates[i], planner, i, profile)))]);
-            files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FormNames.Name(best), items.Sum(tokensOf), first.Reasons, why)
+            files.Add(new ManifestFile(first.Path, Math.Round(relevance, 4), FidelityNames.Name(best), items.Sum(tokensOf), first.Reasons, why)
             {
                 SourceTokens = items.Sum(i => candidates[i].SourceTokens),
-                Slices = items.Count == 1 ? null : items.Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FormNames.Name(planner.FormOf(i)), tokensOf(i))).ToList(),
+                Slices = items.Count == 1 ? null : items.Select(i => new ManifestSlice(candidates[i].StartLine, candidates[i].EndLine, FidelityNames.Name(planner.FormOf(i)), tokensOf(i))).ToList(),
                 MaskedSecrets = items.Sum(i => candidates[i].Secrets.Count),
             });
         }
@@ -210,21 +210,21 @@ internal static class ManifestBuilder
     }
 
     /// <summary>Plain-text tokens a form carries: the whole source for text and pages, the outline itself for outlines.</summary>
-    private static int CarriedSource(Candidate c, Form form) => form switch
+    private static int CarriedSource(Candidate c, Fidelity form) => form switch
     {
-        Form.Listed or Form.Excluded => 0,
-        Form.Outline => c.OutlineTokens,
+        Fidelity.Listed or Fidelity.Excluded => 0,
+        Fidelity.Outline => c.OutlineTokens,
         _ => c.SourceTokens,
     };
 
     private static double MeanOutlineFidelity(IReadOnlyList<Candidate> candidates) =>
         candidates.Where(c => c.OutlineSegment is not null).Select(PlannerSettings.Default.OutlineFidelityOf).DefaultIfEmpty(PlannerSettings.Default.OutlineFidelity).Average();
 
-    private static string FidelitySource(Form form, ModelProfile profile) => form switch
+    private static string FidelitySource(Fidelity form, ModelProfile profile) => form switch
     {
-        Form.Text => "exact",
-        Form.Outline => "per file: the share of its code names the outline keeps, at most planner.json's outlineFidelity (the mean over this compose's outlines)",
-        Form.Listed => "planner setting",
+        Fidelity.Text => "exact",
+        Fidelity.Outline => "per file: the share of its code names the outline keeps, at most planner.json's outlineFidelity (the mean over this compose's outlines)",
+        Fidelity.Listed => "planner setting",
         _ => PlannerSettings.IsMeasured(form, profile) ? "measured (profile table)" : "DeepSeek-OCR paper, Table 2 (not yet measured for this profile)",
     };
 
@@ -256,35 +256,35 @@ internal static class ManifestBuilder
         var hull = planner.HullOf(item);
         var current = planner.OptionOf(item);
         _ = profile;
-        if (form == Form.Text)
+        if (form == Fidelity.Text)
         {
             return c.DirectUse ? "exact text: declares what the active file uses, and it fit" : "exact text: the best form, and it fit";
         }
 
-        var direct = c.DirectUse && form == Form.Outline ? " (declares what the active file uses: its signatures exact)" : "";
+        var direct = c.DirectUse && form == Fidelity.Outline ? " (declares what the active file uses: its signatures exact)" : "";
         if (planner.IsSpread(item))
         {
-            return $"{FormNames.Name(form)}{direct}: for breadth, one of the most relevant files the fill left out, at its cheapest dense form (planner.json breadthShare)";
+            return $"{FidelityNames.Name(form)}{direct}: for breadth, one of the most relevant files the fill left out, at its cheapest dense form (planner.json breadthShare)";
         }
 
         var index = hull.ToList().FindIndex(o => o.Form == form);
         if (index + 1 >= hull.Count)
         {
-            return $"{FormNames.Name(form)}: every better form costs more for less value";
+            return $"{FidelityNames.Name(form)}: every better form costs more for less value";
         }
 
         var next = hull[index + 1];
         var extra = (next.Cost - current.Cost).ToString("0", CultureInfo.InvariantCulture);
         var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
-        var chosen = form == Form.Excluded
+        var chosen = form == Fidelity.Excluded
             ? c.Relevance == 0 ? "left out (no link to the active file found)" : "left out"
-            : FormNames.Name(form);
+            : FidelityNames.Name(form);
         if (planner.RefusedOf(item) is { } refused && refused.Form == next.Form)
         {
-            return $"{chosen}{direct}: {FormNames.Name(next.Form)} needed about {extra} more tokens than were left";
+            return $"{chosen}{direct}: {FidelityNames.Name(next.Form)} needed about {extra} more tokens than were left";
         }
 
-        return $"{chosen}{direct}: {FormNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
+        return $"{chosen}{direct}: {FidelityNames.Name(next.Form)} would cost about {extra} more tokens, worth {slope:G3} per token at relevance {c.Relevance:0.###}, below this budget's cut-off {planner.CutOff:G3}";
     }
 }
 

@@ -12,14 +12,14 @@ public sealed class PlannerTests
     {
         var hull = BudgetPlanner.Hull(
         [
-            new FormOption(Form.Excluded, 0, 0),
-            new FormOption(Form.Listed, 10, 0.04),
-            new FormOption(Form.L4, 50, 0.59),
-            new FormOption(Form.L2, 100, 0.97),
-            new FormOption(Form.Outline, 300, 0.6),   // dearer than L2 and worth less: dominated
-            new FormOption(Form.Text, 1000, 1.0),
+            new FidelityOption(Fidelity.Excluded, 0, 0),
+            new FidelityOption(Fidelity.Listed, 10, 0.04),
+            new FidelityOption(Fidelity.L4, 50, 0.59),
+            new FidelityOption(Fidelity.L2, 100, 0.97),
+            new FidelityOption(Fidelity.Outline, 300, 0.6),   // dearer than L2 and worth less: dominated
+            new FidelityOption(Fidelity.Text, 1000, 1.0),
         ]);
-        Assert.Equal([Form.Excluded, Form.L4, Form.L2, Form.Text], hull.Select(o => o.Form));
+        Assert.Equal([Fidelity.Excluded, Fidelity.L4, Fidelity.L2, Fidelity.Text], hull.Select(o => o.Form));
     }
 
     [Fact]

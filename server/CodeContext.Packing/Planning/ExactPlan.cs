@@ -120,7 +120,7 @@ internal static class ExactPlan
         var plan = planner.Snapshot();
         foreach (var item in dear.SelectMany(l => l.Items))
         {
-            planner.Promote(item, Form.Text);
+            planner.Promote(item, Fidelity.Text);
         }
 
         var promoted = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);

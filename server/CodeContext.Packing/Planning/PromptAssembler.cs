@@ -19,16 +19,16 @@ internal static class PromptAssembler
             .ToList();
 
         var segments = new List<PromptSegment>();
-        var listed = order.Where(i => forms[i] == Form.Listed).ToList();
+        var listed = order.Where(i => forms[i] == Fidelity.Listed).ToList();
         if (listed.Count > 0)
         {
             var index = SegmentText.IndexHeader + string.Concat(listed.OrderBy(i => candidates[i].Path, StringComparer.Ordinal).Select(i => candidates[i].ListedLine));
             segments.Add(new TextSegment("index", index));
         }
 
-        var layouts = new List<(Form Level, PageLayout Layout, List<int> Items)>();
+        var layouts = new List<(Fidelity Level, PageLayout Layout, List<int> Items)>();
         var pageCount = 0;
-        foreach (var level in new[] { Form.L4, Form.L3, Form.L2, Form.L1 })
+        foreach (var level in new[] { Fidelity.L4, Fidelity.L3, Fidelity.L2, Fidelity.L1 })
         {
             // Slices of one file stay together and in line order, so a page reads like the file.
             var items = order.Where(i => forms[i] == level).GroupBy(i => candidates[i].Path).SelectMany(g => g.OrderBy(i => candidates[i].Slice)).ToList();
@@ -39,21 +39,21 @@ internal static class PromptAssembler
 
             var onLevel = items.Select(i => candidates[i]).ToList();
             var layout = memo.Get(profile.Id, level, onLevel, () => PageRenderer.Measure(
-                [.. onLevel.Select(memo.FragmentOf)], new RenderRequest { Profile = profile, Level = FormNames.Level(level) }));
+                [.. onLevel.Select(memo.FragmentOf)], new RenderRequest { Profile = profile, Level = FidelityNames.Level(level) }));
             layouts.Add((level, layout, items));
             foreach (var page in layout.Pages)
             {
-                segments.Add(new ImageSegment(FormNames.Level(level), pageCount++, page.Cost.Tokens));
+                segments.Add(new ImageSegment(FidelityNames.Level(level), pageCount++, page.Cost.Tokens));
             }
         }
 
-        foreach (var i in order.Where(i => forms[i] == Form.Outline))
+        foreach (var i in order.Where(i => forms[i] == Fidelity.Outline))
         {
             var c = candidates[i];
             segments.Add(new TextSegment("outline", c.OutlineSegment!, c.Path, c.StartLine, c.EndLine));
         }
 
-        foreach (var i in order.Where(i => forms[i] == Form.Text))
+        foreach (var i in order.Where(i => forms[i] == Fidelity.Text))
         {
             var c = candidates[i];
             segments.Add(new TextSegment("text", c.TextSegment, c.Path, c.StartLine, c.EndLine));
@@ -76,7 +76,7 @@ internal static class PromptAssembler
 internal sealed record PromptAssembly(
     IReadOnlyList<PromptSegment> Segments,
     IReadOnlyList<PromptPart> Parts,
-    IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> Layouts,
+    IReadOnlyList<(Fidelity Level, PageLayout Layout, List<int> Items)> Layouts,
     int TextTokens,
     int VisionTokens)
 {

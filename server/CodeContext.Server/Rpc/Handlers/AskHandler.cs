@@ -36,7 +36,7 @@ internal sealed class AskHandler(ServerContext context)
         // The snapshot is held for the compose only: the model may take minutes, and edits must not wait for it.
         using (var scope = await ReadScope.BeginAsync(context, "codeContext/ask", cancellationToken).ConfigureAwait(false))
         {
-            package = await PackComposer.ComposeAsync(scope, request.ToCompose(budget.Prompt - (folded?.Tokens ?? 0)) with { Profile = profileId }, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+            package = await ProtocolCompose.ComposeAsync(scope, request.ToCompose(budget.Prompt - (folded?.Tokens ?? 0)) with { Profile = profileId }, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
             workspace = scope.Snapshot.Analysis.Workspace;
         }
 

@@ -20,7 +20,7 @@ internal sealed class ComposeHandler(ServerContext context)
         var images = PackageJson.ImageMode(request?.Images);
         if (images == PackageJson.FileImages && context.Workspace.Cache is null)
             throw State.WorkspacePaths.Invalid("images: \"file\" needs the cache directory, but the server runs with --no-cache; ask for \"dataUrl\"");
-        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         Core.Diagnostics.TraceSpans.Lap(clock, "compose: composed");
         var manifest = PackageJson.WithImages(package, images, context.Workspace.Cache);
         Core.Diagnostics.TraceSpans.Lap(clock, "compose: images");

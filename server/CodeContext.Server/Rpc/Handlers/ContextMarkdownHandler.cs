@@ -15,7 +15,7 @@ internal sealed class ContextMarkdownHandler(ServerContext context)
     public async Task<ContextMarkdownResult> HandleAsync(ComposeParams? request = null, CancellationToken cancellationToken = default)
     {
         using var scope = await ReadScope.BeginAsync(context, "codeContext/contextMarkdown", cancellationToken).ConfigureAwait(false);
-        var package = await PackComposer.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         return new ContextMarkdownResult(ContextMarkdown.Write(package), package.Manifest.Totals.Total, package.Manifest.Budget);
     }
 }

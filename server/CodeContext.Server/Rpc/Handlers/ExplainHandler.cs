@@ -36,7 +36,7 @@ internal sealed class ExplainHandler(ServerContext context)
         if (request.Budget is not null)
         {
             var compose = new ComposeParams(request.TextDocument, request.Position) { Budget = request.Budget, Profile = request.Profile, Query = request.Query, Recent = request.Recent };
-            var package = await PackComposer.ComposeAsync(scope, compose, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+            var package = await ProtocolCompose.ComposeAsync(scope, compose, context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
             var entry = package.Manifest.Files.FirstOrDefault(f => f.Path == target.RelativePath);
             result["plan"] = entry is null ? null : JsonSerializer.SerializeToNode(entry, LspJson.Options);
             result["budget"] = package.Manifest.Budget;

@@ -22,7 +22,7 @@ internal sealed class ExportBundleHandler(ServerContext context)
         if (File.Exists(request.OutDirectory))
             throw WorkspacePaths.Invalid($"outDirectory '{request.OutDirectory}' is a file; give a folder");
 
-        var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request.ToCompose(), context.Workspace.Cache, context.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         var directory = Path.GetFullPath(request.OutDirectory);
         await BundleWriter.WriteAsync(package, directory, cancellationToken).ConfigureAwait(false);
         string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, .. BundleWriter.RequestFiles(package.Profile), .. package.Pages.Keys.Order(StringComparer.Ordinal)];

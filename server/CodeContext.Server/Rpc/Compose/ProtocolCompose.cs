@@ -7,8 +7,11 @@ using CodeContext.Server.Rpc.State;
 
 namespace CodeContext.Server.Rpc.Compose;
 
-/// <summary>The one place the server calls the pack stage: protocol parameters in, a package out.</summary>
-internal static class PackComposer
+/// <summary>
+/// The one place the server calls the pack stage: protocol parameters in (checked, with errors that
+/// name the field), mapped to a <see cref="ComposeRequest"/>, composed, a package out.
+/// </summary>
+internal static class ProtocolCompose
 {
     public static async Task<ContextPackage> ComposeAsync(ReadScope scope, ComposeParams? request, CacheDirectory? cache, ComposeSession session, CancellationToken cancellationToken)
     {
