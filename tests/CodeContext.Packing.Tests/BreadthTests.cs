@@ -40,5 +40,5 @@ public sealed class BreadthTests(ShopAnalysis shop) : IClassFixture<ShopAnalysis
     private static bool Carried(ManifestFile file) => file.Form is not ("excluded" or "listed") && file.Path != ShopAnalysis.Active;
 
     private async Task<Manifest> ComposeAsync(string profile, int budget, double? share) =>
-        (await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Profile = profile, Budget = budget, BreadthShare = share }, null, CancellationToken.None)).Manifest;
+        (await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Profile = profile, Budget = budget, BreadthShare = share }, CancellationToken.None)).Manifest;
 }

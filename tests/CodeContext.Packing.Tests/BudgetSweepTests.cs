@@ -167,5 +167,5 @@ public sealed class BudgetSweepTests(ShopAnalysis shop) : IClassFixture<ShopAnal
     }
 
     private Task<ContextPackage> Compose(string profile, int budget, string? query = null, (int, int)? cursor = null) =>
-        ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, null, CancellationToken.None);
+        new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopAnalysis.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, CancellationToken.None);
 }

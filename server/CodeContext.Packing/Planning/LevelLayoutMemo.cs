@@ -26,7 +26,7 @@ internal sealed class LevelLayoutMemo
                 _fragments.Clear();
             }
 
-            fragment = ContextComposer.Fragment(candidate, []);
+            fragment = new SourceFragment(candidate.Path, candidate.PageStartLine, candidate.EndLine, candidate.PageText, []) { LineNumbers = candidate.PageLines };
             _fragments[candidate.ContentId] = fragment;
         }
 

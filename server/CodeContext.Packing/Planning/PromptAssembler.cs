@@ -1,7 +1,6 @@
 using CodeContext.Rendering;
 using CodeContext.Rendering.Layout;
 using CodeContext.Rendering.Profiles;
-using CodeContext.Rendering.Tokenizers;
 
 namespace CodeContext.Packing.Planning;
 
@@ -10,8 +9,10 @@ internal static class PromptAssembler
 {
     /// <summary>Segments in prompt order for the planner's current forms, with pages laid out and every token counted exactly.</summary>
     /// <param name="orderBy">Relevance to order segments by; a kept plan keeps the order it was laid out in (the relevance it was planned with), so its pages stay the same.</param>
-    public static PromptAssembly Assemble(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, TextSegment active, string instruction, LevelLayoutMemo memo, IReadOnlyList<double>? orderBy = null)
+    public static PromptAssembly Assemble(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, ActivePart active, IReadOnlyList<double>? orderBy = null)
     {
+        var (profile, tokenizer, _, memo, _) = context;
+        var instruction = active.Instruction;
         var forms = Enumerable.Range(0, candidates.Count).Select(planner.FormOf).ToArray();
         // Least relevant first within every group; groups from the lowest form to the highest.
         var order = Enumerable.Range(0, candidates.Count)
@@ -59,7 +60,7 @@ internal static class PromptAssembler
             segments.Add(new TextSegment("text", c.TextSegment, c.Path, c.StartLine, c.EndLine));
         }
 
-        segments.Add(active);
+        segments.Add(active.Segment);
         if (instruction.Length > 0)
         {
             // The question is the wrapper's {prompt}; it is listed as a segment so readers see it, but counted once.

@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using CodeContext.Packing;
 using CodeContext.Rendering.Profiles;
 using CodeContext.Server.Rpc.Handlers;
@@ -33,7 +34,7 @@ internal static class ProtocolCompose
         };
         // WaitAsync answers a cancelled request at once, even while the composer is between its
         // own cancellation checks; its result is then dropped.
-        return await Task.Run(() => ContextComposer.ComposeAsync(scope.Snapshot.Analysis, compose, cache, session, cancellationToken), cancellationToken)
+        return await Task.Run(() => new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(scope.Snapshot.Analysis, compose, cancellationToken), cancellationToken)
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
     }
