@@ -10,7 +10,7 @@ public sealed class PlannerTests
     [Fact]
     public void Hull_drops_dominated_and_concave_options()
     {
-        var hull = BudgetPlanner.Hull(
+        var hull = FidelityOptions.Hull(
         [
             new FidelityOption(Fidelity.Excluded, 0, 0),
             new FidelityOption(Fidelity.Listed, 10, 0.04),

@@ -2,9 +2,6 @@ using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing.Planning;
 
-/// <summary>One option of a candidate: a form, its (estimated) token cost and its value.</summary>
-public readonly record struct FidelityOption(Fidelity Form, double Cost, double Value);
-
 /// <summary>
 /// The multiple-choice knapsack: each candidate takes one form; maximise the sum of
 /// relevance x fidelity(form) under a token budget. Options are reduced to each candidate's upper
@@ -32,8 +29,8 @@ public sealed class BudgetPlanner
         _refused = new FidelityOption?[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            _options[i] = Options(candidates[i], profile, images, settings);
-            _hull[i] = Hull(_options[i]);
+            _options[i] = FidelityOptions.Of(candidates[i], profile, images, settings);
+            _hull[i] = FidelityOptions.Hull(_options[i]);
         }
     }
 
@@ -208,56 +205,4 @@ public sealed class BudgetPlanner
         var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
         queue.Enqueue(item, (-slope, item));
     }
-
-    public static IReadOnlyList<FidelityOption> Options(Candidate c, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
-    {
-        var weight = c.Relevance + settings.RelevanceFloor;
-        var exactness = c.DirectUse ? c.Relevance * settings.DirectUseExactness : 0;
-        var options = new List<FidelityOption> { new(Fidelity.Excluded, 0, 0) };
-        if (c.ListedLine is not null)
-        {
-            options.Add(new FidelityOption(Fidelity.Listed, c.ListedTokens, weight * settings.FidelityOf(Fidelity.Listed, profile)));
-        }
-
-        foreach (var level in images.Levels)
-        {
-            options.Add(new FidelityOption(level, images.Estimate(c, level), weight * settings.FidelityOf(level, profile)));
-        }
-
-        if (c.OutlineSegment is not null)
-        {
-            // An outline is worth the share of the slice's names it keeps, up to what an outline without bodies can be worth.
-            options.Add(new FidelityOption(Fidelity.Outline, c.OutlineTokens, weight * settings.OutlineFidelityOf(c) + exactness));
-        }
-
-        options.Add(new FidelityOption(Fidelity.Text, c.TextTokens, weight + exactness));
-        return options;
-    }
-
-    /// <summary>Options on the upper convex hull of (cost, value), cheapest first, starting at "excluded".</summary>
-    public static List<FidelityOption> Hull(IEnumerable<FidelityOption> options)
-    {
-        var sorted = options.OrderBy(o => o.Cost).ThenByDescending(o => o.Value).ToList();
-        var hull = new List<FidelityOption>();
-        foreach (var option in sorted)
-        {
-            if (hull.Count > 0 && option.Value <= hull[^1].Value)
-            {
-                continue;
-            }
-
-            while (hull.Count >= 2 && Cross(hull[^2], hull[^1], option) >= 0)
-            {
-                hull.RemoveAt(hull.Count - 1);
-            }
-
-            hull.Add(option);
-        }
-
-        return hull;
-    }
-
-    // > 0 when b lies below the line from a to c (b is not on the upper hull).
-    private static double Cross(FidelityOption a, FidelityOption b, FidelityOption c) =>
-        (b.Cost - a.Cost) * (c.Value - a.Value) - (b.Value - a.Value) * (c.Cost - a.Cost);
 }
