@@ -193,7 +193,7 @@ internal sealed record SecretScan(string Root, IReadOnlyList<SecretFile> Files);
 internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId? Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
 
 /// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
-internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, object Decisions);
+internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, PlannerDecisions Decisions);
 
 /// <summary>What a plan was made for: the request, every candidate's content, and their relevance.</summary>
 internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)

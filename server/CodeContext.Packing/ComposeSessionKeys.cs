@@ -27,7 +27,7 @@ internal sealed record EstimatorKey(string ProfileId, string Contents);
 /// objects, so they are compared by reference (the pages one by one), never by content: that
 /// check is what keeps a warm compose from rewriting thousands of entries.
 /// </summary>
-internal sealed record OtherFilesKey(IReadOnlyList<Candidate> Candidates, object Decisions, IReadOnlyList<RenderedPage> Pages, IReadOnlyList<SecretFile> SecretFiles)
+internal sealed record OtherFilesKey(IReadOnlyList<Candidate> Candidates, PlannerDecisions Decisions, IReadOnlyList<RenderedPage> Pages, IReadOnlyList<SecretFile> SecretFiles)
 {
     public bool Equals(OtherFilesKey? other) =>
         other is not null && ReferenceEquals(Candidates, other.Candidates) && ReferenceEquals(Decisions, other.Decisions) && ReferenceEquals(SecretFiles, other.SecretFiles)

@@ -52,16 +52,15 @@ public sealed class BudgetPlanner
     public double EstimatedCost => Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
 
     /// <summary>The current decisions, to come back to with <see cref="Restore"/>.</summary>
-    public object Snapshot() => (_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
+    public PlannerDecisions Snapshot() => new(_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
 
-    public void Restore(object snapshot)
+    public void Restore(PlannerDecisions snapshot)
     {
-        var (step, refused, taken, cutOff) = ((int[], FidelityOption?[], List<(int, int, double)>, double))snapshot;
-        step.CopyTo(_step, 0);
-        refused.CopyTo(_refused, 0);
+        snapshot.Steps.CopyTo(_step, 0);
+        snapshot.Refused.CopyTo(_refused, 0);
         _taken.Clear();
-        _taken.AddRange(taken);
-        CutOff = cutOff;
+        _taken.AddRange(snapshot.Taken);
+        CutOff = snapshot.CutOff;
     }
 
     /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits; returns how many were taken.</summary>
@@ -205,4 +204,25 @@ public sealed class BudgetPlanner
         var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
         queue.Enqueue(item, (-slope, item));
     }
+}
+
+/// <summary>
+/// A planner's decisions, to come back to with <see cref="BudgetPlanner.Restore"/>. A class, not a
+/// record: a session compares decisions by reference (a reused plan hands back the very same
+/// snapshot), never by content.
+/// </summary>
+public sealed class PlannerDecisions
+{
+    internal PlannerDecisions(int[] steps, FidelityOption?[] refused, List<(int Item, int Step, double Slope)> taken, double cutOff)
+    {
+        Steps = steps;
+        Refused = refused;
+        Taken = taken;
+        CutOff = cutOff;
+    }
+
+    internal int[] Steps { get; }
+    internal FidelityOption?[] Refused { get; }
+    internal List<(int Item, int Step, double Slope)> Taken { get; }
+    internal double CutOff { get; }
 }

@@ -63,7 +63,7 @@ internal static class ExactPlan
 
         // Exact cost differs from the estimate (a partly filled page, merges at joins): undo the weakest
         // upgrades while over, take more while a page's worth is left, and keep the fullest plan that fits.
-        (PromptAssembly Assembly, object Plan)? best = null;
+        (PromptAssembly Assembly, PlannerDecisions Plan)? best = null;
         var demotions = 0;
         var topUps = 0;
         var pageTokens = Rendering.Costs.VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;

@@ -28,4 +28,4 @@ internal static class SessionPlan
 
 /// <summary>A plan and the prompt it assembles to.</summary>
 /// <param name="Decisions">The planner's decisions (<see cref="BudgetPlanner.Snapshot"/>) as the session keeps them: a reused plan hands back the very same object.</param>
-internal sealed record PlannedPrompt(PromptAssembly Assembly, BudgetPlanner Planner, object Decisions);
+internal sealed record PlannedPrompt(PromptAssembly Assembly, BudgetPlanner Planner, PlannerDecisions Decisions);
