@@ -55,7 +55,7 @@ public sealed class ContextComposer(CacheDirectory? cache = null, ComposeSession
 
     private static async Task<ContextPackage> ComposeOneActiveAsync(ComposeRun run, CodebaseAnalysis analysis, CancellationToken ct)
     {
-        var (workspace, request, cache, session, context) = run;
+        var (workspace, request, _, session, context) = run;
         var (profile, tokenizer, settings, _, trace) = context;
         var active = workspace.ResolveActive(request.ActivePath);
         var ranked = await session.RankAsync(analysis, request, ct).ConfigureAwait(false);
@@ -74,8 +74,8 @@ public sealed class ContextComposer(CacheDirectory? cache = null, ComposeSession
         trace.Stage("active file");
         var others = workspace.Files.Where(f => f.RelativePath != active.RelativePath);
         var activeTerms = CandidateBuilder.TermsOf(activeMasked);
-        var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(workspace, others, relevance, activeTerms, tokenizer, settings, cache, ct, session.Candidates)).ConfigureAwait(false);
-        candidates = [.. candidates, .. ActiveRest.Candidates(active.RelativePath, activeMasked, activeSegment, activeTerms, tokenizer, settings, cache, ct)];
+        var candidates = await session.CandidatesAsync(workspace, active, ranked, activeTerms, () => CandidateBuilder.BuildAsync(run, others, relevance, activeTerms, ct)).ConfigureAwait(false);
+        candidates = [.. candidates, .. ActiveRest.Candidates(run, active.RelativePath, activeMasked, activeSegment, activeTerms, ct)];
         var part = new ActivePart(activeSegment.Segment, instruction, request.Budget, active.RelativePath);
         return await ContextPackager.PackAsync(
             run, candidates, part, (plan, otherFiles, tokensOf) => ManifestEntries.OneActive(active, activeSegment, activeSecrets, candidates, plan.Planner, tokenizer, otherFiles, tokensOf), ct).ConfigureAwait(false);

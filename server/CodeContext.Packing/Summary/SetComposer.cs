@@ -13,7 +13,7 @@ internal static class SetComposer
 {
     public static async Task<ContextPackage> ComposeAsync(ComposeRun run, ActiveSet set, Analyzers.Graph.FileGraph graph, CancellationToken ct)
     {
-        var (workspace, request, cache, session, context) = run;
+        var (workspace, request, _, _, context) = run;
         var (profile, tokenizer, settings, _, trace) = context;
         var instruction = request.Query?.Trim() ?? "";
         var files = set.Changed.Select(c => workspace.FindByRelativePath(c.Path) ?? throw new UserError($"'{c.Path}' is not a C# file of the loaded codebase ({workspace.RootDirectory})")).ToList();
@@ -35,7 +35,7 @@ internal static class SetComposer
         var direct = carried.SelectMany(path => DirectUses.Of(graph, path)).ToHashSet(StringComparer.Ordinal);
         var relevance = RelevanceScale.Of([.. set.Ranked.Where(r => !carried.Contains(r.Path))], direct);
         var candidates = await CandidateBuilder.BuildAsync(
-            workspace, workspace.Files.Where(f => !carried.Contains(f.RelativePath)), relevance, CandidateBuilder.TermsOf(part.Segment.Text), tokenizer, settings, cache, ct, session.Candidates).ConfigureAwait(false);
+            run, workspace.Files.Where(f => !carried.Contains(f.RelativePath)), relevance, CandidateBuilder.TermsOf(part.Segment.Text), ct).ConfigureAwait(false);
         var active = new ActivePart(part.Segment, instruction, request.Budget, set.Title);
         return await ContextPackager.PackAsync(run, candidates, active, (_, _, _) => Entries(set, part, files, workspace, tokenizer), ct).ConfigureAwait(false);
     }
