@@ -3,6 +3,7 @@ using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using CodeContext.Packing;
 using CodeContext.Rendering.Profiles;
 using CodeContext.Rendering.Tokenizers;
@@ -68,7 +69,7 @@ foreach (var profileId in profiles)
         var over = 0;
         foreach (var (sha, active, answer) in queries)
         {
-            var package = await ContextComposer.ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth }, cache, session, CancellationToken.None);
+            var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth }, CancellationToken.None);
             var forms = package.Manifest.Files.ToDictionary(f => f.Path, f => f.Form, StringComparer.Ordinal);
             legible += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "L1" or "L2") / (double)answer.Count;
             any += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "outline" or "L1" or "L2" or "L3" or "L4") / (double)answer.Count;

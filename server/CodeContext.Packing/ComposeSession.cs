@@ -22,11 +22,11 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
 {
     private readonly Dictionary<string, CachedTokenCounter> _tokenizers = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<PageLayout, IReadOnlyList<RenderedPage>> _pages = [];
-    private (FileRanker Ranker, string Key, IReadOnlyList<RankedFile> Ranked)? _rank;
+    private (RankKey Key, IReadOnlyList<RankedFile> Ranked)? _rank;
     // A reference, swapped whole: ForgetDisk runs on the protocol thread while a compose may read it.
     private SecretScan? _secretFiles;
-    private (string Key, ImageCostEstimator Estimator)? _estimator;
-    private ((object Candidates, object Decisions, object Pages, object SecretFiles) Inputs, IReadOnlyList<ManifestFile> Files)? _otherFiles;
+    private (EstimatorKey Key, ImageCostEstimator Estimator)? _estimator;
+    private (OtherFilesKey Key, IReadOnlyList<ManifestFile> Files)? _otherFiles;
     private CandidateMemory? _candidates;
 
     internal SemaphoreSlim Gate { get; } = new(1, 1);
@@ -46,7 +46,7 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     /// <param name="contents">The candidates' contents key (<see cref="PlanInputs.Contents"/>).</param>
     internal ImageCostEstimator Estimator(Rendering.Profiles.ModelProfile profile, IReadOnlyList<Candidate> candidates, string contents)
     {
-        var key = profile.Id + ":" + contents;
+        var key = new EstimatorKey(profile.Id, contents);
         if (_estimator is not { } last || last.Key != key)
         {
             last = (key, new ImageCostEstimator(profile, candidates));
@@ -56,26 +56,18 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
         return last.Estimator.Fresh();
     }
 
-    /// <summary>
-    /// The manifest's entries for every file but the active one. They depend on the candidates,
-    /// the plan's decisions, the pages and the secret-file scan, which a reused plan keeps as the
-    /// very same objects: compared by reference, never by content.
-    /// </summary>
-    internal IReadOnlyList<ManifestFile> OtherFiles((object Candidates, object Decisions, object Pages, object SecretFiles) inputs, Func<IReadOnlyList<ManifestFile>> build)
+    /// <summary>The manifest's entries for every file but the active one, while <paramref name="key"/> holds (<see cref="OtherFilesKey"/>).</summary>
+    internal IReadOnlyList<ManifestFile> OtherFiles(OtherFilesKey key, Func<IReadOnlyList<ManifestFile>> build)
     {
-        if (_otherFiles is { } last && ReferenceEquals(last.Inputs.Candidates, inputs.Candidates) && ReferenceEquals(last.Inputs.Decisions, inputs.Decisions)
-            && ReferenceEquals(last.Inputs.SecretFiles, inputs.SecretFiles) && SamePages(last.Inputs.Pages, inputs.Pages))
+        if (_otherFiles is { } last && last.Key == key)
         {
             return last.Files;
         }
 
         var files = build();
-        _otherFiles = (inputs, files);
+        _otherFiles = (key, files);
         return files;
     }
-
-    private static bool SamePages(object a, object b) =>
-        a is IReadOnlyList<RenderedPage> x && b is IReadOnlyList<RenderedPage> y && x.Count == y.Count && x.Zip(y).All(p => ReferenceEquals(p.First, p.Second));
 
     /// <summary>
     /// The candidates of a request: the previous list again when the ranking is the very same,
@@ -141,14 +133,14 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     {
         // A cursor names a symbol in the current text, which a ranker reused across a comment edit
         // does not see: such requests always rank.
-        var key = request.Cursor is null ? string.Join('\n', [request.ActivePath, request.Query ?? "", request.HistoryBefore ?? "", .. request.Recent]) : null;
-        if (key is not null && _rank is { } last && ReferenceEquals(last.Ranker, analysis.Ranker) && last.Key == key)
+        var key = request.Cursor is null ? new RankKey(analysis.Ranker, string.Join('\n', [request.ActivePath, request.Query ?? "", request.HistoryBefore ?? "", .. request.Recent])) : null;
+        if (key is not null && _rank is { } last && last.Key == key)
         {
             return last.Ranked;
         }
 
         var (_, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct, request.HistoryBefore).ConfigureAwait(false);
-        _rank = key is null ? null : (analysis.Ranker, key, ranked);
+        _rank = key is null ? null : (key, ranked);
         return ranked;
     }
 
@@ -192,16 +184,22 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
 
 internal sealed record SecretScan(string Root, IReadOnlyList<SecretFile> Files);
 
+/// <summary>
+/// The last candidate list and what it was built for. The ranking is compared by reference (a
+/// re-rank gives a new list, and the ranking of an unchanged snapshot is the very same one); the
+/// solution is compared by its changes, since an edit of the active file alone leaves the others'
+/// candidates as they were.
+/// </summary>
 internal sealed record CandidateMemory(Microsoft.CodeAnalysis.Solution Solution, IReadOnlyList<RankedFile> Ranked, Microsoft.CodeAnalysis.DocumentId? Active, ISet<string> ActiveTerms, IReadOnlyList<Candidate> List);
 
 /// <summary>A plan (the planner and its decisions) and the fingerprint of what it was planned for.</summary>
-internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, object Decisions);
+internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, PlannerDecisions Decisions);
 
 /// <summary>What a plan was made for: the request, every candidate's content, and their relevance.</summary>
 internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)
 {
-    public static PlanInputs Of(Rendering.Profiles.ModelProfile profile, int budget, string instruction, string activePath, IReadOnlyList<Candidate> candidates, double breadthShare) => new(
-        string.Join('\n', profile.Id, budget.ToString(System.Globalization.CultureInfo.InvariantCulture), breadthShare.ToString(System.Globalization.CultureInfo.InvariantCulture), activePath, instruction),
+    public static PlanInputs Of(PlanContext context, ActivePart active, IReadOnlyList<Candidate> candidates) => new(
+        string.Join('\n', context.Profile.Id, active.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Settings.BreadthShare.ToString(System.Globalization.CultureInfo.InvariantCulture), active.Key, active.Instruction),
         string.Join(',', candidates.Select(c => c.DirectUse ? $"{c.ContentId}d" : $"{c.ContentId}")),
         [.. candidates.Select(c => c.Relevance)]);
 

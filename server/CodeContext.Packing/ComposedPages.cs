@@ -16,7 +16,7 @@ namespace CodeContext.Packing;
 internal static class ComposedPages
 {
     /// <summary>Rasterises each level's pages: from the session when the level's layout is unchanged, else from the page cache when the same fragments were rendered before.</summary>
-    public static async Task<IReadOnlyList<RenderedPage>> RenderAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<(Form Level, PageLayout Layout, List<int> Items)> layouts, ModelProfile profile, CacheDirectory? cache, ComposeSession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<RenderedPage>> RenderAsync(Analyzers.Loading.LoadedWorkspace workspace, IReadOnlyList<(Fidelity Level, PageLayout Layout, List<int> Items)> layouts, ModelProfile profile, CacheDirectory? cache, ComposeSession session, CancellationToken ct)
     {
         var pageCache = new PageCache(cache);
         var result = new List<RenderedPage>();
@@ -26,7 +26,7 @@ internal static class ComposedPages
             var pages = session.PagesOf(layout);
             if (pages is null)
             {
-                var request = new RenderRequest { Profile = profile, Level = FormNames.Level(level) };
+                var request = new RenderRequest { Profile = profile, Level = FidelityNames.Level(level) };
                 // The key leaves spans out: for one theme they are a function of the text, and a
                 // theme that needs no semantic spans draws pages from syntactic spans that are
                 // pixel-identical to those from Roslyn's (the classifiers agree exactly on every

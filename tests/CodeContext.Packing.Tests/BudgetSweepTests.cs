@@ -167,5 +167,5 @@ public sealed class BudgetSweepTests(ShopFixture shop) : IClassFixture<ShopFixtu
     }
 
     private Task<ContextPackage> Compose(string profile, int budget, string? query = null, (int, int)? cursor = null) =>
-        ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, null, CancellationToken.None);
+        new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, Query = query, Cursor = cursor }, CancellationToken.None);
 }

@@ -30,7 +30,7 @@ public sealed class ClassificationChoiceTests(ShopFixture shop) : IClassFixture<
     private async Task<(ComposeSession Session, List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)> Files)> RenderedFilesAsync(string profile)
     {
         var session = new ComposeSession();
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000, Profile = profile }, null, session, CancellationToken.None);
+        var package = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000, Profile = profile }, CancellationToken.None);
         Assert.NotEmpty(package.PageList);
         var files = new List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)>();
         foreach (var path in package.RenderedSources.Select(f => f.RelativePath).Distinct())

@@ -21,7 +21,7 @@ public sealed partial class ComposeReportingTests(ShopFixture shop) : IClassFixt
     public async Task A_sliced_files_why_names_each_slice_once_and_each_reason_once()
     {
         // 8k for DeepSeek-OCR Base puts the sample's long files on the ladder in slices.
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 8000 }, null, CancellationToken.None);
+        var package = await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 8000 }, CancellationToken.None);
 
         var sliced = package.Manifest.Files.Where(f => f.Slices is { Count: > 1 }).ToList();
         Assert.NotEmpty(sliced);
@@ -46,7 +46,7 @@ public sealed partial class ComposeReportingTests(ShopFixture shop) : IClassFixt
     {
         var progress = new Recorder();
         var session = new ComposeSession { Progress = progress };
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000 }, null, session, CancellationToken.None);
+        var package = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 16000 }, CancellationToken.None);
 
         var pages = progress.Reports.Where(r => r.Phase == "rendering pages").ToList();
         Assert.NotEmpty(pages);

@@ -18,9 +18,9 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task A_session_compose_says_what_a_fresh_compose_says_and_a_repeat_reuses_the_pages()
     {
         var session = new ComposeSession();
-        var fresh = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, CancellationToken.None);
-        var first = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
-        var second = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        var fresh = await new ContextComposer().ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
+        var first = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
+        var second = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
 
         Assert.Equal(Json(fresh), Json(first));
         Assert.Equal(Json(first), Json(second));
@@ -32,11 +32,11 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task A_comment_typed_in_the_active_file_keeps_the_plan_and_pages_and_carries_the_new_text()
     {
         var session = new ComposeSession();
-        var before = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        var before = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
         var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source + "// reviewed: retry on timeout\n");
 
-        var after = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
+        var after = await new ContextComposer(session: session).ComposeAsync(edited, Request(), CancellationToken.None);
 
         Assert.All(before.PageList.Zip(after.PageList), p => Assert.Same(p.First.Value, p.Second.Value));
         Assert.Equal(before.Manifest.Files.Skip(1).Select(f => (f.Path, f.Form)), after.Manifest.Files.Skip(1).Select(f => (f.Path, f.Form)));
@@ -49,12 +49,12 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task When_another_file_changes_the_session_plans_again_exactly_as_a_fresh_compose()
     {
         var session = new ComposeSession();
-        await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, Other));
         var edited = await shop.Analysis.WithDocumentTextAsync(Other, source.Replace("namespace", "// dispatches every channel\nnamespace", StringComparison.Ordinal) + "\ninternal static class DispatchLog { public static int Count; }\n");
 
-        var viaSession = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
-        var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
+        var viaSession = await new ContextComposer(session: session).ComposeAsync(edited, Request(), CancellationToken.None);
+        var fresh = await new ContextComposer().ComposeAsync(edited, Request(), CancellationToken.None);
 
         Assert.Equal(Json(fresh), Json(viaSession));
         Assert.Contains(viaSession.Manifest.Files, f => f.Path == Other);
@@ -64,12 +64,12 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task A_literal_changed_in_the_active_file_keeps_graph_and_ranker_and_composes_as_a_fresh_compose()
     {
         var session = new ComposeSession();
-        await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
         var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source.Replace("Math.Clamp(limit, 1, 100)", "Math.Clamp(limit, 1, 250)", StringComparison.Ordinal));
 
-        var viaSession = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
-        var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
+        var viaSession = await new ContextComposer(session: session).ComposeAsync(edited, Request(), CancellationToken.None);
+        var fresh = await new ContextComposer().ComposeAsync(edited, Request(), CancellationToken.None);
 
         // The same facts: the edit re-analysed the document, and kept the edges and the ranker.
         Assert.Same(shop.Analysis.Graph.Edges, edited.Graph.Edges);
@@ -82,9 +82,9 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task A_different_budget_is_a_new_plan_that_respects_it()
     {
         var session = new ComposeSession();
-        var wide = await ContextComposer.ComposeAsync(shop.Analysis, Request(24000), null, session, CancellationToken.None);
-        var tight = await ContextComposer.ComposeAsync(shop.Analysis, Request(4000), null, session, CancellationToken.None);
-        var fresh = await ContextComposer.ComposeAsync(shop.Analysis, Request(4000), null, CancellationToken.None);
+        var wide = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(24000), CancellationToken.None);
+        var tight = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(4000), CancellationToken.None);
+        var fresh = await new ContextComposer().ComposeAsync(shop.Analysis, Request(4000), CancellationToken.None);
 
         Assert.True(tight.Manifest.Totals.Total <= 4000);
         Assert.True(wide.Manifest.Totals.Total > 4000);
@@ -95,12 +95,12 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
     public async Task A_new_name_in_the_active_file_keeps_the_plan_only_while_relevance_barely_moves()
     {
         var session = new ComposeSession();
-        var before = await ContextComposer.ComposeAsync(shop.Analysis, Request(), null, session, CancellationToken.None);
+        var before = await new ContextComposer(session: session).ComposeAsync(shop.Analysis, Request(), CancellationToken.None);
         var source = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Shop, ShopFixture.Active));
         var at = source.LastIndexOf('}');
         var edited = await shop.Analysis.WithDocumentTextAsync(ShopFixture.Active, source[..at] + "    internal static int RetryBudgetCount => 3;\n" + source[at..]);
 
-        var after = await ContextComposer.ComposeAsync(edited, Request(), null, session, CancellationToken.None);
+        var after = await new ContextComposer(session: session).ComposeAsync(edited, Request(), CancellationToken.None);
 
         Assert.NotSame(shop.Analysis.Ranker, edited.Ranker);
         var moved = before.Manifest.Files.Skip(1).Zip(after.Manifest.Files.Skip(1)).Max(p => Math.Abs(p.First.Relevance - p.Second.Relevance));
@@ -111,7 +111,7 @@ public sealed class ComposeSessionTests(ShopFixture shop) : IClassFixture<ShopFi
         }
         else
         {
-            var fresh = await ContextComposer.ComposeAsync(edited, Request(), null, CancellationToken.None);
+            var fresh = await new ContextComposer().ComposeAsync(edited, Request(), CancellationToken.None);
             Assert.Equal(Json(fresh), Json(after));
         }
     }

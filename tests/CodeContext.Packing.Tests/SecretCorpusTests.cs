@@ -51,7 +51,7 @@ public sealed class SecretCorpusTests
     public async Task No_secret_reaches_any_output(int budget)
     {
         var analysis = await CodebaseAnalysis.OpenAsync(TestPaths.SecretsFixture, new LoadOptions(), null);
-        var package = await ContextComposer.ComposeAsync(analysis, new ComposeRequest("Checkout.cs") { Budget = budget }, null, CancellationToken.None);
+        var package = await new ContextComposer().ComposeAsync(analysis, new ComposeRequest("Checkout.cs") { Budget = budget }, CancellationToken.None);
         var outDir = Directory.CreateTempSubdirectory("codecontext-secrets-").FullName;
         try
         {

@@ -18,7 +18,7 @@ public static class TraceSpans
     public static void Lap(Stopwatch? clock, string what)
     {
         if (clock is null) return;
-        Console.Error.WriteLine($"trace {clock.Elapsed.TotalMilliseconds,8:F1} ms  {what}");
+        StderrLogger.Line(StderrLogger.Instance, $"trace {clock.Elapsed.TotalMilliseconds,8:F1} ms  {what}");
         clock.Restart();
     }
 }

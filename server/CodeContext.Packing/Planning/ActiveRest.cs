@@ -12,12 +12,12 @@ internal static class ActiveRest
 {
     private static readonly IReadOnlyList<string> Reasons = ["the rest of the active file, outside the window around the cursor"];
 
-    public static IEnumerable<Candidate> Candidates(string path, string text, ActiveText window, ISet<string> activeTerms, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct)
+    public static IEnumerable<Candidate> Candidates(ComposeRun run, string path, string text, ActiveText window, ISet<string> activeTerms, CancellationToken ct)
     {
         if (window.Whole) return [];
         // Slices wholly inside the window are left out: it carries them exactly. A slice the window's
         // edge cuts stays whole, so no line of the file is lost (a few appear twice).
-        return CandidateBuilder.ForFile(path, text, new FileRelevance(1, Reasons), activeTerms, tokenizer, settings, cache, ct)
+        return CandidateBuilder.ForFile(path, text, new FileRelevance(1, Reasons), activeTerms, run.Plan.Tokenizer, run.Plan.Settings, run.Cache, ct)
             .Where(c => c.StartLine < window.StartLine || c.EndLine > window.EndLine)
             .Select(c => c with { Relevance = 1 });
     }

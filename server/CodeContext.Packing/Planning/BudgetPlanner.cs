@@ -2,9 +2,6 @@ using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing.Planning;
 
-/// <summary>One option of a candidate: a form, its (estimated) token cost and its value.</summary>
-public readonly record struct FormOption(Form Form, double Cost, double Value);
-
 /// <summary>
 /// The multiple-choice knapsack: each candidate takes one form; maximise the sum of
 /// relevance x fidelity(form) under a token budget. Options are reduced to each candidate's upper
@@ -15,10 +12,10 @@ public readonly record struct FormOption(Form Form, double Cost, double Value);
 public sealed class BudgetPlanner
 {
     private readonly IReadOnlyList<Candidate> _candidates;
-    private readonly List<FormOption>[] _hull;
-    private readonly IReadOnlyList<FormOption>[] _options;
+    private readonly List<FidelityOption>[] _hull;
+    private readonly IReadOnlyList<FidelityOption>[] _options;
     private readonly int[] _step;
-    private readonly FormOption?[] _refused;
+    private readonly FidelityOption?[] _refused;
     private readonly List<(int Item, int Step, double Slope)> _taken = [];
     private readonly HashSet<(int Item, int Step)> _spread = [];
 
@@ -26,14 +23,14 @@ public sealed class BudgetPlanner
     {
         _candidates = candidates;
         Profile = profile;
-        _hull = new List<FormOption>[candidates.Count];
-        _options = new IReadOnlyList<FormOption>[candidates.Count];
+        _hull = new List<FidelityOption>[candidates.Count];
+        _options = new IReadOnlyList<FidelityOption>[candidates.Count];
         _step = new int[candidates.Count];
-        _refused = new FormOption?[candidates.Count];
+        _refused = new FidelityOption?[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
-            _options[i] = Options(candidates[i], profile, images, settings);
-            _hull[i] = Hull(_options[i]);
+            _options[i] = FidelityOptions.Of(candidates[i], profile, images, settings);
+            _hull[i] = FidelityOptions.Hull(_options[i]);
         }
     }
 
@@ -42,29 +39,28 @@ public sealed class BudgetPlanner
     /// <summary>Value per token of the last upgrade taken: what a better form had to beat.</summary>
     public double CutOff { get; private set; } = double.PositiveInfinity;
 
-    public Form FormOf(int item) => _hull[item][_step[item]].Form;
+    public Fidelity FormOf(int item) => _hull[item][_step[item]].Form;
 
-    public FormOption OptionOf(int item) => _hull[item][_step[item]];
+    public FidelityOption OptionOf(int item) => _hull[item][_step[item]];
 
-    public IReadOnlyList<FormOption> HullOf(int item) => _hull[item];
+    public IReadOnlyList<FidelityOption> HullOf(int item) => _hull[item];
 
     /// <summary>The upgrade that did not fit, if the greedy stopped this candidate for lack of tokens.</summary>
-    public FormOption? RefusedOf(int item) => _refused[item];
+    public FidelityOption? RefusedOf(int item) => _refused[item];
 
     /// <summary>Estimated cost of the current forms.</summary>
     public double EstimatedCost => Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
 
     /// <summary>The current decisions, to come back to with <see cref="Restore"/>.</summary>
-    public object Snapshot() => (_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
+    public PlannerDecisions Snapshot() => new(_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
 
-    public void Restore(object snapshot)
+    public void Restore(PlannerDecisions snapshot)
     {
-        var (step, refused, taken, cutOff) = ((int[], FormOption?[], List<(int, int, double)>, double))snapshot;
-        step.CopyTo(_step, 0);
-        refused.CopyTo(_refused, 0);
+        snapshot.Steps.CopyTo(_step, 0);
+        snapshot.Refused.CopyTo(_refused, 0);
         _taken.Clear();
-        _taken.AddRange(taken);
-        CutOff = cutOff;
+        _taken.AddRange(snapshot.Taken);
+        CutOff = snapshot.CutOff;
     }
 
     /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits; returns how many were taken.</summary>
@@ -116,17 +112,17 @@ public sealed class BudgetPlanner
         var spent = EstimatedCost;
         var spread = 0;
         var order = Enumerable.Range(0, _candidates.Count)
-            .Where(i => FormOf(i) is Form.Excluded or Form.Listed)
+            .Where(i => FormOf(i) is Fidelity.Excluded or Fidelity.Listed)
             .OrderByDescending(i => _candidates[i].Relevance)
             .ThenBy(i => i);
         foreach (var item in order)
         {
             var current = OptionOf(item);
             var dense = _options[item]
-                .Where(o => (FormNames.IsImage(o.Form) || o.Form == Form.Outline) && o.Value > current.Value)
+                .Where(o => (FidelityNames.IsImage(o.Form) || o.Form == Fidelity.Outline) && o.Value > current.Value)
                 .OrderBy(o => o.Cost)
                 .FirstOrDefault();
-            if (dense.Form == Form.Excluded || spent + dense.Cost - current.Cost > budget)
+            if (dense.Form == Fidelity.Excluded || spent + dense.Cost - current.Cost > budget)
             {
                 continue;
             }
@@ -151,7 +147,7 @@ public sealed class BudgetPlanner
     public bool IsSpread(int item) => _spread.Contains((item, _step[item]));
 
     /// <summary>Moves an item up to <paramref name="form"/> when its hull has that form above its current one.</summary>
-    public void Promote(int item, Form form)
+    public void Promote(int item, Fidelity form)
     {
         var index = _hull[item].FindIndex(o => o.Form == form);
         if (index > _step[item])
@@ -208,56 +204,25 @@ public sealed class BudgetPlanner
         var slope = (next.Value - current.Value) / Math.Max(1e-9, next.Cost - current.Cost);
         queue.Enqueue(item, (-slope, item));
     }
+}
 
-    public static IReadOnlyList<FormOption> Options(Candidate c, ModelProfile profile, ImageCostEstimator images, PlannerSettings settings)
+/// <summary>
+/// A planner's decisions, to come back to with <see cref="BudgetPlanner.Restore"/>. A class, not a
+/// record: a session compares decisions by reference (a reused plan hands back the very same
+/// snapshot), never by content.
+/// </summary>
+public sealed class PlannerDecisions
+{
+    internal PlannerDecisions(int[] steps, FidelityOption?[] refused, List<(int Item, int Step, double Slope)> taken, double cutOff)
     {
-        var weight = c.Relevance + settings.RelevanceFloor;
-        var exactness = c.DirectUse ? c.Relevance * settings.DirectUseExactness : 0;
-        var options = new List<FormOption> { new(Form.Excluded, 0, 0) };
-        if (c.ListedLine is not null)
-        {
-            options.Add(new FormOption(Form.Listed, c.ListedTokens, weight * settings.FidelityOf(Form.Listed, profile)));
-        }
-
-        foreach (var level in images.Levels)
-        {
-            options.Add(new FormOption(level, images.Estimate(c, level), weight * settings.FidelityOf(level, profile)));
-        }
-
-        if (c.OutlineSegment is not null)
-        {
-            // An outline is worth the share of the slice's names it keeps, up to what an outline without bodies can be worth.
-            options.Add(new FormOption(Form.Outline, c.OutlineTokens, weight * settings.OutlineFidelityOf(c) + exactness));
-        }
-
-        options.Add(new FormOption(Form.Text, c.TextTokens, weight + exactness));
-        return options;
+        Steps = steps;
+        Refused = refused;
+        Taken = taken;
+        CutOff = cutOff;
     }
 
-    /// <summary>Options on the upper convex hull of (cost, value), cheapest first, starting at "excluded".</summary>
-    public static List<FormOption> Hull(IEnumerable<FormOption> options)
-    {
-        var sorted = options.OrderBy(o => o.Cost).ThenByDescending(o => o.Value).ToList();
-        var hull = new List<FormOption>();
-        foreach (var option in sorted)
-        {
-            if (hull.Count > 0 && option.Value <= hull[^1].Value)
-            {
-                continue;
-            }
-
-            while (hull.Count >= 2 && Cross(hull[^2], hull[^1], option) >= 0)
-            {
-                hull.RemoveAt(hull.Count - 1);
-            }
-
-            hull.Add(option);
-        }
-
-        return hull;
-    }
-
-    // > 0 when b lies below the line from a to c (b is not on the upper hull).
-    private static double Cross(FormOption a, FormOption b, FormOption c) =>
-        (b.Cost - a.Cost) * (c.Value - a.Value) - (b.Value - a.Value) * (c.Cost - a.Cost);
+    internal int[] Steps { get; }
+    internal FidelityOption?[] Refused { get; }
+    internal List<(int Item, int Step, double Slope)> Taken { get; }
+    internal double CutOff { get; }
 }

@@ -24,17 +24,16 @@ public static partial class CandidateBuilder
 {
     private static long _nextContentId;
 
-    public static async Task<IReadOnlyList<Candidate>> BuildAsync(
-        LoadedWorkspace workspace,
+    /// <summary>The candidates of <paramref name="files"/>, priced with the run's tokenizer and settings; files the session priced before at the same text come from its pool.</summary>
+    internal static async Task<IReadOnlyList<Candidate>> BuildAsync(
+        ComposeRun run,
         IEnumerable<SourceFile> files,
         IReadOnlyDictionary<string, FileRelevance> relevance,
         ISet<string> activeTerms,
-        ITextTokenizer tokenizer,
-        PlannerSettings settings,
-        CacheDirectory? cache,
-        CancellationToken cancellationToken,
-        FileTextMemo<IReadOnlyList<Candidate>>? pool = null)
+        CancellationToken cancellationToken)
     {
+        var (workspace, _, cache, session, context) = run;
+        var (tokenizer, settings, pool) = (context.Tokenizer, context.Settings, session.Candidates);
         var results = new ConcurrentBag<Candidate>();
         void Add(SourceFile file, IReadOnlyList<Candidate> templates)
         {
@@ -49,7 +48,7 @@ public static partial class CandidateBuilder
         var missing = new List<SourceFile>();
         foreach (var file in files)
         {
-            if (pool is not null && workspace.GetDocument(file).TryGetText(out var loaded) && pool.TryGet(file.RelativePath, loaded) is { } known)
+            if (workspace.GetDocument(file).TryGetText(out var loaded) && pool.TryGet(file.RelativePath, loaded) is { } known)
             {
                 Add(file, known);
             }
@@ -63,13 +62,13 @@ public static partial class CandidateBuilder
         {
             var document = workspace.GetDocument(file);
             var text = await document.GetTextAsync(ct).ConfigureAwait(false);
-            var templates = pool?.TryGet(file.RelativePath, text);
+            var templates = pool.TryGet(file.RelativePath, text);
             if (templates is null)
             {
                 // The analysis usually parsed the file already; pricing may reuse that tree (FileFacts says when).
                 var parsed = document.TryGetSyntaxTree(out var tree) ? tree : null;
                 templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct, parsed)];
-                pool?.Put(file.RelativePath, text, templates);
+                pool.Put(file.RelativePath, text, templates);
             }
 
             Add(file, templates);

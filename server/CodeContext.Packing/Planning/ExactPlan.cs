@@ -1,6 +1,3 @@
-using CodeContext.Rendering.Profiles;
-using CodeContext.Rendering.Tokenizers;
-
 namespace CodeContext.Packing.Planning;
 
 /// <summary>
@@ -20,25 +17,29 @@ internal static class ExactPlan
     /// the active file as it is now. Keeping it while the developer types keeps the pages, and
     /// the prompt prefix, stable.
     /// </summary>
-    public static PromptAssembly? Reuse(PlanMemory? last, PlanInputs inputs, PlannerSettings settings, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    public static PromptAssembly? Reuse(PlanMemory? last, PlanInputs inputs, PlanContext context, IReadOnlyList<Candidate> candidates, ActivePart active)
     {
-        if (last is null || !last.Inputs.CloseTo(inputs, settings.KeepPlanWhileRelevanceMovesBelow))
+        if (last is null || !last.Inputs.CloseTo(inputs, context.Settings.KeepPlanWhileRelevanceMovesBelow))
         {
             return null;
         }
 
         // Same candidates and corrections: the planner's options are those it was made with, so the planner itself serves again.
         last.Planner.Restore(last.Decisions);
-        var assembly = PromptAssembler.Assemble(last.Planner.Profile, tokenizer, candidates, last.Planner, active, instruction, memo, last.Inputs.Relevance);
-        return assembly.Total <= budget ? assembly : null;
+        var assembly = PromptAssembler.Assemble(context, candidates, last.Planner, active, last.Inputs.Relevance);
+        return assembly.Total <= active.Budget ? assembly : null;
     }
 
     /// <summary>
     /// Plans with estimated page shares, lays out exactly, learns how far each level's estimate was
     /// off, and plans again; then undoes the weakest upgrades until the exact count fits.
     /// </summary>
-    public static (BudgetPlanner, PromptAssembly) Plan(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, PlannerSettings settings, TextSegment active, string instruction, int budget, int available, int fixedTokens, LevelLayoutMemo memo, CancellationToken ct)
+    /// <param name="fixedTokens">What the wrapper, the active part and the question cost: no plan can spend them.</param>
+    public static (BudgetPlanner, PromptAssembly) Plan(PlanContext context, IReadOnlyList<Candidate> candidates, ImageCostEstimator estimator, ActivePart active, int fixedTokens, CancellationToken ct)
     {
+        var (profile, tokenizer, settings, _, _) = context;
+        var budget = active.Budget;
+        var available = budget - fixedTokens - tokenizer.CountTokens(SegmentText.IndexHeader);
         estimator.Scale.Clear();
         BudgetPlanner planner = null!;
         PromptAssembly assembly = null!;
@@ -52,8 +53,8 @@ internal static class ExactPlan
                 planner.Spread(available);
             }
 
-            assembly = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
-            Trace(assembly, planner, candidates, "plan");
+            assembly = PromptAssembler.Assemble(context, candidates, planner, active);
+            Trace(context.Trace, assembly, planner, candidates, "plan");
             if (!Recalibrate(estimator, assembly, candidates))
             {
                 break;
@@ -62,7 +63,7 @@ internal static class ExactPlan
 
         // Exact cost differs from the estimate (a partly filled page, merges at joins): undo the weakest
         // upgrades while over, take more while a page's worth is left, and keep the fullest plan that fits.
-        (PromptAssembly Assembly, object Plan)? best = null;
+        (PromptAssembly Assembly, PlannerDecisions Plan)? best = null;
         var demotions = 0;
         var topUps = 0;
         var pageTokens = Rendering.Costs.VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;
@@ -91,8 +92,8 @@ internal static class ExactPlan
                 }
             }
 
-            assembly = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
-            Trace(assembly, planner, candidates, assembly.Total > budget ? "over" : "fits");
+            assembly = PromptAssembler.Assemble(context, candidates, planner, active);
+            Trace(context.Trace, assembly, planner, candidates, assembly.Total > budget ? "over" : "fits");
         }
 
         if (best is null)
@@ -101,7 +102,7 @@ internal static class ExactPlan
         }
 
         planner.Restore(best.Value.Plan);
-        return TextWhereCheaper(profile, tokenizer, candidates, planner, best.Value.Assembly, active, instruction, budget, memo);
+        return TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
     }
 
     /// <summary>
@@ -109,8 +110,9 @@ internal static class ExactPlan
     /// nearly empty, or a profile whose images are dear) carries that text instead: it is exact and
     /// costs no more. Estimates cannot see this; the exact layout can.
     /// </summary>
-    private static (BudgetPlanner, PromptAssembly) TextWhereCheaper(ModelProfile profile, ITextTokenizer tokenizer, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, TextSegment active, string instruction, int budget, LevelLayoutMemo memo)
+    private static (BudgetPlanner, PromptAssembly) TextWhereCheaper(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, ActivePart active)
     {
+        var budget = active.Budget;
         var dear = assembly.Layouts.Where(l => PageTokens(l.Layout) >= l.Items.Sum(i => candidates[i].TextTokens)).ToList();
         if (dear.Count == 0)
         {
@@ -120,18 +122,18 @@ internal static class ExactPlan
         var plan = planner.Snapshot();
         foreach (var item in dear.SelectMany(l => l.Items))
         {
-            planner.Promote(item, Form.Text);
+            planner.Promote(item, Fidelity.Text);
         }
 
-        var promoted = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
-        Trace(promoted, planner, candidates, "text where cheaper");
+        var promoted = PromptAssembler.Assemble(context, candidates, planner, active);
+        Trace(context.Trace, promoted, planner, candidates, "text where cheaper");
         if (promoted.Total <= budget)
         {
             // What the text saved goes to the next best upgrades, once, if they still fit.
             var fitted = planner.Snapshot();
             if (planner.Fill(planner.EstimatedCost + (budget - promoted.Total) * 0.9) > 0)
             {
-                var topped = PromptAssembler.Assemble(profile, tokenizer, candidates, planner, active, instruction, memo);
+                var topped = PromptAssembler.Assemble(context, candidates, planner, active);
                 if (topped.Total <= budget)
                 {
                     return (planner, topped);
@@ -168,15 +170,15 @@ internal static class ExactPlan
     /// <summary>What a level's pages cost in the prompt: each page's vision tokens and the token that separates it.</summary>
     private static int PageTokens(Rendering.Layout.PageLayout layout) => layout.Pages.Sum(p => p.Cost.Tokens + 1);
 
-    private static void Trace(PromptAssembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)
+    private static void Trace(ComposeTrace trace, PromptAssembly assembly, BudgetPlanner planner, IReadOnlyList<Candidate> candidates, string step)
     {
-        if (Environment.GetEnvironmentVariable("CODECONTEXT_TRACE_PLAN") is null)
+        if (!trace.Enabled)
         {
             return;
         }
 
         var forms = Enumerable.Range(0, candidates.Count).GroupBy(planner.FormOf).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
         var layouts = assembly.Layouts.Select(l => $"{l.Level} {l.Layout.Pages.Count}p");
-        Console.Error.WriteLine($"{step}: total {assembly.Total} (text {assembly.TextTokens}, vision {assembly.VisionTokens}); {string.Join(", ", forms)}; pages {string.Join(", ", layouts)}");
+        trace.Line($"{step}: total {assembly.Total} (text {assembly.TextTokens}, vision {assembly.VisionTokens}); {string.Join(", ", forms)}; pages {string.Join(", ", layouts)}");
     }
 }

@@ -16,9 +16,9 @@ public sealed class ImageCostEstimator
 
     // The layout takes more columns only while few rows wrap; the estimate follows the same rule.
     private const double MaxContinuationShare = 0.08;
-    private readonly Dictionary<Form, (int Chars, double RowsPerPage, int PageTokens)> _levels = [];
+    private readonly Dictionary<Fidelity, (int Chars, double RowsPerPage, int PageTokens)> _levels = [];
 
-    private ImageCostEstimator(Dictionary<Form, (int Chars, double RowsPerPage, int PageTokens)> levels) => _levels = levels;
+    private ImageCostEstimator(Dictionary<Fidelity, (int Chars, double RowsPerPage, int PageTokens)> levels) => _levels = levels;
 
     /// <summary>An estimator for the same candidates without the corrections learnt by this one.</summary>
     public ImageCostEstimator Fresh() => new(_levels);
@@ -28,14 +28,14 @@ public sealed class ImageCostEstimator
         var maxLine = candidates.Count == 0 ? 1 : candidates.Max(c => c.EndLine);
         var gutter = maxLine.ToString(System.Globalization.CultureInfo.InvariantCulture).Length + 1;
         var pageTokens = VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;
-        foreach (var form in FormNames.ImageForms)
+        foreach (var form in FidelityNames.ImageForms)
         {
-            if (!profile.Levels.ContainsKey(FormNames.Level(form)))
+            if (!profile.Levels.ContainsKey(FidelityNames.Level(form)))
             {
                 continue;
             }
 
-            var settings = LayoutSettings.Resolve(new RenderRequest { Profile = profile, Level = FormNames.Level(form) });
+            var settings = LayoutSettings.Resolve(new RenderRequest { Profile = profile, Level = FidelityNames.Level(form) });
             // The column count that needs the fewest pages for everything, as the layout itself would pick.
             var best = (Chars: 0, RowsPerPage: 0.0, Pages: double.MaxValue);
             for (var k = 1; k <= MaxColumns; k++)
@@ -61,13 +61,13 @@ public sealed class ImageCostEstimator
         }
     }
 
-    public IEnumerable<Form> Levels => _levels.Keys;
+    public IEnumerable<Fidelity> Levels => _levels.Keys;
 
     /// <summary>Per-level correction learnt from exact layouts (actual / estimated cost).</summary>
-    public Dictionary<Form, double> Scale { get; } = [];
+    public Dictionary<Fidelity, double> Scale { get; } = [];
 
     /// <summary>Estimated vision tokens (plus the line break after each page) of a candidate at a level.</summary>
-    public double Estimate(Candidate candidate, Form level)
+    public double Estimate(Candidate candidate, Fidelity level)
     {
         var (chars, rowsPerPage, pageTokens) = _levels[level];
         return Rows(candidate, chars) / rowsPerPage * (pageTokens + 1) * Scale.GetValueOrDefault(level, 1);

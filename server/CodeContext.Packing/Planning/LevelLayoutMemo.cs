@@ -13,7 +13,7 @@ internal sealed class LevelLayoutMemo
     private const int MaxLayouts = 64;
     private const int MaxFragments = 50_000;
 
-    private readonly Dictionary<(string Profile, Form Level, string Items), PageLayout> _layouts = [];
+    private readonly Dictionary<(string Profile, Fidelity Level, string Items), PageLayout> _layouts = [];
     private readonly Dictionary<long, SourceFragment> _fragments = [];
 
     /// <summary>One fragment object per candidate content, so the layout engine's per-fragment work is shared by every layout.</summary>
@@ -26,14 +26,14 @@ internal sealed class LevelLayoutMemo
                 _fragments.Clear();
             }
 
-            fragment = ContextComposer.Fragment(candidate, []);
+            fragment = new SourceFragment(candidate.Path, candidate.PageStartLine, candidate.EndLine, candidate.PageText, []) { LineNumbers = candidate.PageLines };
             _fragments[candidate.ContentId] = fragment;
         }
 
         return fragment;
     }
 
-    public PageLayout Get(string profile, Form level, IReadOnlyList<Candidate> items, Func<PageLayout> layout)
+    public PageLayout Get(string profile, Fidelity level, IReadOnlyList<Candidate> items, Func<PageLayout> layout)
     {
         var key = (profile, level, string.Join(',', items.Select(c => c.ContentId)));
         if (!_layouts.TryGetValue(key, out var result))

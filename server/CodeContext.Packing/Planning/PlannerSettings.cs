@@ -58,16 +58,16 @@ public sealed record PlannerSettings
     public double OutlineFidelityOf(Candidate candidate) => Math.Min(OutlineFidelity, candidate.OutlineShare);
 
     /// <summary>Fidelity of a form on a profile: measured for image levels when the profile has it. An outline's is per slice (<see cref="OutlineFidelityOf"/>).</summary>
-    public double FidelityOf(Form form, ModelProfile profile)
+    public double FidelityOf(Fidelity form, ModelProfile profile)
     {
         switch (form)
         {
-            case Form.Text: return 1;
-            case Form.Listed: return ListedFidelity;
-            case Form.Excluded: return 0;
+            case Fidelity.Text: return 1;
+            case Fidelity.Listed: return ListedFidelity;
+            case Fidelity.Excluded: return 0;
         }
 
-        var level = FormNames.Level(form);
+        var level = FidelityNames.Level(form);
         var measured = profile.Levels.TryGetValue(level, out var found) ? found.Fidelity : double.NaN;
         var characters = double.IsNaN(measured) ? LevelFidelityWhenUnmeasured[level] : measured;
         // Code is read by its names: a name is read right only when every character of it is.
@@ -75,8 +75,8 @@ public sealed record PlannerSettings
     }
 
     /// <summary>Whether the fidelity of a level comes from the profile's measurement or the paper fallback.</summary>
-    public static bool IsMeasured(Form form, ModelProfile profile) =>
-        FormNames.IsImage(form) && profile.Levels.TryGetValue(FormNames.Level(form), out var found) && !double.IsNaN(found.Fidelity);
+    public static bool IsMeasured(Fidelity form, ModelProfile profile) =>
+        FidelityNames.IsImage(form) && profile.Levels.TryGetValue(FidelityNames.Level(form), out var found) && !double.IsNaN(found.Fidelity);
 
     private static PlannerSettings Load()
     {

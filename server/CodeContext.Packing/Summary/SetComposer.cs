@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
 using CodeContext.Packing.Planning;
-using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing.Summary;
 
@@ -13,10 +11,10 @@ namespace CodeContext.Packing.Summary;
 /// </summary>
 internal static class SetComposer
 {
-    public static async Task<ContextPackage> ComposeAsync(
-        LoadedWorkspace workspace, Analyzers.Graph.FileGraph graph, ComposeRequest request, ActiveSet set, ModelProfile profile, CachedTokenCounter tokenizer, PlannerSettings settings,
-        CacheDirectory? cache, ComposeSession session, Stopwatch clock, CancellationToken ct)
+    public static async Task<ContextPackage> ComposeAsync(ComposeRun run, ActiveSet set, Analyzers.Graph.FileGraph graph, CancellationToken ct)
     {
+        var (workspace, request, _, _, context) = run;
+        var (profile, tokenizer, settings, _, trace) = context;
         var instruction = request.Query?.Trim() ?? "";
         var files = set.Changed.Select(c => workspace.FindByRelativePath(c.Path) ?? throw new UserError($"'{c.Path}' is not a C# file of the loaded codebase ({workspace.RootDirectory})")).ToList();
         var texts = new List<string>();
@@ -30,19 +28,16 @@ internal static class SetComposer
         var fixedTokens = PromptParts.CountText(PromptParts.Build(profile, [part.Segment], instruction), tokenizer);
         if (fixedTokens > request.Budget)
             throw new UserError($"budget {request.Budget} is too small: the prompt wrapper and {set.Title} already cost {fixedTokens} tokens");
-        ContextComposer.Stage(clock, "active set");
+        trace.Stage("active set");
 
         var carried = set.Changed.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
         // What the changed code uses directly is worth exact forms, as for one active file.
         var direct = carried.SelectMany(path => DirectUses.Of(graph, path)).ToHashSet(StringComparer.Ordinal);
-        var relevance = ContextComposer.RelevanceOf([.. set.Ranked.Where(r => !carried.Contains(r.Path))], direct);
+        var relevance = RelevanceScale.Of([.. set.Ranked.Where(r => !carried.Contains(r.Path))], direct);
         var candidates = await CandidateBuilder.BuildAsync(
-            workspace, workspace.Files.Where(f => !carried.Contains(f.RelativePath)), relevance, CandidateBuilder.TermsOf(part.Segment.Text), tokenizer, settings, cache, ct, session.Candidates).ConfigureAwait(false);
-        var (assembly, planner, pages) = await ContextComposer.PlanAndRenderAsync(
-            workspace, profile, tokenizer, settings, candidates, part.Segment, instruction, request.Budget, set.Title, cache, session, clock, ct).ConfigureAwait(false);
-        var secretFiles = session.SecretFiles(workspace.RootDirectory, ct);
-        var manifest = ManifestBuilder.Build(profile, request, (_, _) => Entries(set, part, files, workspace, tokenizer), candidates, planner, assembly, pages, workspace, secretFiles, tokenizer, session);
-        return ContextComposer.Package(manifest, assembly, pages, profile, instruction, tokenizer, clock);
+            run, workspace.Files.Where(f => !carried.Contains(f.RelativePath)), relevance, CandidateBuilder.TermsOf(part.Segment.Text), ct).ConfigureAwait(false);
+        var active = new ActivePart(part.Segment, instruction, request.Budget, set.Title);
+        return await ContextPackager.PackAsync(run, candidates, active, (_, _, _) => Entries(set, part, files, workspace, tokenizer), ct).ConfigureAwait(false);
     }
 
     /// <summary>One entry per changed file (exact text, changed lines marked); the map is no file, so it only counts in the active totals.</summary>

@@ -6,7 +6,7 @@ namespace CodeContext.Packing.Summary;
 public sealed record SummaryReport(Manifest Manifest, ActiveSet Set, IReadOnlyList<ProjectSummary> Projects)
 {
     /// <summary>The active part first, then the ladder from the highest form down: the order of every per-form listing.</summary>
-    public static IReadOnlyList<string> FormOrder { get; } = ["active", .. Enum.GetValues<Form>().Select(FormNames.Name)];
+    public static IReadOnlyList<string> FormOrder { get; } = ["active", .. Enum.GetValues<Fidelity>().Select(FidelityNames.Name)];
 
     /// <summary>What each form means, in the words a reader of the report or summary needs.</summary>
     public string Meaning(string form) => form switch

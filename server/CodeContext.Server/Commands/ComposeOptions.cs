@@ -4,6 +4,7 @@ using System.Globalization;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using CodeContext.Core.Output;
 using CodeContext.Core.Progress;
 using CodeContext.Server.Commands.Progress;
@@ -64,7 +65,7 @@ internal sealed class ComposeOptions
         var (session, analysis) = await Shared.OpenAsync(result, request.Profile, focus, cache, progress, ct).ConfigureAwait(false);
         var loaded = clock.Elapsed;
         progress?.Report(WorkProgress.Starting("composing"));
-        var package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
+        var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, request, ct).ConfigureAwait(false);
         if (cache is not null) SharedOptions.TrimCache(cache, result.GetValue(Shared.Quiet));
         return new ComposedRun(analysis, package, loaded, clock.Elapsed - loaded);
     }

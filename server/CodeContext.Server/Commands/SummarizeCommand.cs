@@ -5,6 +5,7 @@ using System.Globalization;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using CodeContext.Core.Output;
 using CodeContext.Packing;
 using CodeContext.Packing.Summary;
@@ -67,7 +68,7 @@ internal static class SummarizeCommand
                     : await SummaryFocus.ChangedAsync(analysis, change, ct).ConfigureAwait(false);
                 var request = ComposeRequest.ForSet(set) with { Budget = result.GetValue(budget), Profile = profileId };
                 progress?.Report(WorkProgress.Starting("composing"));
-                package = await ContextComposer.ComposeAsync(analysis, request, cache, session, ct).ConfigureAwait(false);
+                package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, request, ct).ConfigureAwait(false);
                 var report = new SummaryReport(package.Manifest, set, projects);
                 progress?.Report(WorkProgress.Starting("writing the bundle"));
                 await BundleWriter.WriteAsync(package, output, root =>

@@ -41,7 +41,7 @@ internal sealed class ContextTools(McpToolCall call, McpOptions options)
             };
             scope.Progress.Report($"composing the context of {active.RelativePath} within {request.Budget} tokens for {request.Profile}");
             var workspace = call.Context.Workspace;
-            var package = await PackComposer.ComposeAsync(scope.Read, request, workspace.Cache, workspace.ComposeSession, ct).ConfigureAwait(false);
+            var package = await ProtocolCompose.ComposeAsync(scope.Read, request, workspace.Cache, workspace.ComposeSession, ct).ConfigureAwait(false);
             // The wire has a hard limit too: MCP clients refuse a message over 10 MiB (the
             // TypeScript SDK's read buffer), and dense pages are 150-300 KB each. Past the limit the
             // context is composed again for a budget scaled to fit, and the header says so.
@@ -51,7 +51,7 @@ internal sealed class ContextTools(McpToolCall call, McpOptions options)
                 var smaller = (int)(request.Budget * 0.9 * options.MaxResultBytes / bytes);
                 shrunk = $"Budget lowered from {budget ?? options.Budget} to {smaller} tokens: at the asked budget the result was {bytes / (1024 * 1024.0):0.0} MiB, over the {options.MaxResultBytes / (1024 * 1024.0):0.#} MiB an MCP message may carry. Ask with a smaller budget or a text-heavy profile to choose yourself.";
                 request = request with { Budget = smaller };
-                package = await PackComposer.ComposeAsync(scope.Read, request, workspace.Cache, workspace.ComposeSession, ct).ConfigureAwait(false);
+                package = await ProtocolCompose.ComposeAsync(scope.Read, request, workspace.Cache, workspace.ComposeSession, ct).ConfigureAwait(false);
             }
 
             scope.Progress.Report($"composed: {package.Manifest.Totals.Total} of {package.Manifest.Budget} tokens, {package.Pages.Count} pages");

@@ -30,7 +30,7 @@ public sealed class ActiveWindowTests : IAsyncLifetime
     }
 
     private Task<ContextPackage> ComposeAsync(double? share) =>
-        ContextComposer.ComposeAsync(_analysis, new ComposeRequest("Mid.cs") { Budget = 16000, Cursor = (700, 5), ActiveShare = share }, null, CancellationToken.None);
+        new ContextComposer().ComposeAsync(_analysis, new ComposeRequest("Mid.cs") { Budget = 16000, Cursor = (700, 5), ActiveShare = share }, CancellationToken.None);
 
     [Fact]
     public async Task The_window_stays_within_its_share_and_the_rest_goes_down_the_ladder()

@@ -40,5 +40,5 @@ public sealed class BreadthTests(ShopFixture shop) : IClassFixture<ShopFixture>
     private static bool Carried(ManifestFile file) => file.Form is not ("excluded" or "listed") && file.Path != ShopFixture.Active;
 
     private async Task<Manifest> ComposeAsync(string profile, int budget, double? share) =>
-        (await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, BreadthShare = share }, null, CancellationToken.None)).Manifest;
+        (await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, BreadthShare = share }, CancellationToken.None)).Manifest;
 }

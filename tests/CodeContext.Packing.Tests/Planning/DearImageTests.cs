@@ -14,7 +14,7 @@ public sealed class DearImageTests(ShopFixture shop) : IClassFixture<ShopFixture
     [InlineData("qwen2.5-vl", 24000)]
     [InlineData("deepseek-ocr-base", 6000)]
     public async Task On_the_sample_no_level_spends_more_on_pages_than_the_source_they_show(string profile, int budget) =>
-        AssertNoDearLevel((await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget }, null, CancellationToken.None)).Manifest, profile, budget);
+        AssertNoDearLevel((await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget }, CancellationToken.None)).Manifest, profile, budget);
 
     private static void AssertNoDearLevel(Manifest manifest, string profile, int budget)
     {

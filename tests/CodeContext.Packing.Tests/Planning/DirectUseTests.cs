@@ -23,7 +23,7 @@ public sealed class DirectUseTests(ShopFixture shop) : IClassFixture<ShopFixture
     [InlineData("claude", 12000)]
     public async Task A_direct_use_is_never_less_exact_than_a_less_relevant_larger_file(string profile, int budget)
     {
-        var manifest = (await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget }, null, CancellationToken.None)).Manifest;
+        var manifest = (await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget }, CancellationToken.None)).Manifest;
         var direct = DirectUses.Of(shop.Analysis.Graph, ShopFixture.Active);
         var files = manifest.Files.Where(f => f.Path != ShopFixture.Active && f.Slices is null).ToList();
         foreach (var used in files.Where(f => direct.Contains(f.Path)))

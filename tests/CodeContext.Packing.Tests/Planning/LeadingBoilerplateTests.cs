@@ -42,7 +42,7 @@ public sealed class LeadingBoilerplateTests(ShopFixture shop) : IClassFixture<Sh
     [Fact]
     public async Task Pages_of_the_sample_start_after_the_usings_and_text_keeps_them()
     {
-        var package = await ContextComposer.ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 8000 }, null, CancellationToken.None);
+        var package = await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Budget = 8000 }, CancellationToken.None);
 
         var fragments = package.RenderedSources;
         Assert.NotEmpty(fragments);

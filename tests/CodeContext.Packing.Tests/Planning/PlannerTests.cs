@@ -10,16 +10,16 @@ public sealed class PlannerTests
     [Fact]
     public void Hull_drops_dominated_and_concave_options()
     {
-        var hull = BudgetPlanner.Hull(
+        var hull = FidelityOptions.Hull(
         [
-            new FormOption(Form.Excluded, 0, 0),
-            new FormOption(Form.Listed, 10, 0.04),
-            new FormOption(Form.L4, 50, 0.59),
-            new FormOption(Form.L2, 100, 0.97),
-            new FormOption(Form.Outline, 300, 0.6),   // dearer than L2 and worth less: dominated
-            new FormOption(Form.Text, 1000, 1.0),
+            new FidelityOption(Fidelity.Excluded, 0, 0),
+            new FidelityOption(Fidelity.Listed, 10, 0.04),
+            new FidelityOption(Fidelity.L4, 50, 0.59),
+            new FidelityOption(Fidelity.L2, 100, 0.97),
+            new FidelityOption(Fidelity.Outline, 300, 0.6),   // dearer than L2 and worth less: dominated
+            new FidelityOption(Fidelity.Text, 1000, 1.0),
         ]);
-        Assert.Equal([Form.Excluded, Form.L4, Form.L2, Form.Text], hull.Select(o => o.Form));
+        Assert.Equal([Fidelity.Excluded, Fidelity.L4, Fidelity.L2, Fidelity.Text], hull.Select(o => o.Form));
     }
 
     [Fact]

@@ -21,6 +21,6 @@ public sealed class ShopPackages
             var session = new ComposeSession();
             session.Prepare(profile);
             var request = new ComposeRequest(Active) { Profile = profile, Budget = budget, Query = "Why does PlaceOrderAsync reserve stock before charging?" };
-            return await ContextComposer.ComposeAsync(await Analysis, request, null, session, CancellationToken.None);
+            return await new ContextComposer(session: session).ComposeAsync(await Analysis, request, CancellationToken.None);
         })).Value;
 }

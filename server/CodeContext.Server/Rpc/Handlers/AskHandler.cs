@@ -48,7 +48,7 @@ internal sealed class AskHandler(ServerServices services) : ReadHandler<AskParam
         // The snapshot is held for the compose only: the model may take minutes, and edits must not wait for it.
         using (scope)
         {
-            package = await PackComposer.ComposeAsync(scope, request.ToCompose(budget.Prompt - (folded?.Tokens ?? 0)) with { Profile = profileId }, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+            package = await ProtocolCompose.ComposeAsync(scope, request.ToCompose(budget.Prompt - (folded?.Tokens ?? 0)) with { Profile = profileId }, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
             workspace = scope.Snapshot.Analysis.Workspace;
         }
 

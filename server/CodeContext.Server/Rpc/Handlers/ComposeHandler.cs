@@ -19,7 +19,7 @@ internal sealed class ComposeHandler(ServerServices services) : ReadHandler<Comp
         var images = PackageJson.ImageMode(request?.Images);
         if (images == PackageJson.FileImages && Services.Workspace.Cache is null)
             throw RequestErrors.InvalidParams("images: \"file\" needs the cache directory, but the server runs with --no-cache; ask for \"dataUrl\"");
-        var package = await PackComposer.ComposeAsync(scope, request, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         Core.Diagnostics.TraceSpans.Lap(clock, "compose: composed");
         var manifest = PackageJson.WithImages(package, images, Services.Workspace.Cache);
         Core.Diagnostics.TraceSpans.Lap(clock, "compose: images");

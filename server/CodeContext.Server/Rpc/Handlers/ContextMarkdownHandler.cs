@@ -14,7 +14,7 @@ internal sealed class ContextMarkdownHandler(ServerServices services) : ReadHand
 
     protected override async Task<ContextMarkdownResult> ReadAsync(ReadScope scope, ComposeParams? request, CancellationToken cancellationToken)
     {
-        var package = await PackComposer.ComposeAsync(scope, request, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         return new ContextMarkdownResult(ContextMarkdown.Write(package), package.Manifest.Totals.Total, package.Manifest.Budget);
     }
 }

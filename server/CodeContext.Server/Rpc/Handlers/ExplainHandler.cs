@@ -35,7 +35,7 @@ internal sealed class ExplainHandler(ServerServices services) : ReadHandler<Expl
         if (request.Budget is not null)
         {
             var compose = new ComposeParams(request.TextDocument, request.Position) { Budget = request.Budget, Profile = request.Profile, Query = request.Query, Recent = request.Recent };
-            var package = await PackComposer.ComposeAsync(scope, compose, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+            var package = await ProtocolCompose.ComposeAsync(scope, compose, Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
             var entry = package.Manifest.Files.FirstOrDefault(f => f.Path == target.RelativePath);
             result["plan"] = entry is null ? null : JsonSerializer.SerializeToNode(entry, LspJson.Options);
             result["budget"] = package.Manifest.Budget;

@@ -21,7 +21,7 @@ internal sealed class ExportBundleHandler(ServerServices services) : ReadHandler
         if (File.Exists(request.OutDirectory))
             throw RequestErrors.InvalidParams($"outDirectory '{request.OutDirectory}' is a file; give a folder");
 
-        var package = await PackComposer.ComposeAsync(scope, request.ToCompose(), Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
+        var package = await ProtocolCompose.ComposeAsync(scope, request.ToCompose(), Services.Workspace.Cache, Services.Workspace.ComposeSession, cancellationToken).ConfigureAwait(false);
         var directory = Path.GetFullPath(request.OutDirectory);
         await BundleWriter.WriteAsync(package, directory, cancellationToken).ConfigureAwait(false);
         string[] files = [BundleWriter.ManifestFile, BundleWriter.ContextFile, .. BundleWriter.RequestFiles(package.Profile), .. package.Pages.Keys.Order(StringComparer.Ordinal)];

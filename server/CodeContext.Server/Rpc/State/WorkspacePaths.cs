@@ -71,6 +71,6 @@ internal sealed class WorkspacePaths
         return Path.GetFullPath(path);
     }
 
-    /// <summary>Kept for PackComposer (the compose lane's file); everything else calls <see cref="RequestErrors.InvalidParams"/>.</summary>
+    /// <summary>Kept for ProtocolCompose; everything else calls <see cref="RequestErrors.InvalidParams"/>.</summary>
     public static LocalRpcException Invalid(string message) => RequestErrors.InvalidParams(message);
 }

@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Diagnostics;
 using CodeContext.Packing;
 using CodeContext.Rendering.Profiles;
 using CodeContext.Server.Rpc.Handlers;
@@ -7,8 +8,11 @@ using CodeContext.Server.Rpc.State;
 
 namespace CodeContext.Server.Rpc.Compose;
 
-/// <summary>The one place the server calls the pack stage: protocol parameters in, a package out.</summary>
-internal static class PackComposer
+/// <summary>
+/// The one place the server calls the pack stage: protocol parameters in (checked, with errors that
+/// name the field), mapped to a <see cref="ComposeRequest"/>, composed, a package out.
+/// </summary>
+internal static class ProtocolCompose
 {
     public static async Task<ContextPackage> ComposeAsync(ReadScope scope, ComposeParams? request, CacheDirectory? cache, ComposeSession session, CancellationToken cancellationToken)
     {
@@ -30,7 +34,7 @@ internal static class PackComposer
         };
         // WaitAsync answers a cancelled request at once, even while the composer is between its
         // own cancellation checks; its result is then dropped.
-        return await Task.Run(() => ContextComposer.ComposeAsync(scope.Snapshot.Analysis, compose, cache, session, cancellationToken), cancellationToken)
+        return await Task.Run(() => new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(scope.Snapshot.Analysis, compose, cancellationToken), cancellationToken)
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
     }
