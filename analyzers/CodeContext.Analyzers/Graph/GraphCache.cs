@@ -28,7 +28,7 @@ public sealed class GraphCache(CacheDirectory cache)
     public Dictionary<string, DocumentFacts> Load(string root)
     {
         // A damaged or older cache is only a slower run.
-        var stored = _store.TryRead(KeyOf(root), bytes => JsonSerializer.Deserialize<Stored>(bytes, Json) is { Version: FormatVersion } s ? s : null);
+        var stored = _store.TryReadStream(KeyOf(root), stream => JsonSerializer.Deserialize<Stored>(stream, Json) is { Version: FormatVersion } s ? s : null);
         return stored is null ? new(StringComparer.Ordinal) : new(stored.Documents, StringComparer.Ordinal);
     }
 

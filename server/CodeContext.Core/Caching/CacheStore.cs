@@ -50,10 +50,17 @@ public sealed partial class CacheStore
     public bool Exists(string key) => Area.Entries == CacheEntryShape.File ? File.Exists(PathOf(key)) : Directory.Exists(PathOf(key));
 
     /// <summary>The entry parsed, or null when it is missing or <paramref name="parse"/> cannot use it (returns null or throws).</summary>
-    public T? TryRead<T>(string key, Func<byte[], T?> parse) where T : class => TryReadFile(PathOf(key), parse);
+    public T? TryRead<T>(string key, Func<byte[], T?> parse) where T : class => TryReadFile(PathOf(key), path => parse(File.ReadAllBytes(path)));
+
+    /// <summary>As <see cref="TryRead{T}(string, Func{byte[], T})"/>, parsed from a stream: for entries of many MB (a large codebase's graph), which need not be held whole as bytes too.</summary>
+    public T? TryReadStream<T>(string key, Func<Stream, T?> parse) where T : class => TryReadFile(PathOf(key), path =>
+    {
+        using var stream = File.OpenRead(path);
+        return parse(stream);
+    });
 
     /// <summary>A folder entry's file parsed; <paramref name="parse"/> may read the entry's other files (<see cref="PathOf(string, string)"/>): any failure is a miss.</summary>
-    public T? TryRead<T>(string key, string file, Func<byte[], T?> parse) where T : class => TryReadFile(PathOf(key, file), parse);
+    public T? TryRead<T>(string key, string file, Func<byte[], T?> parse) where T : class => TryReadFile(PathOf(key, file), path => parse(File.ReadAllBytes(path)));
 
     public bool TryWrite(string key, ReadOnlySpan<byte> bytes) => TryWriteFile(PathOf(key), bytes);
 
@@ -72,13 +79,13 @@ public sealed partial class CacheStore
         }
     }
 
-    private T? TryReadFile<T>(string path, Func<byte[], T?> parse) where T : class
+    private T? TryReadFile<T>(string path, Func<string, T?> read) where T : class
     {
         T? value;
         try
         {
             if (!File.Exists(path)) return null; // the common miss, without an exception
-            value = parse(File.ReadAllBytes(path));
+            value = read(path);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

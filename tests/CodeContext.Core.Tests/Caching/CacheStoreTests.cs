@@ -29,6 +29,7 @@ public sealed class CacheStoreTests : IDisposable
         Assert.True(store.TryWrite(key, "{\"n\":1}"u8));
 
         Assert.Equal("{\"n\":1}", store.TryRead(key, Text));
+        Assert.Equal(1, store.TryReadStream(key, stream => JsonSerializer.Deserialize<Dictionary<string, int>>(stream))!["n"]);
         Assert.Equal(Path.Combine(_temp.Root, "test-sharded", key[..2], key + ".json"), store.PathOf(key));
         Assert.True(File.Exists(store.PathOf(key)));
         Assert.Equal(Path.Combine(_temp.Root, "test-flat", "deepseek-v3.bin"), new CacheStore(_temp.Cache, Flat).PathOf("deepseek-v3"));
@@ -59,6 +60,7 @@ public sealed class CacheStoreTests : IDisposable
         store.TryWrite(key, "{\"n\":"u8); // torn
         File.SetLastWriteTimeUtc(store.PathOf(key), LongAgo);
         Assert.Null(store.TryRead(key, Parse));
+        Assert.Null(store.TryReadStream(key, stream => JsonSerializer.Deserialize<Dictionary<string, int>>(stream)));
         Assert.Null(store.TryRead(key, _ => (string?)null)); // the cache's own check refused it
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(store.PathOf(key)));
 
