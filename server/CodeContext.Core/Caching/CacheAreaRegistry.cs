@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace CodeContext.Core.Caching;
 
@@ -13,17 +13,11 @@ public static class CacheAreaRegistry
 {
     public const string FolderName = "areas";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     /// <summary>Records the area's registration when it is not on disk as it is (best effort: an unwritable cache is unused anyway).</summary>
     internal static bool Register(CacheDirectory directory, CacheArea area)
     {
         var file = Path.Combine(directory.Root, FolderName, area.Name + ".json");
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(area, Json);
+        var bytes = Encoding.UTF8.GetBytes(Write(area));
         try
         {
             if (!File.Exists(file) || !File.ReadAllBytes(file).AsSpan().SequenceEqual(bytes)) AtomicFile.WriteAllBytes(file, bytes);
@@ -46,18 +40,36 @@ public static class CacheAreaRegistry
         {
             try
             {
-                if (JsonSerializer.Deserialize<CacheArea>(File.ReadAllBytes(file), Json)?.Validated() is { } area
-                    && area.Name == Path.GetFileNameWithoutExtension(file))
+                if (Parse(File.ReadAllBytes(file)).Validated() is { } area && area.Name == Path.GetFileNameWithoutExtension(file))
                 {
                     areas.Add(area);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or InvalidOperationException or KeyNotFoundException)
             {
                 // Not a registration this version understands: leave its area alone.
             }
         }
 
         return areas;
+    }
+
+    // Written by hand, not by the serializer: every run registers its areas, and the serializer's
+    // first use of a type costs a cold process tens of milliseconds. Names and extensions are
+    // validated safe, so nothing needs escaping.
+    private static string Write(CacheArea area) =>
+        $"{{\"name\":\"{area.Name}\",\"entries\":\"{(area.Entries == CacheEntryShape.Folder ? "folder" : "file")}\",\"sharded\":{(area.Sharded ? "true" : "false")},\"trimmed\":{(area.Trimmed ? "true" : "false")},\"extension\":\"{area.Extension}\"}}";
+
+    private static CacheArea Parse(byte[] bytes)
+    {
+        using var json = JsonDocument.Parse(bytes);
+        var root = json.RootElement;
+        var entries = root.GetProperty("entries").GetString() switch
+        {
+            "file" => CacheEntryShape.File,
+            "folder" => CacheEntryShape.Folder,
+            var other => throw new InvalidOperationException($"unknown entry shape '{other}'"),
+        };
+        return new CacheArea(root.GetProperty("name").GetString() ?? "", entries, root.GetProperty("sharded").GetBoolean(), root.GetProperty("trimmed").GetBoolean(), root.GetProperty("extension").GetString() ?? "");
     }
 }
