@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
-using CodeContext.Core.Caching;
 using CodeContext.Core.Output;
 using CodeContext.Server.Commands.Progress;
 using CodeContext.Server.Rpc.Framing;

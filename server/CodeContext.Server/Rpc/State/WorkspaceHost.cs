@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using CodeContext.Analyzers;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Core;
-using CodeContext.Core.Caching;
 using StreamJsonRpc;
 
 namespace CodeContext.Server.Rpc.State;

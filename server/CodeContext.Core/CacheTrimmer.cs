@@ -1,4 +1,6 @@
-namespace CodeContext.Core.Caching;
+using CodeContext.Core.Caching;
+
+namespace CodeContext.Core;
 
 /// <summary>What a trim removed.</summary>
 public sealed record CacheTrimResult(long BytesBefore, long BytesRemoved, int EntriesRemoved);
