@@ -1,14 +1,17 @@
+using CodeContext.Core.Caching;
+
 namespace CodeContext.Core;
 
 /// <summary>What a trim removed.</summary>
 public sealed record CacheTrimResult(long BytesBefore, long BytesRemoved, int EntriesRemoved);
 
 /// <summary>
-/// Keeps the cache directory under a size cap. Every run adds pages, page files, classified spans,
-/// priced facts and embeddings keyed by content, and nothing else ever removes them. Only those
-/// areas are trimmed: each entry can be recomputed, so a trim costs time, never results. Least
-/// recently used first: readers touch an entry when they use it (<see cref="Touch"/>). Entries
-/// written within the last minute are kept (another process may be writing or about to read them).
+/// Keeps the cache directory under a size cap. Every run adds entries keyed by content (pages,
+/// page files, classified spans, priced facts, embeddings), and nothing else ever removes them.
+/// Only the areas registered as trimmed (<see cref="CacheAreaRegistry"/>) are trimmed: each entry
+/// can be recomputed, so a trim costs time, never results. Least recently used first: reads touch
+/// an entry when they use it (<see cref="CacheStore.Touch"/>). Entries written within the last
+/// minute are kept (another process may be writing or about to read them).
 /// </summary>
 public static class CacheTrimmer
 {
@@ -17,25 +20,8 @@ public static class CacheTrimmer
 
     private const long DefaultMaxMiB = 4096;
 
-    // Area; whether its entries sit in two-letter sub-folders; whether an entry is a folder (a page set) or a file.
-    private static readonly (string Area, bool Nested, bool FolderEntries)[] Areas =
-        [("pages", true, true), ("serve-pages", false, false), ("spans", false, false), ("facts", true, false), ("embeddings", true, false)];
-
     public static long ConfiguredMaxBytes() =>
         (long.TryParse(Environment.GetEnvironmentVariable(MaxSizeVariable), out var mib) && mib > 0 ? mib : DefaultMaxMiB) * 1024 * 1024;
-
-    /// <summary>Marks an entry used now, so trimming removes it last. Best effort.</summary>
-    public static void Touch(string path)
-    {
-        try
-        {
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Only the eviction order suffers.
-        }
-    }
 
     /// <summary>Removes the least recently used entries until the cache is at 80 % of <paramref name="maxBytes"/>, when it is over it.</summary>
     public static CacheTrimResult TrimIfOver(CacheDirectory cache, long maxBytes, DateTime? now = null)
@@ -56,7 +42,7 @@ public static class CacheTrimmer
         List<(string Path, long Bytes, DateTime LastUsed)> entries;
         try
         {
-            entries = [.. Areas.SelectMany(a => Entries(Path.Combine(cache.Root, a.Area), a.Nested, a.FolderEntries))
+            entries = [.. CacheAreaRegistry.Read(cache).Where(a => a.Trimmed).SelectMany(a => Entries(Path.Combine(cache.Root, a.Name), a))
                 .Where(e => e.LastUsed < recent)
                 .OrderBy(e => e.LastUsed)];
         }
@@ -87,11 +73,11 @@ public static class CacheTrimmer
         return new CacheTrimResult(before, removed, count);
     }
 
-    private static IEnumerable<(string Path, long Bytes, DateTime LastUsed)> Entries(string area, bool nested, bool folderEntries)
+    private static IEnumerable<(string Path, long Bytes, DateTime LastUsed)> Entries(string folder, CacheArea area)
     {
-        if (!Directory.Exists(area)) return [];
-        var parents = nested ? Directory.EnumerateDirectories(area) : [area];
-        return parents.SelectMany(parent => folderEntries
+        if (!Directory.Exists(folder)) return [];
+        var parents = area.Sharded ? Directory.EnumerateDirectories(folder) : [folder];
+        return parents.SelectMany(parent => area.Entries == CacheEntryShape.Folder
             ? Directory.EnumerateDirectories(parent).Select(FolderEntry)
             : Directory.EnumerateFiles(parent).Select(FileEntry));
     }

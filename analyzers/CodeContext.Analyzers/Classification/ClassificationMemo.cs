@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeContext.Analyzers.Classification;
@@ -16,20 +17,19 @@ public sealed class ClassificationMemo(CacheDirectory? cache = null)
 {
     // Bump when CodeSpanKind or the classifier's mapping changes: old entries then never match.
     private const int FormatVersion = 1;
+
+    /// <summary>One file per file content; flat (the layout it always had).</summary>
+    public static readonly CacheArea Area = new("spans", CacheEntryShape.File, Sharded: false, Trimmed: true, ".bin");
+
     private readonly FileTextMemo<IReadOnlyList<CodeSpan>> _memory = new();
-    private readonly string? _folder = cache?.Area("spans");
+    private readonly CacheStore? _store = cache is null ? null : new CacheStore(cache, Area);
 
     public IReadOnlyList<CodeSpan>? TryGet(string path, SourceText text)
     {
         var spans = _memory.TryGet(path, text);
-        if (spans is not null || _folder is null) return spans;
-        var file = FileFor(text);
-        spans = Read(file);
-        if (spans is not null)
-        {
-            CacheTrimmer.Touch(file);
-            _memory.Put(path, text, spans);
-        }
+        if (spans is not null || _store is null) return spans;
+        spans = _store.TryRead(KeyOf(text), Read);
+        if (spans is not null) _memory.Put(path, text, spans);
 
         return spans;
     }
@@ -38,7 +38,7 @@ public sealed class ClassificationMemo(CacheDirectory? cache = null)
     public void Put(string path, SourceText text, IReadOnlyList<CodeSpan> spans, bool persist = true)
     {
         _memory.Put(path, text, spans);
-        if (_folder is null || !persist) return;
+        if (_store is null || !persist) return;
         var buffer = new byte[4 + spans.Count * 9];
         BinaryPrimitives.WriteInt32LittleEndian(buffer, spans.Count);
         for (var i = 0; i < spans.Count; i++)
@@ -49,31 +49,13 @@ public sealed class ClassificationMemo(CacheDirectory? cache = null)
             buffer[at + 8] = (byte)spans[i].Kind;
         }
 
-        try
-        {
-            AtomicFile.WriteAllBytes(FileFor(text), buffer);
-        }
-        catch (IOException)
-        {
-            // A cache that cannot be written only costs time on a later run.
-        }
+        _store.TryWrite(KeyOf(text), buffer); // a cache that cannot be written only costs time on a later run
     }
 
-    private string FileFor(SourceText text) => Path.Combine(_folder!, ContentHash.Combine(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), text.ToString())[..32] + ".bin");
+    private static string KeyOf(SourceText text) => ContentHash.Combine(FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), text.ToString())[..32];
 
-    private static IReadOnlyList<CodeSpan>? Read(string file)
+    private static IReadOnlyList<CodeSpan>? Read(byte[] bytes)
     {
-        byte[] bytes;
-        try
-        {
-            if (!File.Exists(file)) return null;
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-
         if (bytes.Length < 4) return null;
         var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
         if (count < 0 || bytes.Length != 4 + (long)count * 9) return null; // torn or foreign: classify again

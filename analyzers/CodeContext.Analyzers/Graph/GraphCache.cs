@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 
 namespace CodeContext.Analyzers.Graph;
 
@@ -10,8 +11,13 @@ namespace CodeContext.Analyzers.Graph;
 /// </summary>
 public sealed class GraphCache(CacheDirectory cache)
 {
+    private readonly CacheStore _store = new(cache, Area);
+
     // Bump when DocumentFacts or the analysis changes meaning: old entries are then ignored.
     private const int FormatVersion = 1;
+
+    /// <summary>One file per codebase, never trimmed: losing it costs a whole cold analysis.</summary>
+    public static readonly CacheArea Area = new("graph", CacheEntryShape.File, Sharded: false, Trimmed: false, ".json");
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -21,28 +27,18 @@ public sealed class GraphCache(CacheDirectory cache)
 
     public Dictionary<string, DocumentFacts> Load(string root)
     {
-        var path = FileFor(root);
-        if (!File.Exists(path)) return new(StringComparer.Ordinal);
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var stored = JsonSerializer.Deserialize<Stored>(stream, Json);
-            if (stored is null || stored.Version != FormatVersion) return new(StringComparer.Ordinal);
-            return new(stored.Documents, StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return new(StringComparer.Ordinal); // a damaged cache is only a slower run
-        }
+        // A damaged or older cache is only a slower run.
+        var stored = _store.TryReadStream(KeyOf(root), stream => JsonSerializer.Deserialize<Stored>(stream, Json) is { Version: FormatVersion } s ? s : null);
+        return stored is null ? new(StringComparer.Ordinal) : new(stored.Documents, StringComparer.Ordinal);
     }
 
     public void Save(string root, IReadOnlyDictionary<string, DocumentFacts> documents)
     {
         var stored = new Stored(FormatVersion, root, new Dictionary<string, DocumentFacts>(documents, StringComparer.Ordinal));
-        AtomicFile.WriteAllBytes(FileFor(root), JsonSerializer.SerializeToUtf8Bytes(stored, Json));
+        _store.TryWrite(KeyOf(root), JsonSerializer.SerializeToUtf8Bytes(stored, Json));
     }
 
-    private string FileFor(string root) => Path.Combine(cache.Area("graph"), ContentHash.Of(root)[..24] + ".json");
+    private static string KeyOf(string root) => ContentHash.Of(root)[..24];
 
     private sealed record Stored(int Version, string Root, Dictionary<string, DocumentFacts> Documents);
 }

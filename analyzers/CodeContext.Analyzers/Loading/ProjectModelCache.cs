@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -18,32 +19,32 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
     //    signing options are kept (InternalsVisibleTo with a public key depends on them).
     // 3: projects come from evaluation alone; the sources the build would generate are kept as text.
     private const int FormatVersion = 4;
+
+    /// <summary>One file per load target, never trimmed: losing it costs every project's evaluation.</summary>
+    public static readonly CacheArea Area = new("projects", CacheEntryShape.File, Sharded: false, Trimmed: false, ".json");
+
+    private readonly CacheStore _store = new(cache, Area);
+
     private static readonly string[] BuildInputs = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "nuget.config"];
 
     public (Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode, IReadOnlyDictionary<string, IReadOnlyList<string>> Frameworks)? TryLoad(LoadTarget target, IReadOnlyList<string> projectPaths, SourceLedger sources)
     {
-        var path = FileFor(target);
-        if (!File.Exists(path)) return null;
-        try
+        // Any entry that cannot be used (unreadable, from another version, inconsistent) is a miss and
+        // is rebuilt and overwritten: a cache may cost time, never a failed load.
+        var restored = _store.TryRead(KeyOf(target), bytes =>
         {
-            var model = JsonSerializer.Deserialize<Model>(File.ReadAllBytes(path));
+            var model = JsonSerializer.Deserialize<Model>(bytes);
             if (model is null || model.Version != FormatVersion || model.Key != Key(target, projectPaths)) return null;
             if (model.Projects.SelectMany(p => p.MetadataReferences).Any(r => !File.Exists(r))) return null;
-            return (ProjectModel.ToSolution(model.Projects, sources), model.Degraded, model.Mode, ProjectModel.EvaluatedFrameworks(model.Projects));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Any entry that cannot be used (unreadable, from another version, inconsistent) is
-            // discarded and rebuilt: a cache may cost time, never a failed load.
-            try { File.Delete(path); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
-            return null;
-        }
+            return new Restored(ProjectModel.ToSolution(model.Projects, sources), model.Degraded, model.Mode, ProjectModel.EvaluatedFrameworks(model.Projects));
+        });
+        return restored is null ? null : (restored.Solution, restored.Degraded, restored.Mode, restored.Frameworks);
     }
 
     public void Save(LoadTarget target, IReadOnlyList<string> projectPaths, IReadOnlyList<ProjectModel> projects, IReadOnlyList<DegradedProject> degraded, string mode)
     {
         var model = new Model(FormatVersion, Key(target, projectPaths), mode, [.. degraded], [.. projects]);
-        AtomicFile.WriteAllBytes(FileFor(target), JsonSerializer.SerializeToUtf8Bytes(model));
+        _store.TryWrite(KeyOf(target), JsonSerializer.SerializeToUtf8Bytes(model));
     }
 
     /// <summary>Everything whose change could change what MSBuild would say about the projects.</summary>
@@ -72,8 +73,10 @@ internal sealed class ProjectModelCache(CacheDirectory cache)
         return folders.SelectMany(folder => BuildInputs.Select(name => Path.Combine(folder, name))).Where(File.Exists);
     }
 
-    private string FileFor(LoadTarget target) =>
-        Path.Combine(cache.Area("projects"), ContentHash.Of(target.Kind + "|" + string.Join('|', target.Paths) + "|" + target.RootDirectory)[..24] + ".json");
+    private static string KeyOf(LoadTarget target) =>
+        ContentHash.Of(target.Kind + "|" + string.Join('|', target.Paths) + "|" + target.RootDirectory)[..24];
+
+    private sealed record Restored(Solution Solution, IReadOnlyList<DegradedProject> Degraded, string Mode, IReadOnlyDictionary<string, IReadOnlyList<string>> Frameworks);
 
     private sealed record Model(int Version, string Key, string Mode, List<DegradedProject> Degraded, List<ProjectModel> Projects);
 }

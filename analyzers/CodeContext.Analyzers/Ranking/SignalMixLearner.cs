@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeContext.Analyzers.Graph;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 
 namespace CodeContext.Analyzers.Ranking;
 
@@ -15,6 +16,9 @@ public static class SignalMixLearner
 {
     private const int RecallAt = 10;
 
+    /// <summary>One small file per history head and graph, never trimmed (the cap was never meant for it).</summary>
+    public static readonly CacheArea Area = new("mix", CacheEntryShape.File, Sharded: false, Trimmed: false, ".json");
+
     /// <summary>
     /// The learned weights, kept in the cache directory for the codebase's history and graph as
     /// they are: a warm load reads the mix instead of ranking its past commits again.
@@ -23,28 +27,15 @@ public static class SignalMixLearner
     {
         if (weights.MixLearning is null || history.Commits.Count == 0) return weights with { MixLearning = null };
         var key = ContentHash.Of($"{history.Commits[0].Sha}|{graph.Count}|{graph.Edges.Count}|{string.Join(';', graph.Paths)}|{JsonSerializer.Serialize(weights)}")[..24];
-        var file = cache is null ? null : Path.Combine(cache.Area("mix"), key + ".json");
-        try
-        {
-            if (file is not null && File.Exists(file) && JsonSerializer.Deserialize<SignalWeights>(File.ReadAllText(file)) is { } cached)
-                return weights with { SignalWeights = cached, MixLearning = null };
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            // a damaged entry is only a slower load
-        }
+        var store = cache is null ? null : new CacheStore(cache, Area);
+        // A damaged entry is only a slower load.
+        if (store?.TryRead(key, bytes => JsonSerializer.Deserialize<SignalWeights>(bytes)) is { } cached)
+            return weights with { SignalWeights = cached, MixLearning = null };
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var learned = Fit(graph, history, weights);
         log?.WriteLine($"codecontext: learned the signal mix {learned} from recent commits in {clock.ElapsedMilliseconds} ms");
-        try
-        {
-            if (file is not null) File.WriteAllText(file, JsonSerializer.Serialize(learned));
-        }
-        catch (IOException)
-        {
-            // an unwritable cache is only a slower next load
-        }
+        store?.TryWrite(key, JsonSerializer.SerializeToUtf8Bytes(learned)); // an unwritable cache is only a slower next load
         return weights with { SignalWeights = learned, MixLearning = null };
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 using CodeContext.Rendering.Tokenizers;
 
 namespace CodeContext.Packing.Planning;
@@ -14,9 +15,12 @@ namespace CodeContext.Packing.Planning;
 /// </summary>
 internal sealed class CachedTokenCounter : ITextTokenizer
 {
+    /// <summary>One table per tokenizer (named by its id), never trimmed: a few MB that price a codebase without tokenizing it.</summary>
+    public static readonly CacheArea Area = new("tokens", CacheEntryShape.File, Sharded: false, Trimmed: false, ".bin");
+
     private const int HashBytes = 16;
     private readonly Lazy<ITextTokenizer> _inner;
-    private readonly string? _path;
+    private readonly CacheStore? _store;
     private readonly ConcurrentDictionary<UInt128, int> _counts = new();
     private int _added;
 
@@ -25,7 +29,7 @@ internal sealed class CachedTokenCounter : ITextTokenizer
     {
         Id = id;
         _inner = new Lazy<ITextTokenizer>(load, LazyThreadSafetyMode.ExecutionAndPublication);
-        _path = cache is null ? null : Path.Combine(cache.Area("tokens"), id + ".bin");
+        _store = cache is null ? null : new CacheStore(cache, Area);
         Load();
     }
 
@@ -61,7 +65,7 @@ internal sealed class CachedTokenCounter : ITextTokenizer
     /// <summary>Writes the table back when counts were added since the last save (a long-lived host saves after every compose).</summary>
     public void Save()
     {
-        if (_path is null || Interlocked.Exchange(ref _added, 0) == 0)
+        if (_store is null || Interlocked.Exchange(ref _added, 0) == 0)
         {
             return;
         }
@@ -75,37 +79,23 @@ internal sealed class CachedTokenCounter : ITextTokenizer
             at += HashBytes + 4;
         }
 
-        try
-        {
-            AtomicFile.WriteAllBytes(_path, buffer);
-        }
-        catch (IOException)
+        if (!_store.TryWrite(Id, buffer))
         {
             // A cache that cannot be written only costs time on the next run; try again next save.
             Interlocked.Increment(ref _added);
         }
     }
 
-    private void Load()
-    {
-        if (_path is null || !File.Exists(_path))
+    private void Load() =>
+        _store?.TryRead(Id, bytes =>
         {
-            return;
-        }
-
-        try
-        {
-            var bytes = File.ReadAllBytes(_path);
             for (var at = 0; at + HashBytes + 4 <= bytes.Length; at += HashBytes + 4)
             {
                 _counts[BitConverter.ToUInt128(bytes, at)] = BitConverter.ToInt32(bytes, at + HashBytes);
             }
-        }
-        catch (IOException)
-        {
-            _counts.Clear();
-        }
-    }
+
+            return bytes;
+        });
 
     /// <summary>The text's SHA-256 over its UTF-8 bytes, encoded into a pooled buffer: every file of a codebase is counted, and a fresh array per count was garbage the size of the codebase.</summary>
     private static UInt128 KeyOf(string text)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeContext.Analyzers.Outline;
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 using CodeContext.Rendering.Tokenizers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,6 +23,9 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
     // Bump when what is computed here changes.
     private const string Version = "facts-5";
 
+    /// <summary>One file per content, tokenizer and settings, sharded: a codebase has thousands.</summary>
+    public static readonly CacheArea Area = new("facts", CacheEntryShape.File, Sharded: true, Trimmed: true, ".json");
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <param name="parsed">The workspace's tree of this text if it has one: reused when it is the tree a default parse would give.</param>
@@ -33,31 +37,11 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
         }
 
         var key = ContentHash.Combine(Version, tokenizer.Id, settings.SliceAboveTokens.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.SliceLines.ToString(System.Globalization.CultureInfo.InvariantCulture), path, ContentHash.Of(source));
-        var file = Path.Combine(cache.Root, "facts", key[..2], key + ".json");
-        try
-        {
-            if (File.Exists(file) && JsonSerializer.Deserialize<FileFacts>(File.ReadAllText(file), Json) is { } cached)
-            {
-                CacheTrimmer.Touch(file);
-                return cached;
-            }
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            // Unreadable entry: recompute and overwrite it.
-        }
+        var store = new CacheStore(cache, Area);
+        if (store.TryRead(key, bytes => JsonSerializer.Deserialize<FileFacts>(bytes, Json)) is { } cached) return cached;
 
         var facts = Compute(path, source, tokenizer, settings, ct, parsed);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            AtomicFile.WriteAllText(file, JsonSerializer.Serialize(facts, Json));
-        }
-        catch (IOException)
-        {
-            // A cache that cannot be written only costs time on the next run.
-        }
-
+        store.TryWrite(key, JsonSerializer.SerializeToUtf8Bytes(facts, Json)); // a cache that cannot be written only costs time on the next run
         return facts;
     }
 

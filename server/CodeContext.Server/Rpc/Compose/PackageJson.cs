@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Caching;
 using CodeContext.Packing;
 using CodeContext.Server.Rpc.State;
 
@@ -10,6 +11,9 @@ namespace CodeContext.Server.Rpc.Compose;
 /// </summary>
 internal static class PackageJson
 {
+    /// <summary>Page files the server hands out by path, one per page content; flat (the layout it always had).</summary>
+    public static readonly CacheArea ServedPages = new("serve-pages", CacheEntryShape.File, Sharded: false, Trimmed: true, ".png");
+
     public const string DataUrlImages = "dataUrl";
     public const string FileImages = "file";
 
@@ -44,8 +48,10 @@ internal static class PackageJson
     private static string CachedPage(CacheDirectory cache, byte[] png)
     {
         if (Written.TryGetValue(png, out var known) && File.Exists(known)) return known;
-        var path = Path.Combine(cache.Area("serve-pages"), ContentHash.Of(png)[..32] + ".png");
-        if (!File.Exists(path)) AtomicFile.WriteAllBytes(path, png);
+        var store = new CacheStore(cache, ServedPages);
+        var key = ContentHash.Of(png)[..32];
+        if (!store.Exists(key) && !store.TryWrite(key, png)) throw new IOException($"cannot write a page file into the cache directory '{cache.Root}'");
+        var path = store.PathOf(key);
         Written.AddOrUpdate(png, path);
         return path;
     }

@@ -1,12 +1,24 @@
-using CodeContext.Core;
+using CodeContext.Analyzers.Classification;
+using CodeContext.Analyzers.Graph;
+using CodeContext.Analyzers.Loading;
+using CodeContext.Core.Caching;
+using CodeContext.Packing;
+using CodeContext.Packing.Planning;
 
-namespace CodeContext.Packing.Tests;
+namespace CodeContext.Core.Tests.Caching;
 
 /// <summary>The cache stays under its cap by dropping the least recently used recomputable entries.</summary>
 public sealed class CacheTrimmerTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cc-trim-" + Guid.NewGuid().ToString("N")[..8]);
     private static readonly DateTime Now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The areas these entries belong to, registered as their caches register them.</summary>
+    public CacheTrimmerTests()
+    {
+        foreach (var area in new[] { PageCache.Area, ClassificationMemo.Area, FileFacts.Area, ProjectModelCache.Area, GraphCache.Area })
+            _ = new CacheStore(new CacheDirectory(_root), area);
+    }
 
     public void Dispose()
     {

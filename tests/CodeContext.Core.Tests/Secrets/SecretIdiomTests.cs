@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CodeContext.Core.Secrets;
 
-namespace CodeContext.Packing.Tests;
+namespace CodeContext.Core.Tests.Secrets;
 
 /// <summary>
 /// Secrets as idiomatic C# writes them (property initialisers, indexers, constants, positional
@@ -15,7 +15,7 @@ public sealed class SecretIdiomTests
     private sealed record Corpus(List<Planted> Planted, List<string> Clean);
 
     private static readonly Corpus Idioms = JsonSerializer.Deserialize<Corpus>(
-        File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "CodeContext.Packing.Tests", "Fixtures", "secret-idioms.json")),
+        File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "CodeContext.Core.Tests", "Fixtures", "secret-idioms.json")),
         new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
     public static TheoryData<int> PlantedCases() => [.. Enumerable.Range(0, Idioms.Planted.Count)];
