@@ -34,7 +34,7 @@ public sealed class RegisteredAreaTests : IDisposable
     private static readonly CacheArea[] All =
         [PageCache.Area, PackageJson.ServedPages, ClassificationMemo.Area, FileFacts.Area, EmbeddingCache.Area, ProjectModelCache.Area, GraphCache.Area, CachedTokenCounter.Area, SignalMixLearner.Area];
 
-    private readonly TempCacheDirectory _temp = new();
+    private readonly TempTree _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
@@ -42,12 +42,12 @@ public sealed class RegisteredAreaTests : IDisposable
     [MemberData(nameof(Areas))]
     public void An_old_entry_is_trimmed_exactly_when_its_cache_says_it_may_be(string name, bool trimmed)
     {
-        var entries = All.Select(area => (Area: area, Path: WriteOldEntry(new CacheStore(_temp.Cache, area)))).ToList();
-        var session = Path.Combine(_temp.Cache.Area("sessions"), "chat.json");
+        var entries = All.Select(area => (Area: area, Path: WriteOldEntry(new CacheStore(new CacheDirectory(_temp.Root), area)))).ToList();
+        var session = Path.Combine(new CacheDirectory(_temp.Root).Area("sessions"), "chat.json");
         File.WriteAllBytes(session, new byte[4096]);
         File.SetLastWriteTimeUtc(session, LongAgo);
 
-        CacheTrimmer.TrimIfOver(_temp.Cache, maxBytes: 1, now: DateTime.UtcNow);
+        CacheTrimmer.TrimIfOver(new CacheDirectory(_temp.Root), maxBytes: 1, now: DateTime.UtcNow);
 
         var entry = entries.Single(e => e.Area.Name == name);
         Assert.Equal(trimmed, entry.Area.Trimmed);

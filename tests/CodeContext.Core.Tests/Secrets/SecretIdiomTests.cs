@@ -15,7 +15,7 @@ public sealed class SecretIdiomTests
     private sealed record Corpus(List<Planted> Planted, List<string> Clean);
 
     private static readonly Corpus Idioms = JsonSerializer.Deserialize<Corpus>(
-        File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "CodeContext.Core.Tests", "Fixtures", "secret-idioms.json")),
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "CodeContext.Core.Tests", "Fixtures", "secret-idioms.json")),
         new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
     public static TheoryData<int> PlantedCases() => [.. Enumerable.Range(0, Idioms.Planted.Count)];

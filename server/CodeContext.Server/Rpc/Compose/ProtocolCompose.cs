@@ -16,13 +16,13 @@ internal static class ProtocolCompose
 {
     public static async Task<ContextPackage> ComposeAsync(ReadScope scope, ComposeParams? request, CacheDirectory? cache, ComposeSession session, CancellationToken cancellationToken)
     {
-        if (request is null) throw WorkspacePaths.Invalid("params are required");
+        if (request is null) throw RequestErrors.InvalidParams("params are required");
         var active = scope.File(request.TextDocument, "textDocument");
         if (request.Budget is not { } budget || budget <= 0)
-            throw WorkspacePaths.Invalid($"budget is required: a positive number of tokens, not {request.Budget?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}");
+            throw RequestErrors.InvalidParams($"budget is required: a positive number of tokens, not {request.Budget?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}");
         var profile = request.Profile ?? new ComposeRequest(active.RelativePath).Profile;
         if (!ProfileCatalog.Ids.Contains(profile))
-            throw WorkspacePaths.Invalid($"profile '{profile}' is unknown; one of: {string.Join(", ", ProfileCatalog.Ids)}");
+            throw RequestErrors.InvalidParams($"profile '{profile}' is unknown; one of: {string.Join(", ", ProfileCatalog.Ids)}");
 
         var compose = new ComposeRequest(active.RelativePath)
         {

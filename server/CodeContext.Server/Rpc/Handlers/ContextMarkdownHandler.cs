@@ -6,7 +6,7 @@ namespace CodeContext.Server.Rpc.Handlers;
 
 /// <summary>
 /// codeContext/contextMarkdown: a compose (same parameters, no images) answered as the text of the
-/// bundle's Services.md, pages referenced by their bundle names: what an editor copies to the clipboard.
+/// bundle's context.md, pages referenced by their bundle names: what an editor copies to the clipboard.
 /// </summary>
 internal sealed class ContextMarkdownHandler(ServerServices services) : ReadHandler<ComposeParams, ContextMarkdownResult>(services)
 {

@@ -70,7 +70,4 @@ internal sealed class WorkspacePaths
         if (!Path.IsPathRooted(path)) throw RequestErrors.InvalidParams($"{field} '{path}' is not absolute");
         return Path.GetFullPath(path);
     }
-
-    /// <summary>Kept for ProtocolCompose; everything else calls <see cref="RequestErrors.InvalidParams"/>.</summary>
-    public static LocalRpcException Invalid(string message) => RequestErrors.InvalidParams(message);
 }
