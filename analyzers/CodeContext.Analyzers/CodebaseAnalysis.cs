@@ -103,7 +103,7 @@ public sealed class CodebaseAnalysis
         var clock = TraceSpans.Start();
         var solution = Workspace.Solution.WithDocumentText(file.DocumentId, Workspace.Sources.Admit(file.FullPath, text), PreservationMode.PreserveIdentity);
         var workspace = Workspace.With(solution, Workspace.Files);
-        var sameTokens = await SameTokensOnSameLinesAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false);
+        var sameTokens = await CommentOnlyEdit.IsAsync(Workspace.GetDocument(file), workspace.GetDocument(file), cancellationToken).ConfigureAwait(false);
         TraceSpans.Lap(clock, $"edit: admitted, parsed and compared tokens (same: {sameTokens})");
         if (sameTokens)
         {
@@ -114,26 +114,6 @@ public sealed class CodebaseAnalysis
         }
 
         return await UpdateAsync(workspace, [file.RelativePath], cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<bool> SameTokensOnSameLinesAsync(Document before, Document after, CancellationToken cancellationToken)
-    {
-        var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (oldRoot is null || newRoot is null) return false;
-        var oldTokens = oldRoot.DescendantTokens().GetEnumerator();
-        var newTokens = newRoot.DescendantTokens().GetEnumerator();
-        var oldLines = oldRoot.SyntaxTree.GetText(cancellationToken).Lines;
-        var newLines = newRoot.SyntaxTree.GetText(cancellationToken).Lines;
-        while (true)
-        {
-            var more = oldTokens.MoveNext();
-            if (more != newTokens.MoveNext()) return false;
-            if (!more) return true;
-            var (a, b) = (oldTokens.Current, newTokens.Current);
-            if (a.RawKind != b.RawKind || a.Text != b.Text) return false;
-            if (oldLines.GetLineFromPosition(a.SpanStart).LineNumber != newLines.GetLineFromPosition(b.SpanStart).LineNumber) return false;
-        }
     }
 
     /// <summary>
