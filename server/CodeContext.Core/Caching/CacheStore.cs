@@ -67,7 +67,7 @@ public sealed partial class CacheStore
     public bool TryWrite(string key, string file, ReadOnlySpan<byte> bytes) => TryWriteFile(PathOf(key, file), bytes);
 
     /// <summary>Marks a file used now, so trimming removes it last. Best effort.</summary>
-    public static void Touch(string path)
+    private static void Touch(string path)
     {
         try
         {

@@ -12,10 +12,11 @@ internal static class SessionPlan
         context.Tokenizer.Save();
         context.Trace.Stage($"priced {candidates.Count} candidates");
         var inputs = PlanInputs.Of(context, active, candidates);
-        var estimator = session.Estimator(context.Profile, candidates, inputs.Contents);
-        var fixedTokens = PromptParts.CountText(PromptParts.Build(context.Profile, [active.Segment], active.Instruction), context.Tokenizer);
         if (ExactPlan.Reuse(session.LastPlan, inputs, context, candidates, active) is not { } assembly)
         {
+            // Only a fresh plan prices the page geometry and the prompt's fixed text.
+            var estimator = session.Estimator(context.Profile, candidates, inputs.Contents);
+            var fixedTokens = PromptParts.CountText(PromptParts.Build(context.Profile, [active.Segment], active.Instruction), context.Tokenizer);
             var (fresh, planned) = ExactPlan.Plan(context, candidates, estimator, active, fixedTokens, ct);
             session.LastPlan = new PlanMemory(inputs, fresh, fresh.Snapshot());
             assembly = planned;
