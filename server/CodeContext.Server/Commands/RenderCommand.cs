@@ -43,7 +43,8 @@ internal static class RenderCommand
                 Font = result.GetValue(font),
                 Gutter = !result.GetValue(noGutter),
             };
-            _ = ProfileCatalog.GetLevel(request.Profile, request.Level);
+            if (!request.Profile.Levels.ContainsKey(request.Level.ToUpperInvariant()))
+                throw new UserError($"--level '{request.Level}' is not a level of profile '{request.Profile.Id}' (known: {string.Join(", ", request.Profile.Levels.Keys)})");
             // Checked before loading: a refused folder should not cost the user the rendering first.
             var output = OutputFolder.Claim(result.GetValue(outOption)!, "--out", result.GetValue(path)!);
             var workspace = await WorkspaceLoader.LoadAsync(result.GetValue(path)!, new LoadOptions { NoMsBuild = result.GetValue(noMsBuild), Log = Console.Error }, ct).ConfigureAwait(false);

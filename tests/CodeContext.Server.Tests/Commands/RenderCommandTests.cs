@@ -53,4 +53,17 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("--out", stderr, StringComparison.Ordinal);
         Assert.Empty(stdout);
     }
+
+    [Fact]
+    public async Task Render_with_a_level_the_profile_lacks_exits_2_naming_the_option_and_the_levels()
+    {
+        var output = _work.PathOf("bad-level");
+        var (exit, stdout, stderr) = await CliRun.RunAsync("render", "samples/Shop", "--level", "L9", "--files", Chosen[0], "--out", output, "--no-msbuild");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--level 'L9'", stderr, StringComparison.Ordinal);
+        Assert.Contains("L1", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
+        Assert.False(Directory.Exists(output), "nothing is written for a refused level");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CodeContext.Server.Rpc;
 using CodeContext.Server.Tests.Harness;
 
 namespace CodeContext.Server.Tests.Rpc;
@@ -25,8 +26,12 @@ public sealed class LifecycleTests : IDisposable
 
         var init = await client.ResultAsync("initialize", new { rootUri = new Uri(_workspace.Root).AbsoluteUri, capabilities = new { } });
         var methods = init.GetProperty("capabilities").GetProperty("experimental").GetProperty("codeContext").GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ToList();
-        Assert.Contains("codeContext/compose", methods);
-        Assert.Contains("codeContext/readRegion", methods);
+        // Every codeContext/ method the server answers is announced, so a client can discover ask too.
+        string[] answered = [.. typeof(LspMethods).GetFields()
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Where(m => m.StartsWith(LspMethods.CodeContextPrefix, StringComparison.Ordinal) && m != LspMethods.CodeContextPrefix)];
+        Assert.Equal(answered.Order(), methods.Order());
+        Assert.Contains(LspMethods.Ask, methods);
         Assert.Equal(2, init.GetProperty("capabilities").GetProperty("textDocumentSync").GetProperty("change").GetInt32());
         Assert.Equal("codecontext", init.GetProperty("serverInfo").GetProperty("name").GetString());
 

@@ -17,12 +17,6 @@ internal sealed class AskHandler(ServerServices services) : ReadHandler<AskParam
 {
     public override string Method => LspMethods.Ask;
 
-    /// <summary>
-    /// Not listed in initialize's capabilities: it was not when the catalogue was derived from the
-    /// handlers, and what initialize answers stays as it was (docs/protocol.md).
-    /// </summary>
-    public override bool Announced => false;
-
     /// <summary>Bad params are refused before the snapshot is waited for (and before initialize's check), as they always were.</summary>
     protected override void Validate(AskParams? request)
     {
