@@ -3,6 +3,7 @@
 //   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
 //   [--skip-cold] [--code-edits 100] [--name-edits 100] [--out results.json]
 //   [--server-log <file>] [--trace]   (the warm server's stderr; --trace: its stage times in it)
+//   [--cursor]   (every compose carries the cursor at the end of the edited line, as the VS Code extension does)
 //   [--settle <s>]   (after opening the file, wait s seconds and until background binding is done: a developer reads before typing)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
     'code-edits': { type: 'string', default: '0' }, 'name-edits': { type: 'string', default: '0' },
     'server-log': { type: 'string' }, trace: { type: 'boolean', default: false }, settle: { type: 'string', default: '0' },
+    cursor: { type: 'boolean', default: false },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
@@ -58,8 +60,11 @@ async function start(label) {
   return { child, connection, startToFirstComposeMs: t1 - t0, startToLoadedMs: loadedAt - t0, loadMessage, first, stderr: () => stderr };
 }
 
+// --cursor: each compose carries the cursor at the end of the edited line, as the VS Code extension
+// sends it (a compose with a cursor always ranks and finds the symbol there).
+let cursorAt;
 function compose(connection) {
-  return connection.sendRequest('codeContext/compose', { textDocument: { uri: activeUri }, budget, profile: args.profile, images: 'file' });
+  return connection.sendRequest('codeContext/compose', { textDocument: { uri: activeUri }, budget, profile: args.profile, images: 'file', ...(args.cursor && cursorAt ? { position: cursorAt } : {}) });
 }
 
 /**
@@ -112,6 +117,7 @@ if (Number(args.settle) > 0) {
   console.error(`settled: ${status.nameMatchedFiles} files matched by name only`);
 }
 let current = lines[line];
+cursorAt = { line, character: current.length };
 const latencies = [];
 const commentCpu = [];
 const edits = Number(args.edits);
@@ -123,6 +129,7 @@ for (let n = 1; n <= edits; n++) {
     textDocument: { uri: activeUri, version: n + 1 },
     contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
   });
+  cursorAt = { line, character: replacement.length };
   const pkg = await compose(warm.connection);
   latencies.push(now() - t0);
   commentCpu.push(cpuMs(warm.child.pid) - c0);
@@ -147,6 +154,7 @@ for (let n = 1; n <= rankEdits; n++) {
     textDocument: { uri: activeUri, version: edits + n + 1 },
     contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
   });
+  cursorAt = { line, character: replacement.length };
   await warm.connection.sendRequest('codeContext/rank', { textDocument: { uri: activeUri }, top: 20 });
   changeToRank.push(now() - t0);
   current = replacement;
@@ -164,6 +172,7 @@ async function editSeries(count, make, firstVersion, cpu = []) {
       textDocument: { uri: activeUri, version: firstVersion + n },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
     });
+    cursorAt = { line, character: replacement.length };
     const pkg = await compose(warm.connection);
     times.push(now() - t0);
     cpu.push(cpuMs(warm.child.pid) - c0);

@@ -4,12 +4,13 @@
 # series (100 comment, 100 literal, 100 new-name edits, 20 rank edits), then one table of
 # p50/p90/p99 wall and server CPU per edit with the load average at each run's start and end.
 #
-#   bench/serve/interleave.sh BASE_DLL CHANGE_DLL ROOT CACHE_DIR OUT_DIR [PAIRS=2]
+#   bench/serve/interleave.sh BASE_DLL CHANGE_DLL ROOT CACHE_DIR OUT_DIR [PAIRS=2] [bench.mjs options...]
 #   e.g. bench/serve/interleave.sh <main>/server/CodeContext.Server/bin/Release/net10.0/codecontext.dll \
 #          server/CodeContext.Server/bin/Release/net10.0/codecontext.dll <Polly> <cache> out 2
 # The cache is filled (and every file bound) by the first run; ROOT is never written to.
 set -euo pipefail
 base=$1; change=$2; root=$3; cache=$4; out=$5; pairs=${6:-2}
+shift $(( $# < 6 ? $# : 6 ))   # what is left goes to bench.mjs (e.g. --cursor)
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out" "$cache"
 for pair in $(seq 1 "$pairs"); do
@@ -17,7 +18,7 @@ for pair in $(seq 1 "$pairs"); do
     dll=$base; [ "$side" = change ] && dll=$change
     node "$here/bench.mjs" --server "$dll" --root "$root" --active src/Polly.Core/ResiliencePipeline.cs \
       --cache "$cache" --skip-cold --settle 10 --edits 100 --rank-edits 20 --code-edits 100 --name-edits 100 \
-      --out "$out/$pair-$side.json" > "$out/$pair-$side.log" 2>&1
+      --out "$out/$pair-$side.json" "$@" > "$out/$pair-$side.log" 2>&1
     echo "pair $pair $side done" >&2
   done
 done
