@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The VS Code extension (vscode-extension/): publishes the server it carries, type-checks and
 # bundles it, runs its unit tests, its client tests against the real `codecontext serve`, packages
-# the .vsix, installs code-server and Chromium, and runs the end-to-end test in that workbench.
+# the .vsix and checks its natives, installs code-server and Chromium, and runs the end-to-end
+# test in that workbench.
 # Needs Node.js 20+ (code-server 4.100.3 and vsce 3.9 run on it). Idempotent; the code-server
 # install is reused from CODECONTEXT_CODE_SERVER_DIR (default ~/.cache/codecontext-ci/code-server).
 set -euo pipefail
@@ -22,5 +23,7 @@ npm run typecheck
 npm run test:unit
 npm run test:client
 npm run package
+# The packaged .vsix carries the natives of its target platform and no other (cheap: reads the zip).
+npm run test:vsix
 bash scripts/install-code-server.sh "$code_server_dir"
 CODE_SERVER="$code_server_dir/node_modules/.bin/code-server" npm run test:e2e

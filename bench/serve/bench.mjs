@@ -3,10 +3,11 @@
 //   [--rank-edits 120] [--budget 32000] [--profile deepseek-ocr-base] [--cache <dir>] [--no-msbuild]
 //   [--skip-cold] [--code-edits 100] [--name-edits 100] [--out results.json]
 //   [--server-log <file>] [--trace]   (the warm server's stderr; --trace: its stage times in it)
+//   [--cursor]   (every compose carries the cursor at the end of the edited line, as the VS Code extension does)
 //   [--settle <s>]   (after opening the file, wait s seconds and until background binding is done: a developer reads before typing)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,10 +23,12 @@ const { values: args } = parseArgs({
     'rank-edits': { type: 'string', default: '120' }, 'skip-cold': { type: 'boolean', default: false },
     'code-edits': { type: 'string', default: '0' }, 'name-edits': { type: 'string', default: '0' },
     'server-log': { type: 'string' }, trace: { type: 'boolean', default: false }, settle: { type: 'string', default: '0' },
+    cursor: { type: 'boolean', default: false },
   },
 });
 if (!args.server || !args.root || !args.active) throw new Error('--server, --root and --active are required');
 
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 const cache = args.cache ?? mkdtempSync(path.join(tmpdir(), 'codecontext-bench-cache-'));
 const activePath = path.join(args.root, args.active);
 const activeUri = pathToFileURL(activePath).href;
@@ -57,8 +60,23 @@ async function start(label) {
   return { child, connection, startToFirstComposeMs: t1 - t0, startToLoadedMs: loadedAt - t0, loadMessage, first, stderr: () => stderr };
 }
 
+// --cursor: each compose carries the cursor at the end of the edited line, as the VS Code extension
+// sends it (a compose with a cursor always ranks and finds the symbol there).
+let cursorAt;
 function compose(connection) {
-  return connection.sendRequest('codeContext/compose', { textDocument: { uri: activeUri }, budget, profile: args.profile, images: 'file' });
+  return connection.sendRequest('codeContext/compose', { textDocument: { uri: activeUri }, budget, profile: args.profile, images: 'file', ...(args.cursor && cursorAt ? { position: cursorAt } : {}) });
+}
+
+/**
+ * The server's CPU time so far (every thread, ns precision from schedstat): an edit's CPU time
+ * next to its wall time says whether a slow edit worked longer or waited for a core (load).
+ */
+function cpuMs(pid) {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try { ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]); } catch { /* thread ended */ }
+  }
+  return ns / 1e6;
 }
 
 function peakRssMb(pid) {
@@ -99,17 +117,22 @@ if (Number(args.settle) > 0) {
   console.error(`settled: ${status.nameMatchedFiles} files matched by name only`);
 }
 let current = lines[line];
+cursorAt = { line, character: current.length };
 const latencies = [];
+const commentCpu = [];
 const edits = Number(args.edits);
 for (let n = 1; n <= edits; n++) {
   const replacement = n % 2 === 0 ? `    // edit ${n}: retries, timeouts and circuit breakers` : `    // edit ${n}`;
+  const c0 = cpuMs(warm.child.pid);
   const t0 = now();
   await warm.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: activeUri, version: n + 1 },
     contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
   });
+  cursorAt = { line, character: replacement.length };
   const pkg = await compose(warm.connection);
   latencies.push(now() - t0);
+  commentCpu.push(cpuMs(warm.child.pid) - c0);
   console.error(`edit ${n}: didChange -> compose ${(now() - t0).toFixed(0)} ms`);
   if (pkg.totals.total > budget) throw new Error(`edit ${n}: total ${pkg.totals.total} over budget ${budget}`);
   current = replacement;
@@ -131,6 +154,7 @@ for (let n = 1; n <= rankEdits; n++) {
     textDocument: { uri: activeUri, version: edits + n + 1 },
     contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
   });
+  cursorAt = { line, character: replacement.length };
   await warm.connection.sendRequest('codeContext/rank', { textDocument: { uri: activeUri }, top: 20 });
   changeToRank.push(now() - t0);
   current = replacement;
@@ -138,24 +162,29 @@ for (let n = 1; n <= rankEdits; n++) {
 // Code, not comments: the same line becomes a member whose literal changes on every edit (what
 // it declares and uses stays the same), then one that declares a new name on every edit (the
 // active file's terms, hence the ranking, move each time).
-async function editSeries(count, make, firstVersion) {
+async function editSeries(count, make, firstVersion, cpu = []) {
   const times = [];
   for (let n = 1; n <= count; n++) {
     const replacement = make(n);
+    const c0 = cpuMs(warm.child.pid);
     const t0 = now();
     await warm.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: activeUri, version: firstVersion + n },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: current.length } }, text: replacement }],
     });
+    cursorAt = { line, character: replacement.length };
     const pkg = await compose(warm.connection);
     times.push(now() - t0);
+    cpu.push(cpuMs(warm.child.pid) - c0);
     if (pkg.totals.total > budget) throw new Error(`edit ${n}: total ${pkg.totals.total} over budget ${budget}`);
     current = replacement;
   }
   return times;
 }
-const codeEdits = await editSeries(Number(args['code-edits']), (n) => `    internal static int EditCount => ${n};`, edits + rankEdits + 1);
-const nameEdits = await editSeries(Number(args['name-edits']), (n) => `    internal static int Edit${n}Count => 1;`, edits + rankEdits + Number(args['code-edits']) + 1);
+const codeCpu = [];
+const nameCpu = [];
+const codeEdits = await editSeries(Number(args['code-edits']), (n) => `    internal static int EditCount => ${n};`, edits + rankEdits + 1, codeCpu);
+const nameEdits = await editSeries(Number(args['name-edits']), (n) => `    internal static int Edit${n}Count => 1;`, edits + rankEdits + Number(args['code-edits']) + 1, nameCpu);
 const peak = peakRssMb(warm.child.pid);
 const exitCode = await stop(warm);
 if (args['server-log']) writeFileSync(args['server-log'], warm.stderr());
@@ -180,6 +209,13 @@ const result = {
   didChangeToRankMs: changeToRank.length ? summary(changeToRank) : null,
   codeEditToComposeMs: codeEdits.length ? summary(codeEdits) : null,
   nameEditToComposeMs: nameEdits.length ? summary(nameEdits) : null,
+  // The server's CPU time (all threads) per edit, same order statistics: wall p99 far above CPU p99 means waiting for a core.
+  serverCpuPerEditMs: {
+    comment: commentCpu.length ? summary(commentCpu) : null,
+    code: codeCpu.length ? summary(codeCpu) : null,
+    name: nameCpu.length ? summary(nameCpu) : null,
+  },
+  loadAverage: { start: loadAtStart, end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number) },
   peakServerRssMb: Math.round(peak),
   segments: warm.first.segments.length, totals: warm.first.totals,
   exitCode,

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ContextPanel } from './panel/contextPanel';
 import { FolderServer, isTransient, ServerUnavailable, type ServerHost } from './server/folderServer';
 import { Debouncer, Sequencer } from './model/debounce';
-import { panelModel, type PanelModel } from './model/panelModel';
+import { budgetView, panelModel, type PanelModel } from './model/panelModel';
 import { parseBudget, readSettings, settingsChange, type Settings } from './model/settings';
 import { statusView, type Composed } from './model/statusText';
 import { formatTokens } from './model/format';
@@ -62,6 +62,9 @@ class Controller implements vscode.Disposable, ServerHost {
   private readonly composed = new Map<string, Composed>();
   private readonly notified = new Set<string>();
   private readonly activatedAt = Date.now();
+  /** When the active document last changed, and when each compose's answer came (by ticket): the log says where a keystroke's time went. */
+  private lastEditAt: number | undefined;
+  private readonly answeredAt = new Map<number, number>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.extensionPath = context.extensionPath;
@@ -97,6 +100,7 @@ class Controller implements vscode.Disposable, ServerHost {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !this.isCSharp(e.document)) return;
         if (e.document !== this.target()?.editor.document) return;
+        this.lastEditAt = Date.now();
         this.scheduleCompose(EDIT_DELAY_MS);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -283,6 +287,10 @@ class Controller implements vscode.Disposable, ServerHost {
     const useFiles = cacheDir !== undefined && (this.panel === undefined || this.panel.canServe(vscode.Uri.file(path.join(cacheDir, 'serve-pages', 'x.png'))));
     const params: ComposeParams = { ...this.composeParams(target, true), images: useFiles ? 'file' : 'dataUrl' };
     const started = Date.now();
+    if (this.lastEditAt !== undefined) {
+      this.log(`compose #${ticket} sent ${started - this.lastEditAt} ms after the last edit`);
+      this.lastEditAt = undefined;
+    }
     this.composing = true;
     this.panel?.post({ type: 'busy', busy: true });
     this.refreshStatus();
@@ -294,6 +302,10 @@ class Controller implements vscode.Disposable, ServerHost {
       this.composed.set(document.uri.toString(), { total: manifest.totals.total, budget: manifest.budget, compression: manifest.totals.effectiveCompression });
       this.log(`composed ${manifest.active.path} v${document.version}: ${manifest.totals.total}/${manifest.budget} tokens in ${Date.now() - started} ms`);
       if (model) {
+        this.answeredAt.set(ticket, Date.now());
+        // The budget first: a model is mostly its files and pages (hundreds of KB on a large
+        // codebase), and carrying it into the webview took longer than the compose itself.
+        this.panel?.post({ type: 'budget', budget: budgetView(model), active: model.active, seq: ticket });
         this.panel?.post({ type: 'model', model, seq: ticket, profiles: target.server.profiles });
         this.panelShowsNotice = false;
       }
@@ -431,6 +443,13 @@ class Controller implements vscode.Disposable, ServerHost {
       case 'explain':
         await this.explain(this.uriOfRelative(message.path));
         return;
+      case 'drawn': {
+        const answered = this.answeredAt.get(message.seq);
+        if (message.part === 'model') this.answeredAt.clear();
+        const what = message.part === 'model' ? 'compose' : 'the budget of compose';
+        if (answered !== undefined) this.log(`panel drew ${what} #${message.seq} ${Date.now() - answered} ms after its answer (DOM ${message.buildMs} ms, to the next frame ${message.frameMs} ms)`);
+        return;
+      }
       case 'action':
         if (message.id === 'showLog') this.output.show(true);
         else if (message.id === 'restart') await this.restartServers();

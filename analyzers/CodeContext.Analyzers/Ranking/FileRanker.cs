@@ -85,15 +85,20 @@ public sealed class FileRanker
         Core.Diagnostics.TraceSpans.Lap(clock, "rank: signals");
         var combined = Fuse(signals, _weights.SignalWeights);
         Core.Diagnostics.TraceSpans.Lap(clock, "rank: fused");
-        var (active, partners) = (signals.Active, signals.Partners);
+        var active = signals.Active;
         var explainer = request.WithoutReasons ? null : new ReasonWriter(_graph, active, signals.ActiveTerms, _terms, _lexical, _weights.ReasonsPerFile);
         return [.. Enumerable.Range(0, _graph.Count)
             .Where(i => i != active && combined[i] > 0)
             .OrderByDescending(i => combined[i])
             .ThenBy(i => _graph.Paths[i], StringComparer.Ordinal)
             .Take(request.Top ?? _graph.Count)
-            .Select(i => new RankedFile(_graph.Paths[i], Math.Round(combined[i], 6),
-                explainer?.Explain(i, signals.Seeds, partners.GetValueOrDefault(_graph.Paths[i]).Commits, signals.Lexical[i] > 0, signals.Path[i] > 0 ? _proximity.Role(active, i) : null) ?? []))];
+            .Select(i => new RankedFile(_graph.Paths[i], Math.Round(combined[i], 6), explainer is null ? [] : ReasonsOf(explainer, i, signals)))];
+    }
+
+    private LazyReasons ReasonsOf(ReasonWriter explainer, int file, Signals signals)
+    {
+        var (commits, lexical, near) = (signals.Partners.GetValueOrDefault(_graph.Paths[file]).Commits, signals.Lexical[file] > 0, signals.Path[file] > 0);
+        return new LazyReasons(() => explainer.Explain(file, signals.Seeds, commits, lexical, near ? _proximity.Role(signals.Active, file) : null));
     }
 
     /// <summary>Each signal's scores for one request; a signal the mix does not weigh is left at zero (not computed).</summary>

@@ -5,22 +5,36 @@ namespace CodeContext.Analyzers.Ranking;
 /// <summary>
 /// Says in plain words why a file ranks where it does, from the file's point of view:
 /// "implements IOrderRepository, which the active file uses (OrderService.PlaceOrderAsync, line 42)".
+/// A ranking's reasons are written when read (<see cref="LazyReasons"/>), so one writer may be
+/// asked from more than one thread: each explanation runs under its lock.
 /// </summary>
 /// <param name="active">The active file's index, or -1 when it is not in the graph (then only its names explain).</param>
 internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<string, int> activeTerms, IReadOnlyList<Dictionary<string, int>> terms, Bm25Index lexicalIndex, int maxReasons)
 {
     private static readonly HashSet<EdgeKind> TypeLevelKinds = [EdgeKind.Implements, EdgeKind.Inherits, EdgeKind.Overrides];
 
+    private readonly Lock _gate = new();
+
     // What every file's explanation is measured against, worked out once per ranking: a compose
     // explains every file of the codebase.
     private readonly Dictionary<int, FileEdge> _usedByActive = ActiveEdges(graph.Outgoing, active).GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
+    private readonly ILookup<int, FileEdge> _activeUses = ActiveEdges(graph.Outgoing, active).ToLookup(e => e.To);
     private readonly List<int> _neighbours = [.. ActiveEdges(graph.Outgoing, active).Select(e => e.To).Concat(ActiveEdges(graph.Incoming, active).Select(e => e.From)).Distinct()];
+    private Dictionary<string, int>? _sharable;
+    private int[]? _firstNeighbour;
 
     private static IEnumerable<FileEdge> ActiveEdges(IReadOnlyList<IReadOnlyList<FileEdge>> edges, int active) => active >= 0 ? edges[active] : [];
-    private readonly Dictionary<int, HashSet<int>> _targets = [];
 
     /// <param name="role">What the file's name says it is to the active file (<see cref="PathProximity.Role"/>), if anything.</param>
     public IReadOnlyList<string> Explain(int file, SeedSet seeds, int sharedCommits, bool lexical, string? role = null)
+    {
+        lock (_gate)
+        {
+            return Write(file, seeds, sharedCommits, lexical, role);
+        }
+    }
+
+    private IReadOnlyList<string> Write(int file, SeedSet seeds, int sharedCommits, bool lexical, string? role)
     {
         var reasons = new List<string>();
 
@@ -34,12 +48,18 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
         if (seeds.NamedByActive.TryGetValue(file, out var byActive)) reasons.Add($"declares {byActive}, named in the active file");
 
         // What the active file uses of this file.
-        foreach (var edge in Strongest(ActiveEdges(graph.Outgoing, active).Where(e => e.To == file)))
-            reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
+        if (_activeUses.Contains(file))
+        {
+            foreach (var edge in Strongest(_activeUses[file]))
+                reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
+        }
 
         // What this file uses of the active file.
-        foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
-            reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
+        if (graph.Outgoing[file].Any(e => e.To == active))
+        {
+            foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
+                reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
+        }
 
         if (role is not null) reasons.Add(role);
 
@@ -59,14 +79,7 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
 
         if (lexical && reasons.Count < maxReasons)
         {
-            var common = terms[file].Keys.Where(activeTerms.ContainsKey).Distinct(StringComparer.Ordinal)
-                .Where(t => char.IsLetter(t[0]) && t.Length >= 4)
-                .Select(t => (Term: t, Files: lexicalIndex.DocumentFrequency(t)))
-                .Where(t => t.Files <= Math.Max(2, terms.Count / 10)) // words most files share explain nothing
-                .OrderBy(t => t.Files)
-                .Select(t => t.Term)
-                .Take(3)
-                .ToList();
+            var common = SharedTerms(file);
             if (common.Count > 0) reasons.Add($"shares identifiers with the active file: {string.Join(", ", common)}");
         }
 
@@ -74,26 +87,78 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
         return [.. reasons.Distinct().Take(maxReasons)];
     }
 
-    private string IndirectReason(int file)
+    /// <summary>
+    /// Up to three rare words the file shares with the active file, rarest first (the file's own
+    /// order among equally rare ones). Words most files share explain nothing.
+    /// </summary>
+    internal IReadOnlyList<string> SharedTerms(int file)
     {
-        var fileTargets = TargetsOf(file);
-        foreach (var middle in _neighbours)
+        var sharable = _sharable ??= Sharable();
+        var bag = terms[file];
+        var found = new List<(string Term, int Files)>();
+        foreach (var (term, files) in sharable)
         {
-            if (TargetsOf(middle).Contains(file) || fileTargets.Contains(middle))
-                return $"related through {graph.Paths[middle]}";
+            if (bag.ContainsKey(term)) found.Add((term, files));
         }
-        return "connected to the active file through the symbol graph";
+
+        if (found.Count > 1)
+        {
+            found.Sort((a, b) => a.Files.CompareTo(b.Files));
+            // Equally rare words among the first three keep the order of the file's own words:
+            // only then is that order needed, and reading it costs a pass over all of them.
+            if (Enumerable.Range(1, found.Count - 1).Any(i => i <= 3 && found[i].Files == found[i - 1].Files))
+                found = [.. bag.Keys.Where(sharable.ContainsKey).Select(t => (Term: t, Files: sharable[t])).OrderBy(t => t.Files)];
+        }
+
+        return [.. found.Take(3).Select(t => t.Term)];
     }
 
-    private HashSet<int> TargetsOf(int file)
+    /// <summary>
+    /// The active file's words that can explain a file: long enough, not numbers, and in at least
+    /// one other file but at most a tenth of them (each counted once per ranking, not per file).
+    /// </summary>
+    private Dictionary<string, int> Sharable()
     {
-        if (!_targets.TryGetValue(file, out var targets))
+        var most = Math.Max(2, terms.Count / 10);
+        // The active file's own words count it among their files: another file makes two.
+        var fewest = active >= 0 ? 2 : 1;
+        var sharable = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in activeTerms.Keys.Where(t => char.IsLetter(t[0]) && t.Length >= 4))
         {
-            targets = [.. graph.Outgoing[file].Select(e => e.To)];
-            _targets[file] = targets;
+            var files = lexicalIndex.DocumentFrequency(term);
+            if (files >= fewest && files <= most) sharable[term] = files;
         }
 
-        return targets;
+        return sharable;
+    }
+
+    /// <summary>The first of the active file's neighbours that uses the file or that the file uses.</summary>
+    private string IndirectReason(int file)
+    {
+        var first = (_firstNeighbour ??= FirstNeighbours())[file];
+        return first >= 0 ? $"related through {graph.Paths[_neighbours[first]]}" : "connected to the active file through the symbol graph";
+    }
+
+    /// <summary>Per file, the index in the neighbours of the first one linked to it either way (-1: none), from one pass over the edges.</summary>
+    private int[] FirstNeighbours()
+    {
+        var first = Enumerable.Repeat(int.MaxValue, graph.Outgoing.Count).ToArray();
+        var order = new Dictionary<int, int>();
+        for (var k = 0; k < _neighbours.Count; k++)
+        {
+            order[_neighbours[k]] = k;
+            foreach (var edge in graph.Outgoing[_neighbours[k]]) first[edge.To] = Math.Min(first[edge.To], k);
+        }
+
+        for (var file = 0; file < first.Length; file++)
+        {
+            foreach (var edge in graph.Outgoing[file])
+            {
+                if (order.TryGetValue(edge.To, out var k)) first[file] = Math.Min(first[file], k);
+            }
+        }
+
+        return [.. first.Select(k => k == int.MaxValue ? -1 : k)];
     }
 
     private static IEnumerable<FileEdge> Strongest(IEnumerable<FileEdge> edges) => edges

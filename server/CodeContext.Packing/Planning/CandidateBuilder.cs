@@ -83,11 +83,19 @@ public static partial class CandidateBuilder
     /// <summary>A file's candidates with the relevance of this request: slices weighted by how many of the active file's names they mention.</summary>
     private static IEnumerable<Candidate> WithRelevance(IReadOnlyList<Candidate> templates, FileRelevance relevance, ISet<string> activeTerms)
     {
+        // A whole file keeps its relevance: counting its mentions (every term of it against the
+        // active file's) would be most of re-pricing after an edit that moved the ranking.
+        if (templates.Count == 1)
+        {
+            yield return templates[0] with { Relevance = relevance.Relevance, Reasons = relevance.Reasons, DirectUse = relevance.DirectUse };
+            yield break;
+        }
+
         var mentions = templates.Select(t => activeTerms.Count == 0 ? 0 : t.Terms.Count(activeTerms.Contains)).ToList();
         var maxMentions = Math.Max(1, mentions.Max());
         for (var i = 0; i < templates.Count; i++)
         {
-            var weight = templates.Count == 1 ? 1 : 0.5 + 0.5 * mentions[i] / maxMentions;
+            var weight = 0.5 + 0.5 * mentions[i] / maxMentions;
             yield return templates[i] with { Relevance = relevance.Relevance * weight, Reasons = relevance.Reasons, DirectUse = relevance.DirectUse };
         }
     }

@@ -23,6 +23,23 @@ export interface PanelModel {
   excludedSecrets: number;
 }
 
+/** The panel's budget section: what a keystroke changes first and what the developer watches while typing. */
+export interface BudgetView {
+  version?: number;
+  bar: BudgetBar;
+  pages: number;
+  sourceTokens: number;
+  repositorySourceTokens: number;
+  masked: number;
+  excludedSecrets: number;
+}
+
+/** The budget section of a model, small enough to post ahead of the model's files and pages. */
+export function budgetView(model: PanelModel): BudgetView {
+  const { version, bar, sourceTokens, repositorySourceTokens, masked, excludedSecrets } = model;
+  return { version, bar, pages: model.pages.length, sourceTokens, repositorySourceTokens, masked, excludedSecrets };
+}
+
 /**
  * The panel's view of a compose result. `imageSource` turns a segment's page (a cache file path or a
  * data URL) into something the webview may load; pages it cannot show are kept with an empty src.

@@ -74,6 +74,8 @@ export class ContextPanel implements vscode.Disposable {
   reveal(): void { this.panel.reveal(undefined, true); }
 
   post(message: ToWebview): void {
+    // A budget ahead of its model has nothing to update before the panel is ready: the queued model carries it.
+    if (!this.ready && message.type === 'budget') return;
     if (!this.ready && message.type !== 'busy') { this.queued = message; return; }
     void this.panel.webview.postMessage(message);
   }

@@ -1,6 +1,6 @@
 // The panel's script (runs in the webview, no Node, no vscode API but postMessage). It draws what
 // the extension sends and posts clicks back.
-import type { PanelModel, PageView } from '../model/panelModel';
+import { budgetView, type BudgetView, type PanelModel, type PageView } from '../model/panelModel';
 import { formatCompression, formatTokens } from '../model/format';
 import { hitTest, regionLabel, toImagePoint } from '../model/regions';
 import type { FromWebview, PanelNotice, ToWebview } from './messages';
@@ -71,7 +71,7 @@ function renderNotice(notice: PanelNotice, budget: number, profile: string): voi
   );
 }
 
-function budgetBar(model: PanelModel): HTMLElement {
+function budgetSection(model: BudgetView): HTMLElement {
   const bar = el('div', { class: 'bar', id: 'budget-bar', 'data-total': String(model.bar.total), 'data-budget': String(model.bar.budget), 'data-version': String(model.version ?? '') });
   const legend = el('ul', { class: 'legend' });
   for (const s of model.bar.segments) {
@@ -83,7 +83,7 @@ function budgetBar(model: PanelModel): HTMLElement {
   }
   const summary = el('div', { class: 'summary', id: 'summary' },
     el('strong', {}, `${formatTokens(model.bar.total)} / ${formatTokens(model.bar.budget)} tokens`),
-    ` · ${formatCompression(model.bar.compression)} effective compression · ${model.pages.length} pages · ${formatTokens(model.sourceTokens)} of ${formatTokens(model.repositorySourceTokens)} source tokens carried`,
+    ` · ${formatCompression(model.bar.compression)} effective compression · ${model.pages} pages · ${formatTokens(model.sourceTokens)} of ${formatTokens(model.repositorySourceTokens)} source tokens carried`,
     model.masked || model.excludedSecrets ? el('span', { class: 'dim' }, ` · secrets: ${model.masked} masked, ${model.excludedSecrets} files excluded`) : undefined);
   return el('section', { class: 'budget' }, summary, bar, legend);
 }
@@ -169,6 +169,14 @@ function closeOverlay(): void {
 
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeOverlay(); });
 
+/** Draws, then tells the extension how long drawing took: style and layout run before the next frame, when it is on screen. */
+function drawn(part: 'budget' | 'model', seq: number, draw: () => void): void {
+  const started = performance.now();
+  draw();
+  const built = performance.now();
+  requestAnimationFrame(() => setTimeout(() => post({ type: 'drawn', part, seq, buildMs: Math.round(built - started), frameMs: Math.round(performance.now() - built) }), 0));
+}
+
 function renderModel(model: PanelModel): void {
   // A page stays open while the same file's context updates; another file's context closes it.
   const reopen = current?.active === model.active ? overlayPage : undefined;
@@ -178,7 +186,7 @@ function renderModel(model: PanelModel): void {
   app.replaceChildren(
     controls(model.budget, model.profile),
     el('header', {}, el('span', { class: 'dim' }, 'Context for '), el('strong', { id: 'active-path' }, model.active), el('span', { id: 'busy', class: 'busy', hidden: '' }, ' updating…')),
-    budgetBar(model),
+    budgetSection(budgetView(model)),
     thumbnails(model),
     fileGroups(model),
   );
@@ -189,10 +197,18 @@ function renderModel(model: PanelModel): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'model':
+    case 'model': {
       profiles = message.profiles;
-      renderModel(message.model);
+      drawn('model', message.seq, () => renderModel(message.model));
       break;
+    }
+    case 'budget': {
+      // Another file's context waits for its whole model.
+      const section = document.querySelector('section.budget');
+      if (current?.active !== message.active || !section) break;
+      drawn('budget', message.seq, () => section.replaceWith(budgetSection(message.budget)));
+      break;
+    }
     case 'notice':
       profiles = message.profiles;
       renderNotice(message.notice, message.budget, message.profile);

@@ -91,8 +91,15 @@ export function extensionLogTimings(dir, since = 0) {
     activationToReadyMs: all(/ready (\d+) ms after activation/g)[0],
     serverStartToReadyMs: all(/ready (\d+) ms after the server was started/g),
     composeRoundTripMs: composes.length ? percentiles(composes) : undefined,
+    // Where a keystroke's time goes: the edit debounce, the round trip above, the panel drawing it.
+    editToComposeSentMs: optional(all(/sent (\d+) ms after the last edit/g)),
+    answerToDrawnMs: optional(all(/panel drew compose #\d+ (\d+) ms after its answer/g)),
+    answerToBudgetDrawnMs: optional(all(/panel drew the budget of compose #\d+ (\d+) ms after its answer/g)),
+    drawDomMs: optional(all(/drew compose #\d+ \d+ ms after its answer \(DOM (\d+) ms/g)),
   };
 }
+
+const optional = (samples) => (samples.length ? percentiles(samples) : undefined);
 
 export function percentiles(samples) {
   const s = [...samples].sort((a, b) => a - b);

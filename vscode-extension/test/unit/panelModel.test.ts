@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { panelModel } from '../../src/model/panelModel';
+import { budgetView, panelModel } from '../../src/model/panelModel';
 import type { Manifest } from '../../src/protocol';
 
 const manifest: Manifest = {
@@ -42,4 +42,12 @@ test('pages keep prompt order, their regions and an image source the webview may
   assert.equal(model.pages[1]!.regions[0]!.startLine, 31);
   assert.equal(model.bar.total, 2546);
   assert.deepEqual(model.bar.segments.map((s) => s.key), ['active', 'L2', 'overhead', 'free']);
+});
+
+test('the budget posted ahead of a model is that model\'s bar, version and totals, small whatever the files', () => {
+  const model = panelModel(manifest, (i) => i.path ?? i.dataUrl ?? '', 9);
+  const budget = budgetView(model);
+  assert.deepEqual(budget, { version: 9, bar: model.bar, pages: 2, sourceTokens: 9000, repositorySourceTokens: 12000, masked: 2, excludedSecrets: 1 });
+  const many = { ...manifest, files: Array.from({ length: 800 }, (_, i) => ({ ...manifest.files[1]!, path: `src/F${i}.cs`, why: 'left out: '.repeat(10) })) };
+  assert.ok(JSON.stringify(budgetView(panelModel(many, () => ''))).length < JSON.stringify(model.bar).length + 200);
 });
