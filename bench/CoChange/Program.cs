@@ -11,15 +11,15 @@ using CodeContext.Core;
 // under each history variant (see Variant), all computed here on the same commits. The graph is
 // built from the current tree (a commit's files must still exist).
 //
-// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor]
+// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file]
 // --weights adds a row for each candidate ranking-weights.json (comma-separated); --quick leaves out the ablation rows;
 // --focused adds rows for the focused analysis a cold `pack` runs; --cursor adds a column with the cursor on the
-// member each commit first changed (see Cursors).
+// member each commit first changed (see Cursors); --dump writes each query's signals instead of ranking (see Dump).
 
 var arguments = args.ToList();
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor]");
+    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file]");
     return 2;
 }
 string? Option(string name) => arguments.IndexOf(name) is var at and >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
@@ -32,6 +32,11 @@ var graph = analysis.Graph;
 var history = analysis.History;
 var (queries, commitCount, oldestSha) = Queries.From(graph, history, analysis.Workspace.RootDirectory, maxCommits);
 if (cursor) queries = Cursors.WithCursors(queries, graph, analysis.Workspace.RootDirectory);
+if (Option("--dump") is { } dumpFile)
+{
+    Dump.Write(dumpFile, graph, history, queries, oldestSha);
+    return 0;
+}
 Console.Error.WriteLine($"evaluating {commitCount} commits ({queries.Count} queries) on {graph.Count} files; strict cut before {oldestSha[..Math.Min(8, oldestSha.Length)]}");
 
 var defaults = RankingWeights.Default;

@@ -81,12 +81,10 @@ public sealed class Bm25Index
     public double[] Score(IReadOnlyDictionary<string, double> query)
     {
         var scores = new double[_lengths.Length];
-        var n = _lengths.Length;
         foreach (var (term, weight) in query)
         {
-            var frequency = DocumentFrequency(term);
-            if (frequency == 0) continue;
-            var idf = Math.Log(1 + (n - frequency + 0.5) / (frequency + 0.5));
+            var idf = Idf(term);
+            if (idf == 0) continue;
             if (_postings.TryGetValue(term, out var postings))
             {
                 foreach (var (doc, count) in postings)
@@ -105,6 +103,21 @@ public sealed class Bm25Index
 
     // Written as the original single expression was, so a replaced document scores to the last bit as a rebuilt index.
     private double Norm(int count, int doc) => count + _parameters.K1 * (1 - _parameters.B + _parameters.B * _lengths[doc] / _averageLength);
+
+    /// <summary>How rare a term is among the documents (BM25's inverse document frequency; 0 for a term no document has).</summary>
+    public double Idf(string term)
+    {
+        var frequency = DocumentFrequency(term);
+        return frequency == 0 ? 0 : Math.Log(1 + (Count - frequency + 0.5) / (frequency + 0.5));
+    }
+
+    /// <summary>
+    /// The query with each term's weight multiplied by its <see cref="Idf"/>, so scoring counts
+    /// rarity twice: two files sharing a name that few files carry ("ComparableComparer") are more
+    /// alike than two sharing many common ones ("value", "context"), which plain BM25 can rank alike.
+    /// </summary>
+    public Dictionary<string, double> RarityWeighted(IReadOnlyDictionary<string, double> query) =>
+        query.ToDictionary(t => t.Key, t => t.Value * Idf(t.Key), StringComparer.Ordinal);
 
     /// <summary>A document used as the query: each distinct term once, damped by its frequency.</summary>
     public static Dictionary<string, double> QueryFrom(Dictionary<string, int> terms) =>

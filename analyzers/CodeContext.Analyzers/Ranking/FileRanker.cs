@@ -116,7 +116,8 @@ public sealed class FileRanker
         var graphScore = mix.Graph > 0
             ? _walkMemo.Scores(seeds.Vector, v => PersonalizedPageRank.Compute(_walk, v, _weights.Damping, _weights.Iterations))
             : new double[n];
-        var lexicalScore = mix.Lexical > 0 ? LexicalScores(activeTerms, request.Query) : new double[n];
+        var lexicalScore = mix.Lexical > 0 ? LexicalScores(activeTerms, request.Query, rare: false) : new double[n];
+        var rareLexicalScore = mix.RareLexical > 0 ? LexicalScores(activeTerms, request.Query, rare: true) : new double[n];
         var partners = mix.CoChange > 0
             ? _history.Partners(request.ActivePath, request.HistoryBefore, _weights.CoChange.HalfLife)
             : [];
@@ -135,21 +136,22 @@ public sealed class FileRanker
                 if (_graph.IndexOf(path) is { } i) churnScore[i] = score;
             }
         }
-        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, seeder.Hints(seeds, active), partners) { Churn = churnScore };
+        return new Signals(active, activeTerms, seeds, graphScore, lexicalScore, coChangeScore, pathScore, seeder.Hints(seeds, active), partners) { Churn = churnScore, RareLexical = rareLexicalScore };
     }
 
 
     private static Dictionary<string, int> CountIdentifiers(string text) =>
         IdentifierTerms.IdentifiersIn(text).GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    private double[] LexicalScores(Dictionary<string, int> activeTerms, string? query)
+    private double[] LexicalScores(Dictionary<string, int> activeTerms, string? query, bool rare)
     {
-        var scores = _lexical.Score(Bm25Index.QueryFrom(activeTerms));
+        Dictionary<string, double> Weighed(Dictionary<string, double> terms) => rare ? _lexical.RarityWeighted(terms) : terms;
+        var scores = _lexical.Score(Weighed(Bm25Index.QueryFrom(activeTerms)));
         if (string.IsNullOrWhiteSpace(query)) return scores;
         // Words of the question count more than the active file's own vocabulary: they are the
         // developer's intent in their own words.
         var queryTerms = IdentifierTerms.Bag(IdentifierTerms.IdentifiersIn(query).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count()));
-        var queryScores = _lexical.Score(queryTerms.ToDictionary(t => t.Key, _ => 3.0, StringComparer.Ordinal));
+        var queryScores = _lexical.Score(Weighed(queryTerms.ToDictionary(t => t.Key, _ => 3.0, StringComparer.Ordinal)));
         for (var i = 0; i < scores.Length; i++) scores[i] += queryScores[i];
         return scores;
     }

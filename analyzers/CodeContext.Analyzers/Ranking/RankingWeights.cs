@@ -74,6 +74,13 @@ public sealed record SignalWeights(double Graph, double Lexical, double CoChange
 
     /// <summary>How much each file changed lately, whatever the active file (<see cref="CoChangeHistory.Churn"/>).</summary>
     public double Churn { get; init; }
+
+    /// <summary>
+    /// A second lexical rank list, BM25 with each query term weighted again by its rarity
+    /// (<see cref="Bm25Index.RarityWeighted"/>): a name few files share ties files more than one
+    /// most files use.
+    /// </summary>
+    public double RareLexical { get; init; }
 }
 
 public sealed record Bm25Parameters(double K1, double B);

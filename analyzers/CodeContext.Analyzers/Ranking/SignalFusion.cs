@@ -13,6 +13,7 @@ internal sealed class SignalFusion(RankingWeights weights)
         // Many files share a folder and nothing else: equal likeness must mean equal rank.
         Accumulate(combined, signals.Path, mix.Path, signals.Active, sharedTies: true);
         Accumulate(combined, signals.Churn, mix.Churn, signals.Active);
+        Accumulate(combined, signals.RareLexical, mix.RareLexical, signals.Active);
         // What the developer pointed at (cursor, question, recent files) is relevant in its own right,
         // not only as a place the walk starts from: the other signals must not drown it.
         Accumulate(combined, signals.Hints, weights.HintWeight, signals.Active, sharedTies: true);

@@ -48,7 +48,7 @@ public static class SignalMixLearner
         if (queries.Count < learning.MinQueries) return weights.SignalWeights;
 
         // Every signal is measured once per query; only their fusion differs between candidates.
-        var every = new SignalWeights(1, 1, 1) { Path = 1, Churn = 1 };
+        var every = new SignalWeights(1, 1, 1) { Path = 1, Churn = 1, RareLexical = 1 };
         var ranker = new FileRanker(graph, history, weights);
         var measured = queries.Select(q => (q.Sha, Signals: ranker.Measure(new RankRequest(q.Active) { HistoryBefore = q.Sha }, every), q.Answer)).ToList();
 

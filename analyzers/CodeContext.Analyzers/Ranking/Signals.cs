@@ -14,4 +14,7 @@ internal sealed record Signals(
 {
     /// <summary>How much each file changed lately (zero when the mix does not weigh it).</summary>
     public double[] Churn { get; init; } = [];
+
+    /// <summary>BM25 with rare names weighed up (zero when the mix does not weigh it).</summary>
+    public double[] RareLexical { get; init; } = [];
 }

@@ -121,6 +121,23 @@ public sealed class RankingTests(ShopFixture sample)
     }
 
     [Fact]
+    public void The_rare_name_list_lifts_only_files_the_lexical_list_explains_and_costs_nothing_when_off()
+    {
+        // A user reads the lexical reason ("shares names ...") for what the rare-name list lifts:
+        // both lists must hold the same files, the second only ordered differently.
+        var ranker = sample.Analysis.Ranker;
+        var mix = ranker.Weights.SignalWeights with { RareLexical = 0.75 };
+        var on = ranker.Measure(new RankRequest(OrderService), mix);
+        Assert.Contains(on.RareLexical, s => s > 0);
+        Assert.All(Enumerable.Range(0, on.Lexical.Length), i => Assert.Equal(on.Lexical[i] > 0, on.RareLexical[i] > 0));
+        Assert.NotEqual(Order(on.Lexical), Order(on.RareLexical));
+        var off = ranker.Measure(new RankRequest(OrderService), mix with { RareLexical = 0 });
+        Assert.All(off.RareLexical, s => Assert.Equal(0, s));
+    }
+
+    private static List<int> Order(double[] scores) => [.. Enumerable.Range(0, scores.Length).Where(i => scores[i] > 0).OrderByDescending(i => scores[i]).ThenBy(i => i)];
+
+    [Fact]
     public async Task Recent_files_are_lifted()
     {
         const string recent = "src/Shop.Services/Reporting/ReportSchedule.cs";
