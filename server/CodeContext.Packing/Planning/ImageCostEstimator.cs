@@ -48,8 +48,8 @@ public sealed class ImageCostEstimator
                 }
 
                 var rowsPerPage = (double)k * settings.RowsPerColumn;
-                var rows = candidates.Sum(c => Rows(c, Math.Max(1, chars)));
-                var wrapped = rows - candidates.Sum(c => c.LineCells.Length + 1);
+                var rows = candidates.Sum(c => Rows(c.Page(form), Math.Max(1, chars)));
+                var wrapped = rows - candidates.Sum(c => c.Page(form).LineCells.Length + 1);
                 var pages = rows / rowsPerPage;
                 if ((k == 1 || wrapped <= MaxContinuationShare * rows) && pages < best.Pages)
                 {
@@ -70,13 +70,13 @@ public sealed class ImageCostEstimator
     public double Estimate(Candidate candidate, Fidelity level)
     {
         var (chars, rowsPerPage, pageTokens) = _levels[level];
-        return Rows(candidate, chars) / rowsPerPage * (pageTokens + 1) * Scale.GetValueOrDefault(level, 1);
+        return Rows(candidate.Page(level), chars) / rowsPerPage * (pageTokens + 1) * Scale.GetValueOrDefault(level, 1);
     }
 
-    private static int Rows(Candidate candidate, int chars)
+    private static int Rows(PageView page, int chars)
     {
         var rows = 1;
-        foreach (var cells in candidate.LineCells)
+        foreach (var cells in page.LineCells)
         {
             rows += Math.Max(1, (cells + chars - 1) / chars);
         }
