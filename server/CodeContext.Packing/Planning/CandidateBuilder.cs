@@ -170,6 +170,7 @@ public static partial class CandidateBuilder
     public static string SliceOf(string source, SourceText text, int start, int end) =>
         source[text.Lines[start - 1].Start..text.Lines[end - 1].End];
 
+    /// <summary>Cells of each line as the renderer counts them (tabs to stops of four).</summary>
     private static int[] LineCells(string text)
     {
         var cells = new List<int>();

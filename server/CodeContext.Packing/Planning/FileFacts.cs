@@ -18,11 +18,11 @@ public sealed record SliceFacts(int Start, int End, int TextTokens, string? Outl
 /// outlines and exact token counts. Parsing, outlining and tokenizing dominate the price of a
 /// large codebase, so facts are cached by content hash (and tokenizer and settings).
 /// </summary>
-/// <param name="DirectiveLines">Lines (1-based) that hold only a <c>using</c> directive or a <c>#region</c>/<c>#endregion</c> line, wherever they are: pages leave them out.</param>
+/// <param name="DirectiveLines">Lines (1-based) that hold only a <c>using</c> directive or a <c>#region</c>, <c>#endregion</c>, <c>#pragma warning</c> or <c>#nullable</c> line, wherever they are: pages leave them out.</param>
 public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Description, int ListedTokens, IReadOnlyList<int> DirectiveLines)
 {
     // Bump when what is computed here changes.
-    private const string Version = "facts-6";
+    private const string Version = "facts-7";
 
     /// <summary>One file per content, tokenizer and settings, sharded: a codebase has thousands.</summary>
     public static readonly CacheArea Area = new("facts", CacheEntryShape.File, Sharded: true, Trimmed: true, ".json");
@@ -94,9 +94,10 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
     }
 
     /// <summary>
-    /// Lines that hold a <c>using</c> directive (in a namespace too) or a <c>#region</c> or
-    /// <c>#endregion</c> directive and nothing else, found by the parser so that a line of a string
-    /// literal that looks like one stays.
+    /// Lines that hold a <c>using</c> directive (in a namespace too) or a <c>#region</c>,
+    /// <c>#endregion</c>, <c>#pragma warning</c> or <c>#nullable</c> directive and nothing else,
+    /// found by the parser so that a line of a string literal that looks like one stays. Conditional
+    /// directives (<c>#if</c>) stay: they say which code is compiled.
     /// </summary>
     private static List<int> DirectivesAlone(SyntaxTree tree, CancellationToken ct)
     {
@@ -104,7 +105,7 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
         var text = tree.GetText(ct);
         var spans = root.DescendantNodes(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax)
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.UsingDirectiveSyntax>().Select(u => u.Span)
-            .Concat(root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.RegionDirectiveTrivia) || t.IsKind(SyntaxKind.EndRegionDirectiveTrivia)).Select(t => t.Span));
+            .Concat(root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.RegionDirectiveTrivia) || t.IsKind(SyntaxKind.EndRegionDirectiveTrivia) || t.IsKind(SyntaxKind.PragmaWarningDirectiveTrivia) || t.IsKind(SyntaxKind.NullableDirectiveTrivia)).Select(t => t.Span));
         var lines = new SortedSet<int>();
         foreach (var span in spans)
         {
