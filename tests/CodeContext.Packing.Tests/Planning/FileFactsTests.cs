@@ -59,7 +59,7 @@ public sealed class FileFactsTests(ShopFixture shop) : IClassFixture<ShopFixture
     }
 
     [Fact]
-    public void Outlines_leave_out_the_licence_and_usings_and_fold_documentation_to_a_sentence()
+    public void Folded_outlines_leave_out_the_licence_and_usings_and_keep_a_sentence_of_documentation()
     {
         const string file = """
             // Copyright (c) Contoso. Licensed under the MIT licence.
@@ -76,7 +76,9 @@ public sealed class FileFactsTests(ShopFixture shop) : IClassFixture<ShopFixture
                 public int Add(int a, int b) { return a + b; }
             }
             """;
-        var slice = Assert.Single(FileFacts.Get("Adder.cs", file, TokenizerCatalog.Get("deepseek-v3"), PlannerSettings.Default, null, CancellationToken.None).Slices);
+        var tokenizer = TokenizerCatalog.Get("deepseek-v3");
+        Assert.Contains("Copyright", Assert.Single(FileFacts.Get("Adder.cs", file, tokenizer, PlannerSettings.Default with { OutlineDocumentation = DocumentationFold.Full }, null, CancellationToken.None).Slices).Outline, StringComparison.Ordinal);
+        var slice = Assert.Single(FileFacts.Get("Adder.cs", file, tokenizer, PlannerSettings.Default with { OutlineDocumentation = DocumentationFold.Summary }, null, CancellationToken.None).Slices);
         Assert.NotNull(slice.Outline);
         Assert.DoesNotContain("Copyright", slice.Outline, StringComparison.Ordinal);
         Assert.DoesNotContain("using System;", slice.Outline, StringComparison.Ordinal);
