@@ -102,45 +102,7 @@ internal static class ExactPlan
         }
 
         planner.Restore(best.Value.Plan);
-        var (cheaper, assembled) = TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
-        return (cheaper, SpendHeadroom(context, candidates, cheaper, assembled, active));
-    }
-
-    /// <summary>
-    /// What is left after the repair buys the next best upgrades when they still fit exactly. The
-    /// repair loop tops up only while a page's worth is left, since an image upgrade may open a
-    /// page; an exact form costs what it costs, and on a profile whose pages are dear (claude: 1,590
-    /// tokens a page) hundreds of tokens were left while a directly used file stayed on a page.
-    /// </summary>
-    private static PromptAssembly SpendHeadroom(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, ActivePart active)
-    {
-        foreach (var share in new[] { 0.9, 0.5 })
-        {
-            var headroom = active.Budget - assembly.Total;
-            if (headroom <= 0)
-            {
-                break;
-            }
-
-            var plan = planner.Snapshot();
-            if (planner.Fill(planner.EstimatedCost + headroom * share) == 0)
-            {
-                break;
-            }
-
-            var topped = PromptAssembler.Assemble(context, candidates, planner, active);
-            Trace(context.Trace, topped, planner, candidates, "headroom");
-            if (topped.Total <= active.Budget)
-            {
-                assembly = topped;
-            }
-            else
-            {
-                planner.Restore(plan);
-            }
-        }
-
-        return assembly;
+        return TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
     }
 
     /// <summary>
