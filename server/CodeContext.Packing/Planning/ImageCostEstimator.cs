@@ -10,9 +10,9 @@ namespace CodeContext.Packing.Planning;
 /// fragments of a level, so a share is the right marginal price; the exact layout later settles it.
 /// Columns follow the layout's rule for the level (<c>PageLayoutEngine</c>): more columns while
 /// wrapped rows stay within the level's wrap share, and a gutter only where the level draws one.
-/// With a fixed 8 % wrap share the estimate priced L2 at about L1's cost, so L2 never reached a
-/// file's hull, was never laid out and so never corrected (Polly, 32k: 417 files at L1, none at
-/// L2). Narrow indentation and lowered empty lines are left to the correction learnt from exact
+/// With a fixed 8 % wrap share the estimate priced L2 near L1's cost, so L2 could miss every
+/// file's hull, and a level never laid out is never corrected (Polly, 32k, with documentation
+/// dropped at L3/L4: 417 files at L1, none at L2). Narrow indentation and lowered empty lines are left to the correction learnt from exact
 /// layouts: counted here too, they made dense levels so cheap that claude's plans put directly
 /// used files on pages and FluentValidation's answers went from L2 to L3 (docs/benchmarks.md).
 /// </summary>
