@@ -16,7 +16,9 @@ using CodeContext.Rendering.Tokenizers;
 // evaluated commit, so no method sees the answer.
 //
 // usage: BundleQuality <path> [--commits N] [--budgets 8000,16000,32000,64000]
-//                      [--profiles deepseek-ocr-base,claude] [--no-msbuild]
+//                      [--profiles deepseek-ocr-base,claude] [--no-msbuild] [--detail FILE]
+// --detail writes, per query and budget, each answer file not carried legibly: its rank among the
+// bundle's files, relevance, form, tokens and the planner's why (what a miss is: rank or budget).
 
 var arguments = args.ToList();
 if (arguments.Count == 0)
@@ -29,6 +31,8 @@ string Option(string name, string fallback) => arguments.IndexOf(name) is var i 
 var maxCommits = int.Parse(Option("--commits", "30"), CultureInfo.InvariantCulture);
 var budgets = Option("--budgets", "8000,16000,32000,64000").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray();
 var profiles = Option("--profiles", "deepseek-ocr-base,claude").Split(',');
+var detailPath = arguments.Contains("--detail") ? Option("--detail", "") : null;
+using var detail = detailPath is null ? null : new StreamWriter(detailPath);
 double? breadth = arguments.Contains("--breadth-share") ? double.Parse(Option("--breadth-share", "0"), CultureInfo.InvariantCulture) : null;
 
 var cache = CacheDirectory.Resolve();
@@ -71,6 +75,17 @@ foreach (var profileId in profiles)
         {
             var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth }, CancellationToken.None);
             var forms = package.Manifest.Files.ToDictionary(f => f.Path, f => f.Form, StringComparer.Ordinal);
+            if (detail is not null)
+            {
+                var ranked = package.Manifest.Files.Where(f => f.Path != active).OrderByDescending(f => f.Relevance).Select(f => f.Path).Distinct().ToList();
+                var legibleCount = package.Manifest.Files.Count(f => f.Path != active && f.Form is "text" or "L1" or "L2");
+                foreach (var file in package.Manifest.Files.Where(f => answer.Contains(f.Path) && f.Form is not ("text" or "L1" or "L2")))
+                {
+                    detail.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{profileId}\t{budget}\t{sha[..8]}\t{active}\t{file.Path}\trank {ranked.IndexOf(file.Path) + 1}/{ranked.Count}\tlegible files {legibleCount}\trel {file.Relevance:F3}\t{file.Form}\t{file.Tokens}/{file.SourceTokens}\t{file.Why}"));
+                }
+            }
+
             legible += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "L1" or "L2") / (double)answer.Count;
             any += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "outline" or "L1" or "L2" or "L3" or "L4") / (double)answer.Count;
             compression += package.Manifest.Totals.EffectiveCompression;

@@ -52,20 +52,11 @@ public sealed record Candidate
     /// <summary>Tokens of the bare source (no caption), for the "source tokens" total.</summary>
     public required int SourceTokens { get; init; }
 
-    /// <summary>
-    /// Where the slice's pages start: after its leading licence, usings and region lines
-    /// (<see cref="LeadingBoilerplate"/>), which pages leave out. Text forms carry every line.
-    /// </summary>
-    public required int PageStartLine { get; init; }
+    /// <summary>What pages draw of this slice, per image level (L1..L4; levels that fold alike share one).</summary>
+    public required IReadOnlyList<PageView> PageViews { get; init; }
 
-    /// <summary>Masked source of lines PageStartLine..EndLine, documentation folded: what pages draw.</summary>
-    public required string PageText { get; init; }
-
-    /// <summary>The file's line number of each line of <see cref="PageText"/> when documentation comments were folded (<see cref="DocCommentFolding"/>); null: PageStartLine onwards.</summary>
-    public int[]? PageLines { get; init; }
-
-    /// <summary>Monospace cells per line of <see cref="PageText"/> (tabs expanded), for estimating page rows.</summary>
-    public required int[] LineCells { get; init; }
+    /// <summary>What a page at <paramref name="level"/> draws of this slice.</summary>
+    public PageView Page(Fidelity level) => PageViews[Array.IndexOf(FidelityNames.ImageForms, level)];
 
     public required IReadOnlyList<SecretFinding> Secrets { get; init; }
 
@@ -76,3 +67,12 @@ public sealed record Candidate
 
     public string Label => IsWholeFile ? Path : $"{Path}:{StartLine}-{EndLine}";
 }
+
+/// <summary>
+/// What a page draws of a slice: lines from <paramref name="StartLine"/> (after the leading licence,
+/// usings and region lines, <see cref="LeadingBoilerplate"/>), masked, with documentation folded and
+/// lone directives left out as the level's policy says. Text forms carry every line.
+/// </summary>
+/// <param name="LineNumbers">The file's line number of each line of <paramref name="Text"/> when lines were folded (<see cref="DocCommentFolding"/>); null: StartLine onwards.</param>
+/// <param name="LineCells">Monospace cells per line of <paramref name="Text"/> (tabs expanded), for estimating page rows.</param>
+public sealed record PageView(int StartLine, string Text, int[]? LineNumbers, int[] LineCells);

@@ -110,14 +110,13 @@ public static partial class CandidateBuilder
         var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct, parsed);
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
+        var directives = facts.DirectiveLines.ToHashSet();
         for (var i = 0; i < facts.Slices.Count; i++)
         {
             var slice = facts.Slices[i];
             var piece = whole ? masked : SliceOf(masked, text, slice.Start, slice.End);
             var listed = i == 0 ? SegmentText.Listed(path, facts.Description) : null;
-            // Only a file's first slice opens with a licence and usings.
-            var pageSkip = i == 0 ? LeadingBoilerplate.Lines(piece) : 0;
-            var (pageText, pageLines) = DocCommentFolding.Fold(pageSkip == 0 ? piece : SliceOf(piece, SourceText.From(piece), pageSkip + 1, slice.End - slice.Start + 1), slice.Start + pageSkip);
+            var pageViews = PageViews(piece, slice, i == 0, directives, settings);
             yield return new Candidate
             {
                 ContentId = Interlocked.Increment(ref _nextContentId),
@@ -136,14 +135,32 @@ public static partial class CandidateBuilder
                 ListedLine = listed,
                 ListedTokens = listed is null ? 0 : facts.ListedTokens,
                 SourceTokens = slice.SourceTokens,
-                PageStartLine = slice.Start + pageSkip,
-                PageText = pageText,
-                PageLines = pageLines,
-                LineCells = LineCells(pageText),
+                PageViews = pageViews,
                 Secrets = [.. secrets.Where(s => s.Line >= slice.Start && s.Line <= slice.End)],
                 Terms = slice.Terms,
             };
         }
+    }
+
+    /// <summary>A slice's page view per level; levels whose documentation policy is the same share one view.</summary>
+    private static PageView[] PageViews(string piece, SliceFacts slice, bool first, IReadOnlySet<int> directives, PlannerSettings settings)
+    {
+        // Only a file's first slice opens with a licence and usings.
+        var skip = first ? LeadingBoilerplate.Lines(piece) : 0;
+        var body = skip == 0 ? piece : SliceOf(piece, SourceText.From(piece), skip + 1, slice.End - slice.Start + 1);
+        var byFold = new Dictionary<DocumentationFold, PageView>();
+        return [.. FidelityNames.ImageForms.Select(level =>
+        {
+            var fold = settings.PageDocumentationAt(level);
+            if (!byFold.TryGetValue(fold, out var view))
+            {
+                var (text, lines) = DocCommentFolding.Fold(body, slice.Start + skip, fold, directives);
+                view = new PageView(slice.Start + skip, text, lines, LineCells(text));
+                byFold[fold] = view;
+            }
+
+            return view;
+        })];
     }
 
     /// <summary>Identifiers of the active file that are worth matching in slices (type-like names of 4+ characters).</summary>
@@ -161,6 +178,7 @@ public static partial class CandidateBuilder
     public static string SliceOf(string source, SourceText text, int start, int end) =>
         source[text.Lines[start - 1].Start..text.Lines[end - 1].End];
 
+    /// <summary>Cells of each line as the renderer counts them (tabs to stops of four).</summary>
     private static int[] LineCells(string text)
     {
         var cells = new List<int>();

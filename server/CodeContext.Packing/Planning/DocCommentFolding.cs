@@ -4,18 +4,34 @@ using System.Text.RegularExpressions;
 
 namespace CodeContext.Packing.Planning;
 
+/// <summary>What a page or an outline keeps of an XML documentation comment (planner.json, per level).</summary>
+public enum DocumentationFold
+{
+    /// <summary>Every line, as written.</summary>
+    Full,
+
+    /// <summary>One line: the summary's first sentence (a comment of only parameters leaves nothing).</summary>
+    Summary,
+
+    /// <summary>Nothing: at a level whose names are read with errors, a sentence costs rows and is rarely read right.</summary>
+    Drop,
+}
+
 /// <summary>
-/// Folds each XML documentation comment of a page's text to one line: its summary's first sentence
-/// (a comment with no summary, only params or remarks, leaves nothing). A library's pages otherwise
-/// spend a third of their rows on <c>///</c> lines whose tags and parameter lists repeat the
-/// signatures below them. The page keeps every other line as it is and says which line of the file
-/// each of its lines is, so gutters, headers and region maps name the file's own lines; text forms
-/// and a region read carry the comment whole.
+/// Folds each XML documentation comment of a page's text as the level's policy says: to one line,
+/// its summary's first sentence, or to nothing; and leaves out the lines the file's syntax says are
+/// only a <c>using</c> directive or a <c>#region</c>/<c>#endregion</c> line. A library's pages
+/// otherwise spend a third of their rows on <c>///</c> lines whose tags and parameter lists repeat
+/// the signatures below them. The page keeps every other line as it is and says which line of the
+/// file each of its lines is, so gutters, headers and region maps name the file's own lines; text
+/// forms and a region read carry the comment whole.
 /// </summary>
 public static partial class DocCommentFolding
 {
     /// <summary>The folded text and the file's line number of each of its lines; null numbers when nothing was folded.</summary>
-    public static (string Text, int[]? LineNumbers) Fold(string text, int firstLine)
+    /// <param name="firstLine">The file's line number of the text's first line.</param>
+    /// <param name="skipped">File line numbers to leave out (directives that tell a reader nothing); null: none.</param>
+    public static (string Text, int[]? LineNumbers) Fold(string text, int firstLine, DocumentationFold mode = DocumentationFold.Summary, IReadOnlySet<int>? skipped = null)
     {
         var lines = text.Split('\n');
         // A final line break ends the last line; it does not start another.
@@ -26,13 +42,20 @@ public static partial class DocCommentFolding
         for (var i = 0; i < count;)
         {
             var run = 0;
-            while (i + run < count && IsDocLine(lines[i + run]))
+            while (mode != DocumentationFold.Full && i + run < count && IsDocLine(lines[i + run]))
             {
                 run++;
             }
 
-            // A lone line stays as it is unless it is a whole summary, whose tags are worth a wrap.
-            if (run == 0 || (run == 1 && !lines[i].Contains("<summary>", StringComparison.Ordinal)))
+            if (run == 0 && skipped is not null && skipped.Contains(firstLine + i))
+            {
+                folded = true;
+                i++;
+                continue;
+            }
+
+            // A lone line stays as it is unless it is a whole summary, whose tags are worth a wrap, or the level drops documentation.
+            if (run == 0 || (run == 1 && mode == DocumentationFold.Summary && !lines[i].Contains("<summary>", StringComparison.Ordinal)))
             {
                 kept.Add(lines[i]);
                 numbers.Add(firstLine + i);
@@ -42,7 +65,7 @@ public static partial class DocCommentFolding
 
             folded = true;
             var first = lines[i];
-            var summary = Summary(lines.AsSpan(i, run));
+            var summary = mode == DocumentationFold.Summary ? Summary(lines.AsSpan(i, run)) : "";
             if (summary.Length > 0)
             {
                 var indent = first[..(first.Length - first.TrimStart().Length)];

@@ -14,20 +14,21 @@ internal sealed class LevelLayoutMemo
     private const int MaxFragments = 50_000;
 
     private readonly Dictionary<(string Profile, Fidelity Level, string Items), PageLayout> _layouts = [];
-    private readonly Dictionary<long, SourceFragment> _fragments = [];
+    private readonly Dictionary<(long, Fidelity), SourceFragment> _fragments = [];
 
-    /// <summary>One fragment object per candidate content, so the layout engine's per-fragment work is shared by every layout.</summary>
-    public SourceFragment FragmentOf(Candidate candidate)
+    /// <summary>One fragment object per candidate content and level, so the layout engine's per-fragment work is shared by every layout of the level.</summary>
+    public SourceFragment FragmentOf(Candidate candidate, Fidelity level)
     {
-        if (!_fragments.TryGetValue(candidate.ContentId, out var fragment))
+        if (!_fragments.TryGetValue((candidate.ContentId, level), out var fragment))
         {
             if (_fragments.Count >= MaxFragments)
             {
                 _fragments.Clear();
             }
 
-            fragment = new SourceFragment(candidate.Path, candidate.PageStartLine, candidate.EndLine, candidate.PageText, []) { LineNumbers = candidate.PageLines };
-            _fragments[candidate.ContentId] = fragment;
+            var page = candidate.Page(level);
+            fragment = new SourceFragment(candidate.Path, page.StartLine, candidate.EndLine, page.Text, []) { LineNumbers = page.LineNumbers };
+            _fragments[(candidate.ContentId, level)] = fragment;
         }
 
         return fragment;

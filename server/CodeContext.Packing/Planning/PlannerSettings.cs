@@ -51,6 +51,16 @@ public sealed record PlannerSettings
     /// </summary>
     public required double BreadthShare { get; init; }
 
+    /// <summary>What pages keep of XML documentation, per level (L1..L4): legible levels a summary sentence, dense ones nothing.</summary>
+    public required IReadOnlyDictionary<string, DocumentationFold> PageDocumentation { get; init; }
+
+    /// <summary>What outlines keep of XML documentation.</summary>
+    public required DocumentationFold OutlineDocumentation { get; init; }
+
+    /// <summary>What a page at <paramref name="level"/> keeps of documentation (the summary where planner.json does not say).</summary>
+    public DocumentationFold PageDocumentationAt(Fidelity level) =>
+        PageDocumentation.TryGetValue(FidelityNames.Level(level), out var fold) ? fold : DocumentationFold.Summary;
+
     /// <summary>Largest relevance move (0..1) under which a long-lived host keeps its previous plan.</summary>
     public required double KeepPlanWhileRelevanceMovesBelow { get; init; }
 
@@ -82,7 +92,7 @@ public sealed record PlannerSettings
     {
         using var stream = typeof(PlannerSettings).Assembly.GetManifestResourceStream("CodeContext.Packing.Planning.planner.json")
             ?? throw new InvalidOperationException("planner.json is not embedded");
-        return JsonSerializer.Deserialize<PlannerSettings>(stream, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase })
+        return JsonSerializer.Deserialize<PlannerSettings>(stream, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } })
             ?? throw new InvalidOperationException("planner.json is empty");
     }
 }

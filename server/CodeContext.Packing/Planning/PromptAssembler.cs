@@ -40,7 +40,7 @@ internal static class PromptAssembler
 
             var onLevel = items.Select(i => candidates[i]).ToList();
             var layout = memo.Get(profile.Id, level, onLevel, () => PageRenderer.Measure(
-                [.. onLevel.Select(memo.FragmentOf)], new RenderRequest { Profile = profile, Level = FidelityNames.Level(level) }));
+                [.. onLevel.Select(c => memo.FragmentOf(c, level))], new RenderRequest { Profile = profile, Level = FidelityNames.Level(level) }));
             layouts.Add((level, layout, items));
             foreach (var page in layout.Pages)
             {

@@ -5,7 +5,7 @@ using CodeContext.Rendering.Profiles;
 
 namespace CodeContext.Packing.Tests.Planning;
 
-/// <summary>Pages fold each documentation comment to its summary's first sentence and still name the file's own lines.</summary>
+/// <summary>Pages fold each documentation comment as their level says (its summary's first sentence, or nothing), leave out lone directives, and still name the file's own lines.</summary>
 public sealed class DocCommentFoldingTests
 {
     private const string Source = """
@@ -77,5 +77,75 @@ public sealed class DocCommentFoldingTests
         Assert.Equal((1, 20), (region.StartLine, region.EndLine));
         Assert.Equal(3, fragment.LineAt(2));
         Assert.Single(PageRenderer.Render([fragment], new RenderRequest { Profile = profile, Level = "L1" }));
+    }
+
+    [Fact]
+    public void A_dense_level_drops_every_documentation_line_and_the_rest_keeps_its_numbers()
+    {
+        var (text, numbers) = DocCommentFolding.Fold(Source, 1, DocumentationFold.Drop);
+        var lines = text.Split('\n');
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("///", StringComparison.Ordinal));
+        var sourceLines = Source.Split('\n');
+        Assert.Equal(sourceLines.Length - sourceLines.Count(l => l.TrimStart().StartsWith("///", StringComparison.Ordinal)), lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal(sourceLines[numbers![i] - 1], lines[i]);
+        }
+    }
+
+    [Fact]
+    public void Full_keeps_the_comments_and_skipped_lines_are_left_out()
+    {
+        var sourceLines = Source.Split('\n');
+        var classLine = Array.IndexOf(sourceLines, "public sealed class OutcomeGenerator") + 1;
+        var (text, numbers) = DocCommentFolding.Fold(Source, 1, DocumentationFold.Full, new HashSet<int> { classLine });
+        var lines = text.Split('\n');
+        Assert.Equal(sourceLines.Length - 1, lines.Length);
+        Assert.DoesNotContain(classLine, numbers!);
+        Assert.Contains("/// <returns>The same instance.</returns>", lines);
+        Assert.Equal(Source, DocCommentFolding.Fold(Source, 1, DocumentationFold.Full).Text);
+    }
+
+    [Fact]
+    public void A_candidates_pages_fold_by_level_and_every_line_drawn_is_the_files_own()
+    {
+        const string file = """
+            // Copyright (c) Contoso.
+            using System;
+
+            namespace Lib
+            {
+                using System.Linq;
+
+                /// <summary>Counts things. Never throws.</summary>
+                /// <param name="items">What to count.</param>
+                public static class Counter
+                {
+                    #region Counting
+                    public static int Count(int[] items) => items.Count();
+                    #endregion
+                }
+            }
+            """;
+        var candidate = Assert.Single(CandidateBuilder.ForFile("src/Counter.cs", file, new FileRelevance(1, []), new HashSet<string>(), Rendering.Tokenizers.TokenizerCatalog.Get("deepseek-v3"), PlannerSettings.Default, null, CancellationToken.None));
+        var sourceLines = file.Split('\n');
+        var legible = candidate.Page(Fidelity.L1);
+        var dense = candidate.Page(Fidelity.L4);
+        Assert.Same(legible, candidate.Page(Fidelity.L2));
+        Assert.Contains("    /// Counts things.", legible.Text.Split('\n'));
+        Assert.DoesNotContain("///", dense.Text, StringComparison.Ordinal);
+        foreach (var page in new[] { legible, dense })
+        {
+            var lines = page.Text.Split('\n');
+            Assert.DoesNotContain(lines, l => l.Contains("using", StringComparison.Ordinal) || l.Contains("region", StringComparison.Ordinal));
+            Assert.Contains("        public static int Count(int[] items) => items.Count();", lines);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal)) Assert.Equal(sourceLines[page.LineNumbers![i] - 1], lines[i]);
+            }
+        }
+
+        // Text carries every line.
+        Assert.Equal(file, candidate.Text);
     }
 }

@@ -27,4 +27,63 @@ public sealed class FileFactsTests(ShopFixture shop) : IClassFixture<ShopFixture
             Assert.Equal(JsonSerializer.Serialize(fresh), JsonSerializer.Serialize(reused));
         }
     }
+
+    [Fact]
+    public void Lone_using_region_and_pragma_lines_are_found_anywhere_but_not_in_a_string()
+    {
+        const string file = """
+            namespace Lib
+            {
+                using System;
+                using Map = System.Collections.Generic.Dictionary<string, int>;
+
+                public sealed class A
+                {
+                    #region Fields
+                    #pragma warning disable CA1000
+                    private const string Code = @"
+            #region not a directive
+            using Nothing;
+            ";
+                    #endregion
+                    public void M() { using var s = new System.IO.MemoryStream(); }
+                }
+            }
+            """;
+        var facts = FileFacts.Get("A.cs", file, TokenizerCatalog.Get("deepseek-v3"), PlannerSettings.Default, null, CancellationToken.None);
+        var lines = file.Split('\n');
+        Assert.Equal(
+            [.. Enumerable.Range(1, lines.Length).Where(n => lines[n - 1].Trim() is "using System;" or "#region Fields" or "#endregion" or "#pragma warning disable CA1000" || lines[n - 1].TrimStart().StartsWith("using Map", StringComparison.Ordinal))],
+            facts.DirectiveLines);
+        Assert.Equal(5, facts.DirectiveLines.Count);
+    }
+
+    [Fact]
+    public void Folded_outlines_leave_out_the_licence_and_usings_and_keep_a_sentence_of_documentation()
+    {
+        const string file = """
+            // Copyright (c) Contoso. Licensed under the MIT licence.
+            using System;
+
+            namespace Lib;
+
+            /// <summary>
+            /// Adds numbers. Never throws.
+            /// </summary>
+            /// <param name="a">The first.</param>
+            public sealed class Adder
+            {
+                public int Add(int a, int b) { return a + b; }
+            }
+            """;
+        var tokenizer = TokenizerCatalog.Get("deepseek-v3");
+        Assert.Contains("Copyright", Assert.Single(FileFacts.Get("Adder.cs", file, tokenizer, PlannerSettings.Default with { OutlineDocumentation = DocumentationFold.Full }, null, CancellationToken.None).Slices).Outline, StringComparison.Ordinal);
+        var slice = Assert.Single(FileFacts.Get("Adder.cs", file, tokenizer, PlannerSettings.Default with { OutlineDocumentation = DocumentationFold.Summary }, null, CancellationToken.None).Slices);
+        Assert.NotNull(slice.Outline);
+        Assert.DoesNotContain("Copyright", slice.Outline, StringComparison.Ordinal);
+        Assert.DoesNotContain("using System;", slice.Outline, StringComparison.Ordinal);
+        Assert.DoesNotContain("<param", slice.Outline, StringComparison.Ordinal);
+        Assert.Contains("/// Adds numbers.\n", slice.Outline.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("public int Add(int a, int b)", slice.Outline, StringComparison.Ordinal);
+    }
 }
