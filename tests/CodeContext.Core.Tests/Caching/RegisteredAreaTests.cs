@@ -27,6 +27,7 @@ public sealed class RegisteredAreaTests : IDisposable
         { FileFacts.Area.Name, true },
         { EmbeddingCache.Area.Name, true },
         { SecretScanCache.Area.Name, true },
+        { GitLogCache.Area.Name, true },
         { ProjectModelCache.Area.Name, false },
         { GraphCache.Area.Name, false },
         { CachedTokenCounter.Area.Name, false },
@@ -34,7 +35,7 @@ public sealed class RegisteredAreaTests : IDisposable
     };
 
     private static readonly CacheArea[] All =
-        [PageCache.Area, PackageJson.ServedPages, ClassificationMemo.Area, FileFacts.Area, EmbeddingCache.Area, SecretScanCache.Area, ProjectModelCache.Area, GraphCache.Area, CachedTokenCounter.Area, SignalMixLearner.Area];
+        [PageCache.Area, PackageJson.ServedPages, ClassificationMemo.Area, FileFacts.Area, EmbeddingCache.Area, SecretScanCache.Area, GitLogCache.Area, ProjectModelCache.Area, GraphCache.Area, CachedTokenCounter.Area, SignalMixLearner.Area];
 
     private readonly TempTree _temp = new();
 
