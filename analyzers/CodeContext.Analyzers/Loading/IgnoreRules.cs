@@ -57,8 +57,8 @@ internal sealed class IgnoreRules
     /// asked about each source file (folders still meet every rule). A rule matches the whole name
     /// or path, so one that ends in a literal character other than 's' (case aside), or in '/' (folders
     /// only), never matches such a file; blank lines and comments are no rules. A large .gitignore
-    /// (EF Core's 350 rules: "*.dll", "[Bb]in/", "*.user") asked about every file was about a fifth
-    /// of a warm run's load.
+    /// (EF Core's 350 rules: "*.dll", "[Bb]in/", "*.user") asked about every file was half of a
+    /// warm pack's load stage in a thread-time profile (2.9 of 5.8 s).
     /// </summary>
     internal static bool MayMatchSourceFile(string line)
     {
