@@ -8,6 +8,8 @@ namespace CodeContext.Core;
 /// co-change history), kept per HEAD commit, folder and arguments: on a large repository the log
 /// was about a tenth of a warm run's CPU (git's and its parsing), for the same answer as last time.
 /// A new commit, another folder or other arguments is another key; only a successful run is kept.
+/// What HEAD alone does not name is not in the key: a shallow clone deepened at the same HEAD
+/// keeps its shorter log until the next commit (a ranking signal, never what is shown).
 /// </summary>
 public sealed class GitLogCache(CacheDirectory directory)
 {
