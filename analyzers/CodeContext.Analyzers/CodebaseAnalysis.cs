@@ -37,20 +37,24 @@ public sealed class CodebaseAnalysis
     /// <param name="cache">Null: no graph cache (every file is analysed).</param>
     public static async Task<CodebaseAnalysis> OpenAsync(string path, LoadOptions options, CacheDirectory? cache, CancellationToken cancellationToken = default)
     {
+        var clock = TraceSpans.Start();
         var workspace = await WorkspaceLoader.LoadAsync(path, options with { Cache = options.Cache ?? cache }, cancellationToken).ConfigureAwait(false);
+        TraceSpans.Lap(clock, $"open: loaded {workspace.Files.Count} files");
         var weights = RankingWeights.Default;
         var graphCache = cache is null ? null : new GraphCache(cache);
         // Binding a small codebase whole costs seconds at most: focus only where it saves more.
         var focus = options.Focus is { } asked && (asked.Always || workspace.Files.Count >= weights.Focus.MinFiles) ? asked : null;
         // Reading history is mostly waiting for git: it overlaps the graph build.
-        var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log), cancellationToken);
+        var reading = Task.Run(() => CoChangeHistory.Read(workspace.RootDirectory, weights.CoChange, options.Log, cache), cancellationToken);
         var (graph, stats) = await SymbolGraphBuilder.BuildAsync(
             workspace, graphCache, options.Log, options.ClassifiedSpans, cancellationToken, Core.Progress.WorkProgress.Counting(options.Progress, "binding files"), nameMatchMissing: focus is not null).ConfigureAwait(false);
+        TraceSpans.Lap(clock, $"open: graph of {graph.Count} files");
         var history = await reading.ConfigureAwait(false);
         // The codebase's own past commits say which signals it rewards (cached with the graph).
         weights = SignalMixLearner.Learn(graph, history, weights, cache, options.Log);
         if (focus is not null)
             graph = await FocusAsync(workspace, graph, history, weights, focus, graphCache, options, cancellationToken).ConfigureAwait(false);
+        TraceSpans.Lap(clock, "open: history, weights and focus");
         return new CodebaseAnalysis(workspace, graph, stats, history, new FileRanker(graph, history, weights), options.ClassifiedSpans, graphCache);
     }
 

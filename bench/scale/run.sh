@@ -17,12 +17,17 @@ cli=(dotnet "${CODECONTEXT_CLI:-$here/server/CodeContext.Server/bin/Release/net1
 repomix_dir=${REPOMIX_DIR:-/tmp/repomix}
 mkdir -p "$out"
 
-# "seconds s, peak KB" of one command, its output thrown away.
-measure() { /usr/bin/time -f "%e s, %M KB" "$@" > /dev/null 2> "$out/last.err" || { cat "$out/last.err" >&2; exit 1; }; tail -1 "$out/last.err"; }
+# "wall s | user+sys CPU s | peak KB | load average before" of one command, its output thrown away.
+# CPU time is the steadier number on a shared machine; the load says how shared it was.
+measure() {
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -f "%e s | %U+%S s | %M KB" "$@" > /dev/null 2> "$out/last.err" || { cat "$out/last.err" >&2; exit 1; }
+  echo "$(tail -1 "$out/last.err") | $load"
+}
 
 echo "# $(basename "$repo") @ $(git -C "$repo" rev-parse --short HEAD), $(find "$repo" -name '*.cs' -not -path '*/.git/*' | wc -l) .cs files, $(nproc) cores"
-echo "| run | wall, peak memory |"
-echo "|---|---|"
+echo "| run | wall | CPU (user+sys) | peak memory | load average |"
+echo "|---|---|---|---|---|"
 echo "| repomix --compress | $(cd "$repo" && measure npx --prefix "$repomix_dir" repomix --compress --include '**/*.cs' -o "$out/repomix.xml" .) |"
 echo "| repomix plain | $(cd "$repo" && measure npx --prefix "$repomix_dir" repomix --include '**/*.cs' -o "$out/repomix-plain.xml" .) |"
 rm -rf "$out/cache"

@@ -20,7 +20,7 @@ internal sealed class ComposeTrace(ILogger logger)
     {
         if (Enabled)
         {
-            Line($"{_clock.ElapsedMilliseconds,7} ms  {what}");
+            Line($"{_clock.ElapsedMilliseconds,7} ms  {what}  ({TraceSpans.Memory()})");
         }
     }
 

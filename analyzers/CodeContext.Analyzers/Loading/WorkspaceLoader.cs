@@ -1,4 +1,5 @@
 using CodeContext.Core;
+using CodeContext.Core.Secrets;
 using CodeContext.Core.Sources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,7 +24,7 @@ public static class WorkspaceLoader
         var log = options.Log;
         log?.WriteLine($"codecontext: loading {target.Kind.ToString().ToLowerInvariant()} at {target.RootDirectory}");
 
-        var sources = new SourceLedger(new SourceGate(target.RootDirectory));
+        var sources = new SourceLedger(new SourceGate(target.RootDirectory, options.Cache is null ? null : new SecretScanCache(options.Cache)));
         var degraded = new List<DegradedProject>();
         IReadOnlyDictionary<string, IReadOnlyList<string>> frameworks = new Dictionary<string, IReadOnlyList<string>>();
         Solution solution;

@@ -39,12 +39,14 @@ public sealed class CoChangeHistory
     public static CoChangeHistory Empty { get; } = new([], 0);
 
     /// <summary>Reads the history of the git repository holding <paramref name="root"/>; empty when there is none.</summary>
-    public static CoChangeHistory Read(string root, CoChangeParameters parameters, TextWriter? log = null)
+    /// <param name="cache">Where the log is kept per HEAD commit (<see cref="GitLogCache"/>); null runs git every time.</param>
+    public static CoChangeHistory Read(string root, CoChangeParameters parameters, TextWriter? log = null, CacheDirectory? cache = null)
     {
         if (!IsInsideGitRepository(root)) return Empty;
         try
         {
-            var (exit, output, _) = GitCommand.Run(root, ["log", "--relative", "--no-merges", "--name-only", "--format=%x1e%H", "-n", parameters.MaxCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "*.cs"]);
+            string[] arguments = ["log", "--relative", "--no-merges", "--name-only", "--format=%x1e%H", "-n", parameters.MaxCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "*.cs"];
+            var (exit, output, _) = cache is null ? GitCommand.Run(root, arguments) : new GitLogCache(cache).Run(root, arguments);
             if (exit != 0) return Empty;
             var commits = output.Split('\u001e', StringSplitOptions.RemoveEmptyEntries)
                 .Select(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -18,9 +18,11 @@ public static class SecretMasker
 {
     public const char MaskChar = '*';
 
-    public static (string Text, IReadOnlyList<SecretFinding> Findings) Mask(string text)
+    public static (string Text, IReadOnlyList<SecretFinding> Findings) Mask(string text) => Mask(text, Find(text));
+
+    /// <summary>The text with <paramref name="hits"/> (from <see cref="Find"/>, now or cached) masked, and the findings to report.</summary>
+    public static (string Text, IReadOnlyList<SecretFinding> Findings) Mask(string text, IReadOnlyList<SecretHit> hits)
     {
-        var hits = Find(text);
         return (Apply(text, hits.Select(h => (h.Start, h.Length))), hits.Select(h => new SecretFinding(h.Rule, h.Line)).DistinctBy(f => (f.Rule, f.Line)).ToList());
     }
 
@@ -61,7 +63,7 @@ public static class SecretMasker
         return builder?.ToString() ?? text;
     }
 
-    private static int LineOf(string text, int offset)
+    internal static int LineOf(string text, int offset)
     {
         var line = 1;
         for (var i = 0; i < offset; i++)

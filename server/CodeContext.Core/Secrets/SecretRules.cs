@@ -8,8 +8,9 @@ public sealed class SecretRules
 {
     private static readonly Lazy<SecretRules> Bundled = new(Load);
 
-    private SecretRules(IReadOnlyList<(string Id, Regex Regex)> patterns, IReadOnlyList<FileRule> fileNames, IReadOnlyList<FileRule> contentChecked, IReadOnlyList<string> configMarkers)
+    private SecretRules(string fingerprint, IReadOnlyList<(string Id, Regex Regex)> patterns, IReadOnlyList<FileRule> fileNames, IReadOnlyList<FileRule> contentChecked, IReadOnlyList<string> configMarkers)
     {
+        Fingerprint = fingerprint;
         Patterns = patterns;
         FileNames = fileNames;
         ContentChecked = contentChecked;
@@ -26,6 +27,12 @@ public sealed class SecretRules
         return Default.FileNames.FirstOrDefault(r => r.Matches(fileName) || r.Matches(withoutSource))?.Reason;
     }
 
+    /// <summary>
+    /// A hash of the rule file as embedded: cached scan results are keyed by it, so any change to a
+    /// pattern (or to this file at all) makes every file be scanned again.
+    /// </summary>
+    public string Fingerprint { get; }
+
     internal IReadOnlyList<(string Id, Regex Regex)> Patterns { get; }
     internal IReadOnlyList<FileRule> FileNames { get; }
     internal IReadOnlyList<FileRule> ContentChecked { get; }
@@ -35,12 +42,14 @@ public sealed class SecretRules
     {
         using var stream = typeof(SecretRules).Assembly.GetManifestResourceStream("CodeContext.Core.Secrets.secret-rules.json")
             ?? throw new InvalidOperationException("secret-rules.json is not embedded");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
         var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        var file = JsonSerializer.Deserialize<RulesFile>(stream, options) ?? throw new InvalidOperationException("secret-rules.json is empty");
+        var file = JsonSerializer.Deserialize<RulesFile>(bytes.ToArray(), options) ?? throw new InvalidOperationException("secret-rules.json is empty");
         var patterns = file.Patterns
             .Select(p => (p.Id, new Regex(p.Regex, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2))))
             .ToList();
-        return new SecretRules(patterns, file.FileNames, file.ContentChecked, file.ConfigMarkers);
+        return new SecretRules(ContentHash.Of(bytes.ToArray()), patterns, file.FileNames, file.ContentChecked, file.ConfigMarkers);
     }
 
     private sealed record RulesFile(List<PatternRule> Patterns, List<FileRule> FileNames, List<FileRule> ContentChecked, List<string> ConfigMarkers);

@@ -29,10 +29,14 @@ public sealed class SourceGate
     /// <summary>Files larger than this are never read whole, whatever they are for (a compilation too).</summary>
     public const long MaxReadBytes = 16L * 1024 * 1024;
 
-    public SourceGate(string rootDirectory)
+    private readonly SecretScanCache? _scans;
+
+    /// <param name="scans">Where earlier scans of unchanged files are kept; null scans every text.</param>
+    public SourceGate(string rootDirectory, SecretScanCache? scans = null)
     {
         Root = RepoPath.Normalize(rootDirectory);
         RealRoot = RealPath.Resolve(Root);
+        _scans = scans;
     }
 
     /// <summary>The root as the user named it.</summary>
@@ -79,7 +83,8 @@ public sealed class SourceGate
 
         try
         {
-            return Admit(SourceDecoder.Decode(bytes));
+            var text = SourceDecoder.Decode(bytes);
+            return Admitted(text, _scans?.Find(text) ?? SecretMasker.Find(text));
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -90,9 +95,11 @@ public sealed class SourceGate
     }
 
     /// <summary>Text that did not come from disk (an editor's buffer, a question) through the same rules.</summary>
-    public static GatedText Admit(string text)
+    public static GatedText Admit(string text) => Admitted(text, SecretMasker.Find(text));
+
+    private static GatedText Admitted(string text, IReadOnlyList<SecretHit> hits)
     {
-        var (masked, secrets) = SecretMasker.Mask(text);
+        var (masked, secrets) = SecretMasker.Mask(text, hits);
         var (visible, notices) = InvisibleCharacters.MakeVisible(masked);
         return new GatedText(visible, secrets, notices);
     }

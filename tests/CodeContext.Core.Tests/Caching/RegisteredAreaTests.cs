@@ -3,6 +3,7 @@ using CodeContext.Analyzers.Graph;
 using CodeContext.Analyzers.Loading;
 using CodeContext.Analyzers.Ranking;
 using CodeContext.Core.Caching;
+using CodeContext.Core.Secrets;
 using CodeContext.Packing;
 using CodeContext.Packing.Planning;
 using CodeContext.Server.Rpc.Compose;
@@ -25,6 +26,8 @@ public sealed class RegisteredAreaTests : IDisposable
         { ClassificationMemo.Area.Name, true },
         { FileFacts.Area.Name, true },
         { EmbeddingCache.Area.Name, true },
+        { SecretScanCache.Area.Name, true },
+        { GitLogCache.Area.Name, true },
         { ProjectModelCache.Area.Name, false },
         { GraphCache.Area.Name, false },
         { CachedTokenCounter.Area.Name, false },
@@ -32,7 +35,7 @@ public sealed class RegisteredAreaTests : IDisposable
     };
 
     private static readonly CacheArea[] All =
-        [PageCache.Area, PackageJson.ServedPages, ClassificationMemo.Area, FileFacts.Area, EmbeddingCache.Area, ProjectModelCache.Area, GraphCache.Area, CachedTokenCounter.Area, SignalMixLearner.Area];
+        [PageCache.Area, PackageJson.ServedPages, ClassificationMemo.Area, FileFacts.Area, EmbeddingCache.Area, SecretScanCache.Area, GitLogCache.Area, ProjectModelCache.Area, GraphCache.Area, CachedTokenCounter.Area, SignalMixLearner.Area];
 
     private readonly TempTree _temp = new();
 

@@ -1,0 +1,71 @@
+namespace CodeContext.Core.Tests;
+
+/// <summary>A git log is kept per HEAD commit, folder and arguments: the same head answers from the cache, a new commit runs git again.</summary>
+public sealed class GitLogCacheTests : IDisposable
+{
+    private static readonly string[] Log = ["log", "--name-only", "--format=%x1e%H", "--", "*.cs"];
+
+    private readonly TempTree _repo = new();
+    private readonly TempTree _cache = new();
+
+    public void Dispose()
+    {
+        _repo.Dispose();
+        _cache.Dispose();
+    }
+
+    private GitLogCache Cache() => new(new CacheDirectory(_cache.Root));
+
+    private string[] Entries() => Directory.GetFiles(Path.Combine(_cache.Root, GitLogCache.Area.Name), "*.txt");
+
+    private void Commit(string file)
+    {
+        _repo.With(file, $"class {Path.GetFileNameWithoutExtension(file)} {{ }}\n");
+        Git("add", ".");
+        Git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", file);
+    }
+
+    private void Git(params string[] arguments) => Assert.Equal(0, GitCommand.Run(_repo.Root, arguments).Exit);
+
+    [Fact]
+    public void The_same_head_is_answered_from_the_cache_and_a_new_commit_runs_git_again()
+    {
+        Git("init", "-q");
+        Commit("A.cs");
+        var first = Cache().Run(_repo.Root, Log);
+        Assert.Equal(GitCommand.Run(_repo.Root, Log).Output, first.Output);
+        var entry = Assert.Single(Entries());
+
+        // What the cache holds is what the same head answers (marked, to tell it from a fresh run).
+        File.WriteAllText(entry, first.Output + "marked");
+        Assert.Equal(first.Output + "marked", Cache().Run(_repo.Root, Log).Output);
+        Assert.Equal(first.Output + "marked", Cache().Run(_repo.Root, Log).Output);
+
+        Commit("B.cs");
+        var second = Cache().Run(_repo.Root, Log);
+        Assert.Equal(GitCommand.Run(_repo.Root, Log).Output, second.Output);
+        Assert.Contains("B.cs", second.Output, StringComparison.Ordinal);
+        Assert.Equal(2, Entries().Length);
+    }
+
+    [Fact]
+    public void Other_arguments_are_another_entry()
+    {
+        Git("init", "-q");
+        Commit("A.cs");
+        Cache().Run(_repo.Root, Log);
+        var one = Cache().Run(_repo.Root, [.. Log.Take(3), "-n", "1", .. Log.Skip(3)]);
+
+        Assert.Equal(0, one.Exit);
+        Assert.Equal(2, Entries().Length);
+    }
+
+    [Fact]
+    public void A_folder_without_history_is_not_cached()
+    {
+        var run = Cache().Run(_repo.Root, Log);
+
+        Assert.NotEqual(0, run.Exit);
+        Assert.False(Directory.Exists(Path.Combine(_cache.Root, GitLogCache.Area.Name)) && Entries().Length > 0);
+    }
+}
