@@ -37,7 +37,7 @@ public sealed class ImageCostEstimator
         var pageTokens = VisionCostCalculator.Compute(profile.Cost, profile.Page.Width, profile.Page.Height).Tokens;
         foreach (var form in FidelityNames.ImageForms)
         {
-            if (!profile.Levels.ContainsKey(FidelityNames.Level(form)))
+            if (!profile.Levels.TryGetValue(FidelityNames.Level(form), out var level) || !level.Planned)
             {
                 continue;
             }

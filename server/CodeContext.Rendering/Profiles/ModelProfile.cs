@@ -122,6 +122,14 @@ public sealed record DensityLevel
     /// <summary>Tesseract character error rate at this glyph size (bench/legibility); 0..1.</summary>
     public double? MeasuredCer { get; init; }
 
+    /// <summary>
+    /// Whether the planner may put files at this level. A level stays renderable either way
+    /// (`render --level`); false where only a proxy reader (Tesseract) has read its glyph size and
+    /// the model's own reading of text that small is unverified, so exact text, outlines and the
+    /// sharper levels are the safer spend.
+    /// </summary>
+    public bool Planned { get; init; } = true;
+
     /// <summary>1 - CER when measured: what fraction of characters a reader recovers.</summary>
     public double Fidelity => MeasuredCer is { } cer ? Math.Max(0, 1 - cer) : double.NaN;
 }
