@@ -78,8 +78,10 @@ public sealed class ComposeTests(LoadedServer server) : IClassFixture<LoadedServ
         // A colour profile no other test composes for: its pages need semantic colours, which this
         // load did not classify, so the compose binds every file it renders and is still running
         // when the cancellation arrives (greyscale composes of the sample are too quick to catch).
+        // At a budget that puts most files on pages: at 60k the whole sample fits as text and
+        // the compose, rendering nothing, finished before the cancellation was read.
         var id = server.Client.NextId();
-        var compose = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/compose", new { textDocument = server.Doc(Active), budget = 60000, profile = "claude" }).ToJsonString()));
+        var compose = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(id, "codeContext/compose", new { textDocument = server.Doc(Active), budget = 12000, profile = "qwen2.5-vl" }).ToJsonString()));
         var cancel = LspClient.Frame(Encoding.UTF8.GetBytes(LspClient.Message(null, "$/cancelRequest", new { id }).ToJsonString()));
         await server.Client.SendRawAsync([.. compose, .. cancel]);
         var response = await server.Client.ResponseAsync(id);
