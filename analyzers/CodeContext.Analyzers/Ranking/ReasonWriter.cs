@@ -17,7 +17,6 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
 
     // What every file's explanation is measured against, worked out once per ranking: a compose
     // explains every file of the codebase.
-    private readonly Dictionary<int, FileEdge> _usedByActive = ActiveEdges(graph.Outgoing, active).GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.First());
     private readonly ILookup<int, FileEdge> _activeUses = ActiveEdges(graph.Outgoing, active).ToLookup(e => e.To);
     private readonly List<int> _neighbours = [.. ActiveEdges(graph.Outgoing, active).Select(e => e.To).Concat(ActiveEdges(graph.Incoming, active).Select(e => e.From)).Distinct()];
     private Dictionary<string, int>? _sharable;
@@ -48,18 +47,12 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
         if (seeds.NamedByActive.TryGetValue(file, out var byActive)) reasons.Add($"declares {byActive}, named in the active file");
 
         // What the active file uses of this file.
-        if (_activeUses.Contains(file))
-        {
-            foreach (var edge in Strongest(_activeUses[file]))
-                reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
-        }
+        foreach (var edge in Strongest(_activeUses[file]))
+            reasons.Add($"declares {edge.TargetDisplay}, {Passive(edge.Kind)} {edge.FromMember} (line {edge.Line})");
 
         // What this file uses of the active file.
-        if (graph.Outgoing[file].Any(e => e.To == active))
-        {
-            foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
-                reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
-        }
+        foreach (var edge in Strongest(graph.Outgoing[file].Where(e => e.To == active)))
+            reasons.Add($"{edge.Kind.Verb()} {edge.TargetDisplay} of the active file in {edge.FromMember} (line {edge.Line})");
 
         if (role is not null) reasons.Add(role);
 
@@ -67,8 +60,8 @@ internal sealed class ReasonWriter(FileGraph graph, int active, Dictionary<strin
         if (reasons.Count < maxReasons)
         {
             var shared = graph.Outgoing[file]
-                .Where(e => TypeLevelKinds.Contains(e.Kind) && _usedByActive.ContainsKey(e.To))
-                .Select(e => (Edge: e, Via: _usedByActive[e.To]))
+                .Where(e => TypeLevelKinds.Contains(e.Kind) && _activeUses.Contains(e.To))
+                .Select(e => (Edge: e, Via: _activeUses[e.To].First()))
                 .FirstOrDefault();
             if (shared.Edge is not null)
                 reasons.Add($"{shared.Edge.Kind.Verb()} {shared.Edge.TargetDisplay}, used by {shared.Via.FromMember} (line {shared.Via.Line})");
