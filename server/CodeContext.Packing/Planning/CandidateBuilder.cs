@@ -146,8 +146,7 @@ public static partial class CandidateBuilder
     private static PageView[] PageViews(string piece, SliceFacts slice, bool first, IReadOnlySet<int> directives, PlannerSettings settings)
     {
         // Only a file's first slice opens with a licence and usings.
-        var skip = first ? LeadingBoilerplate.Lines(piece) : 0;
-        var body = skip == 0 ? piece : SliceOf(piece, SourceText.From(piece), skip + 1, slice.End - slice.Start + 1);
+        var (body, skip) = first ? LeadingBoilerplate.Without(piece, slice.End - slice.Start + 1) : (piece, 0);
         var byFold = new Dictionary<DocumentationFold, PageView>();
         return [.. FidelityNames.ImageForms.Select(level =>
         {

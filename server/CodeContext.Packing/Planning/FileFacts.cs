@@ -96,8 +96,7 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
             return outline;
         }
 
-        var skip = LeadingBoilerplate.Lines(outline);
-        var body = skip == 0 ? outline : CandidateBuilder.SliceOf(outline, Microsoft.CodeAnalysis.Text.SourceText.From(outline), skip + 1, CandidateBuilder.LineCount(Microsoft.CodeAnalysis.Text.SourceText.From(outline)));
+        var (body, _) = LeadingBoilerplate.Without(outline, CandidateBuilder.LineCount(Microsoft.CodeAnalysis.Text.SourceText.From(outline)));
         return DocCommentFolding.Fold(body, 1, documentation).Text;
     }
 

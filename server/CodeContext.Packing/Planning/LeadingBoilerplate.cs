@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Text;
+
 namespace CodeContext.Packing.Planning;
 
 /// <summary>
@@ -38,6 +40,16 @@ public static class LeadingBoilerplate
 
         // An unterminated comment runs to the end: nothing to skip to.
         return inBlockComment ? 0 : skipped;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> from its first line after the boilerplate (<see cref="Lines"/>), and how
+    /// many lines were left out; <paramref name="lineCount"/> is how many lines the text has.
+    /// </summary>
+    public static (string Body, int Skipped) Without(string text, int lineCount)
+    {
+        var skipped = Lines(text);
+        return (skipped == 0 ? text : CandidateBuilder.SliceOf(text, SourceText.From(text), skipped + 1, lineCount), skipped);
     }
 
     private static bool IsBoilerplate(string line) =>

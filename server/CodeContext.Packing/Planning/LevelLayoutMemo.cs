@@ -14,21 +14,23 @@ internal sealed class LevelLayoutMemo
     private const int MaxFragments = 50_000;
 
     private readonly Dictionary<(string Profile, Fidelity Level, string Items), PageLayout> _layouts = [];
-    private readonly Dictionary<(long, Fidelity), SourceFragment> _fragments = [];
+    // By page view (its identity): levels that fold a slice alike share one view, and so one
+    // fragment, whose cells the layout engine then builds once for all of them.
+    private readonly Dictionary<PageView, SourceFragment> _fragments = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>One fragment object per candidate content and level, so the layout engine's per-fragment work is shared by every layout of the level.</summary>
+    /// <summary>One fragment object per page view of a candidate's content, so the layout engine's per-fragment work is shared by every layout that draws it.</summary>
     public SourceFragment FragmentOf(Candidate candidate, Fidelity level)
     {
-        if (!_fragments.TryGetValue((candidate.ContentId, level), out var fragment))
+        var page = candidate.Page(level);
+        if (!_fragments.TryGetValue(page, out var fragment))
         {
             if (_fragments.Count >= MaxFragments)
             {
                 _fragments.Clear();
             }
 
-            var page = candidate.Page(level);
             fragment = new SourceFragment(candidate.Path, page.StartLine, candidate.EndLine, page.Text, []) { LineNumbers = page.LineNumbers };
-            _fragments[(candidate.ContentId, level)] = fragment;
+            _fragments[page] = fragment;
         }
 
         return fragment;
