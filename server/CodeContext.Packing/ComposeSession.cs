@@ -132,8 +132,12 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
     internal async Task<IReadOnlyList<RankedFile>> RankAsync(CodebaseAnalysis analysis, ComposeRequest request, CancellationToken ct)
     {
         // A cursor names a symbol in the current text, which a ranker reused across a comment edit
-        // does not see: such requests always rank.
-        var key = request.Cursor is null ? new RankKey(analysis.Ranker, string.Join('\n', [request.ActivePath, request.Query ?? "", request.HistoryBefore ?? "", .. request.Recent])) : null;
+        // does not see: such requests always rank. An active file outside the graph is ranked for
+        // by its text, which no snapshot holds (a script edited on disk keeps the same ranker), so
+        // its text is part of the key.
+        var key = request.Cursor is null
+            ? new RankKey(analysis.Ranker, string.Join('\n', [request.ActivePath, request.Query ?? "", request.HistoryBefore ?? "", await OutsideTextHashAsync(analysis, request.ActivePath, ct).ConfigureAwait(false), .. request.Recent]))
+            : null;
         if (key is not null && _rank is { } last && last.Key == key)
         {
             return last.Ranked;
@@ -142,6 +146,13 @@ public sealed class ComposeSession(CacheDirectory? cache = null)
         var (_, ranked) = await analysis.RankAsync(request.ActivePath, request.Cursor, request.Recent, request.Query, null, ct, request.HistoryBefore).ConfigureAwait(false);
         _rank = key is null ? null : (key, ranked);
         return ranked;
+    }
+
+    /// <summary>The content hash of an active file the graph does not hold (ranked by its text); empty for a context file.</summary>
+    private static async Task<string> OutsideTextHashAsync(CodebaseAnalysis analysis, string activePath, CancellationToken ct)
+    {
+        var active = analysis.Workspace.ResolveActive(activePath);
+        return active.Limitation is null ? "" : ContentHash.Of((await analysis.Workspace.TextOfAsync(active, ct).ConfigureAwait(false)).ToString());
     }
 
     internal IReadOnlyList<SecretFile> SecretFiles(string root, CancellationToken ct)

@@ -1,6 +1,6 @@
 namespace CodeContext.Core.Tests;
 
-/// <summary>A git log is kept per HEAD commit, folder and arguments: the same head answers from the cache, a new commit runs git again.</summary>
+/// <summary>A git log is kept per HEAD commit, folder, arguments and shallow cut: the same head answers from the cache, a new commit or a deepened clone runs git again.</summary>
 public sealed class GitLogCacheTests : IDisposable
 {
     private static readonly string[] Log = ["log", "--name-only", "--format=%x1e%H", "--", "*.cs"];
@@ -58,6 +58,27 @@ public sealed class GitLogCacheTests : IDisposable
 
         Assert.Equal(0, one.Exit);
         Assert.Equal(2, Entries().Length);
+    }
+
+    [Fact]
+    public void A_shallow_clone_deepened_at_the_same_head_runs_git_again()
+    {
+        Git("init", "-q");
+        Commit("A.cs");
+        Commit("B.cs");
+        Commit("C.cs");
+        using var clones = new TempTree();
+        var clone = Path.Combine(clones.Root, "shallow");
+        Assert.Equal(0, GitCommand.Run(clones.Root, ["clone", "-q", "--depth", "1", new Uri(_repo.Root).AbsoluteUri, clone]).Exit);
+
+        // The log's records start with U+001E: one commit in the depth-1 clone, three once deepened.
+        Assert.Equal(1, Cache().Run(clone, Log).Output.Count(c => c == '\u001e'));
+        Assert.Equal(0, GitCommand.Run(clone, ["fetch", "-q", "--deepen", "2"]).Exit);
+        var deepened = Cache().Run(clone, Log);
+
+        Assert.Equal(3, deepened.Output.Count(c => c == '\u001e'));
+        Assert.Equal(GitCommand.Run(clone, Log).Output, deepened.Output);
+        Assert.Equal(deepened.Output, Cache().Run(clone, Log).Output);
     }
 
     [Fact]
