@@ -11,15 +11,16 @@ using CodeContext.Core;
 // under each history variant (see Variant), all computed here on the same commits. The graph is
 // built from the current tree (a commit's files must still exist).
 //
-// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file]
+// usage: CoChange <path to repo or solution> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file] [--misses]
 // --weights adds a row for each candidate ranking-weights.json (comma-separated); --quick leaves out the ablation rows;
 // --focused adds rows for the focused analysis a cold `pack` runs; --cursor adds a column with the cursor on the
-// member each commit first changed (see Cursors); --dump writes each query's signals instead of ranking (see Dump).
+// member each commit first changed (see Cursors); --dump writes each query's signals instead of ranking (see Dump);
+// --misses says where the default ranking's missed answers are and what they are, instead of ranking (see Misses).
 
 var arguments = args.ToList();
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file]");
+    Console.Error.WriteLine("usage: CoChange <path> [--commits N] [--no-msbuild] [--weights a.json,b.json] [--quick] [--focused] [--cursor] [--dump file] [--misses]");
     return 2;
 }
 string? Option(string name) => arguments.IndexOf(name) is var at and >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
@@ -35,6 +36,11 @@ if (cursor) queries = Cursors.WithCursors(queries, graph, analysis.Workspace.Roo
 if (Option("--dump") is { } dumpFile)
 {
     Dump.Write(dumpFile, graph, history, queries, oldestSha);
+    return 0;
+}
+if (arguments.Contains("--misses"))
+{
+    Misses.Write(Console.Out, graph, history, queries, oldestSha);
     return 0;
 }
 Console.Error.WriteLine($"evaluating {commitCount} commits ({queries.Count} queries) on {graph.Count} files; strict cut before {oldestSha[..Math.Min(8, oldestSha.Length)]}");
