@@ -9,12 +9,14 @@ namespace CodeContext.Bench.CoChange;
 /// they are (round 5, docs/benchmarks.md). For each missed answer: its place in the fused ranking,
 /// its best place in any one rank list (does any signal place it at all?), whether it shares the
 /// active file's folder, pairs a test with a non-test file, changed at all before the cut, or is one
-/// of the most changed files; then the files missed most often. Without history and with the strict cut.
+/// of the most changed files; then the files missed most often, and what an oracle could pick from
+/// the lists' top files. Without history and with the strict cut.
 /// </summary>
 internal static class Misses
 {
     private const int RecallAt = 10;
     private const int Pool = 50;
+    private static readonly int[] OracleDepths = [10, 30, 50];
 
     public static void Write(TextWriter output, FileGraph graph, CoChangeHistory history, IReadOnlyList<Query> queries, string oldestSha)
     {
@@ -28,6 +30,7 @@ internal static class Misses
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var missedFiles = new Dictionary<string, (int Missed, int Asked)>(StringComparer.Ordinal);
             var answers = 0;
+            var oracle = new double[OracleDepths.Length];
             foreach (var query in queries)
             {
                 var request = new RankRequest(query.Active) { HistoryBefore = variant == Variant.StrictCut ? oldestSha : null, WithoutReasons = true };
@@ -35,6 +38,14 @@ internal static class Misses
                 var order = Ranked(ranker.Fuse(signals, weights.SignalWeights), signals.Active, graph);
                 double[][] lists = [signals.Graph, signals.Lexical, signals.RareLexical, signals.CoChange, signals.Path, signals.Hints];
                 var listOrders = lists.Select(l => Ranked(l, signals.Active, graph)).ToList();
+                // An oracle that picks the right ten from the union of the lists' top K: the most
+                // any fusion or reranker of these lists over that pool could reach.
+                for (var d = 0; d < OracleDepths.Length; d++)
+                {
+                    var depth = OracleDepths[d];
+                    var inPool = query.Answer.Count(a => listOrders.Any(o => o.Take(depth).Contains(a)));
+                    oracle[d] += Math.Min(inPool, RecallAt) / (double)query.Answer.Count;
+                }
                 foreach (var answer in query.Answer)
                 {
                     answers++;
@@ -54,6 +65,8 @@ internal static class Misses
                 }
             }
             output.WriteLine($"{variant}: {answers} answers, {answers - counts.GetValueOrDefault("missed")} in the top {RecallAt}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  oracle R@{RecallAt} from the union of the lists' top {string.Join(" / ", OracleDepths)}: {string.Join(" / ", oracle.Select(o => (o / Math.Max(1, queries.Count)).ToString("F3", CultureInfo.InvariantCulture)))}"));
             foreach (var (name, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {count} ({count / (double)answers:P0} of all answers)"));
             output.WriteLine("  missed most often (missed / times an answer):");
