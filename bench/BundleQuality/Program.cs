@@ -18,12 +18,14 @@ using CodeContext.Rendering.Tokenizers;
 // usage: BundleQuality <path> [--commits N] [--budgets 8000,16000,32000,64000]
 //                      [--profiles deepseek-ocr-base,claude] [--no-msbuild] [--detail FILE]
 // --detail writes, per query and budget, each answer file not carried legibly: its rank among the
-// bundle's files, relevance, form, tokens and the planner's why (what a miss is: rank or budget).
+// bundle's files, relevance, form, tokens, what a perfect tail would cost (every file ranked at or
+// above it that the bundle left out, at the densest planned level's measured compression) and the
+// planner's why (what a miss is: rank or budget).
 
 var arguments = args.ToList();
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: BundleQuality <path> [--commits N] [--budgets a,b] [--profiles p,q] [--breadth-share s] [--no-msbuild]");
+    Console.Error.WriteLine("usage: BundleQuality <path> [--commits N] [--budgets a,b] [--profiles p,q] [--breadth-share s] [--breadth-fidelity f] [--no-msbuild]");
     return 2;
 }
 
@@ -34,6 +36,7 @@ var profiles = Option("--profiles", "deepseek-ocr-base,claude").Split(',');
 var detailPath = arguments.Contains("--detail") ? Option("--detail", "") : null;
 using var detail = detailPath is null ? null : new StreamWriter(detailPath);
 double? breadth = arguments.Contains("--breadth-share") ? double.Parse(Option("--breadth-share", "0"), CultureInfo.InvariantCulture) : null;
+double? breadthWorth = arguments.Contains("--breadth-fidelity") ? double.Parse(Option("--breadth-fidelity", "0"), CultureInfo.InvariantCulture) : null;
 
 var cache = CacheDirectory.Resolve();
 var analysis = await CodebaseAnalysis.OpenAsync(arguments[0], new LoadOptions { NoMsBuild = arguments.Contains("--no-msbuild"), Log = TextWriter.Null }, cache);
@@ -66,6 +69,8 @@ foreach (var profileId in profiles)
     var tokenizer = TokenizerCatalog.Get(profile.Tokenizer);
     var session = new ComposeSession(cache);
     session.Prepare(profileId);
+    // The densest planned level's measured compression: what a perfect tail would pay per source token.
+    var densest = profile.Levels.Values.Where(l => l.Planned && l.MeasuredCompression is not null).Select(l => l.MeasuredCompression!.Value).DefaultIfEmpty(1).Max();
     var costs = texts.ToDictionary(t => t.Key, t => tokenizer.CountTokens(t.Value), StringComparer.Ordinal);
     foreach (var budget in budgets)
     {
@@ -73,16 +78,19 @@ foreach (var profileId in profiles)
         var over = 0;
         foreach (var (sha, active, answer) in queries)
         {
-            var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth }, CancellationToken.None);
+            var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth, BreadthFidelity = breadthWorth }, CancellationToken.None);
             var forms = package.Manifest.Files.ToDictionary(f => f.Path, f => f.Form, StringComparer.Ordinal);
             if (detail is not null)
             {
-                var ranked = package.Manifest.Files.Where(f => f.Path != active).OrderByDescending(f => f.Relevance).Select(f => f.Path).Distinct().ToList();
+                var byRank = package.Manifest.Files.Where(f => f.Path != active).OrderByDescending(f => f.Relevance).DistinctBy(f => f.Path).ToList();
+                var ranked = byRank.Select(f => f.Path).ToList();
                 var legibleCount = package.Manifest.Files.Count(f => f.Path != active && f.Form is "text" or "L1" or "L2");
                 foreach (var file in package.Manifest.Files.Where(f => answer.Contains(f.Path) && f.Form is not ("text" or "L1" or "L2")))
                 {
+                    // What carrying this file and every file ranked above it that the bundle left out would cost at the densest level.
+                    var tail = byRank.Take(ranked.IndexOf(file.Path) + 1).Where(f => f.Form is "excluded" or "listed").Sum(f => f.SourceTokens ?? 0) / densest;
                     detail.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{profileId}\t{budget}\t{sha[..8]}\t{active}\t{file.Path}\trank {ranked.IndexOf(file.Path) + 1}/{ranked.Count}\tlegible files {legibleCount}\trel {file.Relevance:F3}\t{file.Form}\t{file.Tokens}/{file.SourceTokens}\t{file.Why}"));
+                        $"{profileId}\t{budget}\t{sha[..8]}\t{active}\t{file.Path}\trank {ranked.IndexOf(file.Path) + 1}/{ranked.Count}\tlegible files {legibleCount}\trel {file.Relevance:F3}\t{file.Form}\t{file.Tokens}/{file.SourceTokens}\tperfect tail {tail:F0}\t{file.Why}"));
                 }
             }
 

@@ -25,6 +25,9 @@ public sealed record ComposeRequest(string ActivePath)
     /// <summary>Share of the budget kept for breadth (0..1, planner.json's breadthShare); null: the planner's setting.</summary>
     public double? BreadthShare { get; init; }
 
+    /// <summary>What a file on a dense page is worth to breadth at least (planner.json's breadthFidelity; 0: off); null: the planner's setting.</summary>
+    public double? BreadthFidelity { get; init; }
+
     /// <summary>Hard limit on every token of the prompt, counted as the profile's model counts.</summary>
     public int Budget { get; init; } = 32000;
 

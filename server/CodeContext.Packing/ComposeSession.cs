@@ -210,7 +210,7 @@ internal sealed record PlanMemory(PlanInputs Inputs, BudgetPlanner Planner, Plan
 internal sealed record PlanInputs(string Request, string Contents, double[] Relevance)
 {
     public static PlanInputs Of(PlanContext context, ActivePart active, IReadOnlyList<Candidate> candidates) => new(
-        string.Join('\n', context.Profile.Id, active.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Settings.BreadthShare.ToString(System.Globalization.CultureInfo.InvariantCulture), active.Key, active.Instruction),
+        string.Join('\n', context.Profile.Id, active.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Settings.BreadthShare.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Settings.BreadthFidelity.ToString(System.Globalization.CultureInfo.InvariantCulture), active.Key, active.Instruction),
         string.Join(',', candidates.Select(c => c.DirectUse ? $"{c.ContentId}d" : $"{c.ContentId}")),
         [.. candidates.Select(c => c.Relevance)]);
 

@@ -47,6 +47,7 @@ public sealed class ContextComposer(CacheDirectory? cache = null, ComposeSession
         var trace = new ComposeTrace(_logger);
         var tokenizer = composeSession.TokenCounter(profile.Tokenizer, cache);
         var settings = request.BreadthShare is { } breadth ? PlannerSettings.Default with { BreadthShare = breadth } : PlannerSettings.Default;
+        settings = request.BreadthFidelity is { } worth ? settings with { BreadthFidelity = worth } : settings;
         var run = new ComposeRun(analysis.Workspace, request, cache, composeSession, new PlanContext(profile, tokenizer, settings, composeSession.Layouts, trace));
         return request.Set is { } set
             ? await Summary.SetComposer.ComposeAsync(run, set, analysis.Graph, ct).ConfigureAwait(false)

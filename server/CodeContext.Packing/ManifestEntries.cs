@@ -110,7 +110,7 @@ internal static class ManifestEntries
         var direct = c.DirectUse && form == Fidelity.Outline ? " (declares what the active file uses: its signatures exact)" : "";
         if (planner.IsSpread(item))
         {
-            return $"{FidelityNames.Name(form)}{direct}: for breadth, one of the most relevant files the fill left out, at its cheapest dense form (planner.json breadthShare)";
+            return $"{FidelityNames.Name(form)}{direct}: for breadth, one of the most relevant files the fill left out, at its cheapest dense form (planner.json breadthFidelity, breadthShare)";
         }
 
         var index = hull.ToList().FindIndex(o => o.Form == form);

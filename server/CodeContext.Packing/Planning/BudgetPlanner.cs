@@ -9,7 +9,7 @@ namespace CodeContext.Packing.Planning;
 /// The planner keeps its decisions so the composer can demote the weakest upgrades when the exact
 /// layout costs more than estimated.
 /// </summary>
-public sealed class BudgetPlanner
+public sealed partial class BudgetPlanner
 {
     private readonly IReadOnlyList<Candidate> _candidates;
     private readonly List<FidelityOption>[] _hull;
@@ -52,7 +52,7 @@ public sealed class BudgetPlanner
     public double EstimatedCost => Enumerable.Range(0, _candidates.Count).Sum(i => OptionOf(i).Cost);
 
     /// <summary>The current decisions, to come back to with <see cref="Restore"/>.</summary>
-    public PlannerDecisions Snapshot() => new(_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff);
+    public PlannerDecisions Snapshot() => new(_step.ToArray(), _refused.ToArray(), _taken.ToList(), CutOff, [.. _hull.Select(h => h.ToArray())], [.. _spread]);
 
     public void Restore(PlannerDecisions snapshot)
     {
@@ -61,6 +61,18 @@ public sealed class BudgetPlanner
         _taken.Clear();
         _taken.AddRange(snapshot.Taken);
         CutOff = snapshot.CutOff;
+        // Breadth inserts its forms into hulls (a step of their own): going back takes them out again.
+        for (var i = 0; i < _hull.Length; i++)
+        {
+            if (_hull[i].Count != snapshot.Hulls[i].Length || !_hull[i].SequenceEqual(snapshot.Hulls[i]))
+            {
+                _hull[i].Clear();
+                _hull[i].AddRange(snapshot.Hulls[i]);
+            }
+        }
+
+        _spread.Clear();
+        _spread.UnionWith(snapshot.Spread);
     }
 
     /// <summary>Greedy upgrades, best value per token first, while the estimated cost fits; returns how many were taken.</summary>
@@ -97,54 +109,6 @@ public sealed class BudgetPlanner
         return taken;
     }
 
-    /// <summary>
-    /// Breadth after depth: the candidates the fill left excluded or listed, most relevant first,
-    /// each take their cheapest dense form (an image level or an outline) while the estimated cost
-    /// stays within <paramref name="budget"/>. Value per token alone puts nothing on the dense
-    /// levels, since a name on them is read right too rarely (planner.json
-    /// <c>identifierCharacters</c>), and sends every token to the top files; but the ranking misses,
-    /// and a file on a dense page is one the model knows is there and can have back exactly
-    /// (readRegion). The form joins the item's options as a step of its own, so a later fill can still
-    /// upgrade it and a repair undoes it first. Returns how many were spread.
-    /// </summary>
-    public int Spread(double budget)
-    {
-        var spent = EstimatedCost;
-        var spread = 0;
-        var order = Enumerable.Range(0, _candidates.Count)
-            .Where(i => FormOf(i) is Fidelity.Excluded or Fidelity.Listed)
-            .OrderByDescending(i => _candidates[i].Relevance)
-            .ThenBy(i => i);
-        foreach (var item in order)
-        {
-            var current = OptionOf(item);
-            var dense = _options[item]
-                .Where(o => (FidelityNames.IsImage(o.Form) || o.Form == Fidelity.Outline) && o.Value > current.Value)
-                .OrderBy(o => o.Cost)
-                .FirstOrDefault();
-            if (dense.Form == Fidelity.Excluded || spent + dense.Cost - current.Cost > budget)
-            {
-                continue;
-            }
-
-            // The dense form becomes the step after the current one; hull steps it undercuts or outvalues go.
-            var hull = _hull[item];
-            hull.RemoveAll(o => o.Cost > current.Cost && (o.Cost <= dense.Cost || o.Value <= dense.Value));
-            var step = _step[item] + 1;
-            hull.Insert(step, dense);
-            _step[item] = step;
-            _refused[item] = null;
-            spent += dense.Cost - current.Cost;
-            _taken.Add((item, step, (dense.Value - current.Value) / Math.Max(1e-9, dense.Cost - current.Cost)));
-            _spread.Add((item, step));
-            spread++;
-        }
-
-        return spread;
-    }
-
-    /// <summary>Whether the item's current form was given for breadth (<see cref="Spread"/>), not won on value per token.</summary>
-    public bool IsSpread(int item) => _spread.Contains((item, _step[item]));
 
     /// <summary>Moves an item up to <paramref name="form"/> when its hull has that form above its current one.</summary>
     public void Promote(int item, Fidelity form)
@@ -213,16 +177,20 @@ public sealed class BudgetPlanner
 /// </summary>
 public sealed class PlannerDecisions
 {
-    internal PlannerDecisions(int[] steps, FidelityOption?[] refused, List<(int Item, int Step, double Slope)> taken, double cutOff)
+    internal PlannerDecisions(int[] steps, FidelityOption?[] refused, List<(int Item, int Step, double Slope)> taken, double cutOff, FidelityOption[][] hulls, HashSet<(int Item, int Step)> spread)
     {
         Steps = steps;
         Refused = refused;
         Taken = taken;
         CutOff = cutOff;
+        Hulls = hulls;
+        Spread = spread;
     }
 
     internal int[] Steps { get; }
     internal FidelityOption?[] Refused { get; }
     internal List<(int Item, int Step, double Slope)> Taken { get; }
     internal double CutOff { get; }
+    internal FidelityOption[][] Hulls { get; }
+    internal HashSet<(int Item, int Step)> Spread { get; }
 }

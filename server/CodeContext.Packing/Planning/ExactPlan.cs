@@ -10,6 +10,7 @@ internal static class ExactPlan
     private const int MaxRepairRounds = 40;
     private const int CalibrationRounds = 3;
     private const int MaxTopUps = 3;
+    private const int BreadthAttempts = 3;
 
     /// <summary>
     /// The previous plan, when it was made for the same request and candidate contents, no
@@ -102,7 +103,48 @@ internal static class ExactPlan
         }
 
         planner.Restore(best.Value.Plan);
-        return TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
+        var (fitted, fittedAssembly) = TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
+        return (fitted, Broaden(context, candidates, fitted, fittedAssembly, active, fixedTokens));
+    }
+
+    /// <summary>
+    /// Breadth last, on a plan that fits (<see cref="BudgetPlanner.Broaden"/>): the files it left out
+    /// go on dense pages with the tokens left and those of the weakest L1-for-L2 upgrades. Kept only
+    /// when the exact layout fits; else tried again with what it went over held back (a partly filled
+    /// first page of a level costs a whole page), and the plan without breadth stays if none fits.
+    /// Nothing the depth plan carried is dropped.
+    /// </summary>
+    private static PromptAssembly Broaden(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, ActivePart active, int fixedTokens)
+    {
+        var settings = context.Settings;
+        if (settings.BreadthFidelity <= 0)
+        {
+            return assembly;
+        }
+
+        var depth = planner.Snapshot();
+        var ratio = Math.Max(0.2, planner.EstimatedCost / Math.Max(1, assembly.Total - fixedTokens));
+        var limit = planner.EstimatedCost + (active.Budget - assembly.Total) * ratio;
+        for (var attempt = 0; attempt < BreadthAttempts; attempt++)
+        {
+            if (planner.Broaden(limit, settings.BreadthFidelity, settings.BreadthKeeps) == 0)
+            {
+                break;
+            }
+
+            var broad = PromptAssembler.Assemble(context, candidates, planner, active);
+            Trace(context.Trace, broad, planner, candidates, "breadth");
+            if (broad.Total <= active.Budget)
+            {
+                return broad;
+            }
+
+            planner.Restore(depth);
+            limit -= (broad.Total - active.Budget) * ratio * (1 + attempt * 0.5);
+        }
+
+        planner.Restore(depth);
+        return assembly;
     }
 
     /// <summary>

@@ -51,6 +51,17 @@ public sealed record PlannerSettings
     /// </summary>
     public required double BreadthShare { get; init; }
 
+    /// <summary>
+    /// What a file on a dense page is worth to breadth at least, as a share of its relevance: the
+    /// model knows the file is there and can read any region of it back exactly. Breadth adds the
+    /// files the fill left out while this worth beats what it takes from legible pages
+    /// (<see cref="BudgetPlanner.Broaden"/>); 0 turns it off.
+    /// </summary>
+    public required double BreadthFidelity { get; init; }
+
+    /// <summary>Least share of an upgrade's value its lower form must keep for breadth to undo it (L1 to L2 keeps about 0.95).</summary>
+    public required double BreadthKeeps { get; init; }
+
     /// <summary>What pages keep of XML documentation, per level (L1..L4): legible levels a summary sentence, dense ones nothing.</summary>
     public required IReadOnlyDictionary<string, DocumentationFold> PageDocumentation { get; init; }
 

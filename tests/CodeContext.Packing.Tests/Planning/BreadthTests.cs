@@ -41,8 +41,43 @@ public sealed class BreadthTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.DoesNotContain(zero.Files, f => f.Why.Contains("for breadth", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, int> EveryProfileAndBudget()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var profile in CodeContext.Rendering.Profiles.ProfileCatalog.Ids)
+        {
+            foreach (var budget in new[] { 4000, 8000, 16000 })
+            {
+                data.Add(profile, budget);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryProfileAndBudget))]
+    public async Task Breadth_only_adds_files_and_keeps_every_legible_one(string profile, int budget)
+    {
+        var depth = await ComposeAsync(profile, budget, 0, breadthFidelity: 0);
+        var breadth = await ComposeAsync(profile, budget, 0, breadthFidelity: null);
+        Assert.True(breadth.Totals.Total <= budget, $"{breadth.Totals.Total} tokens over {budget}");
+        // Whole files and slices alike: every path carried in some form without breadth is carried with it,
+        // and every path carried legibly (text, L1, L2) still is.
+        var carriedBefore = Paths(depth, Carried);
+        var carriedAfter = Paths(breadth, Carried);
+        Assert.Empty(carriedBefore.Except(carriedAfter));
+        Assert.Empty(Paths(depth, Legible).Except(Paths(breadth, Legible)));
+        Assert.True(carriedAfter.Count >= carriedBefore.Count);
+    }
+
+    private static HashSet<string> Paths(Manifest manifest, Func<ManifestFile, bool> form) =>
+        manifest.Files.Where(form).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+
+    private static bool Legible(ManifestFile file) => file.Form is "text" or "L1" or "L2" && file.Path != ShopFixture.Active;
+
     private static bool Carried(ManifestFile file) => file.Form is not ("excluded" or "listed") && file.Path != ShopFixture.Active;
 
-    private async Task<Manifest> ComposeAsync(string profile, int budget, double? share) =>
-        (await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, BreadthShare = share }, CancellationToken.None)).Manifest;
+    private async Task<Manifest> ComposeAsync(string profile, int budget, double? share, double? breadthFidelity = 0) =>
+        (await new ContextComposer().ComposeAsync(shop.Analysis, new ComposeRequest(ShopFixture.Active) { Profile = profile, Budget = budget, BreadthShare = share, BreadthFidelity = breadthFidelity }, CancellationToken.None)).Manifest;
 }
