@@ -61,8 +61,8 @@ foreach (var file in analysis.Workspace.Files)
 
 Console.WriteLine($"# bundle quality: {Path.GetFileName(Path.GetFullPath(arguments[0]).TrimEnd('/'))}, {queries.Count} co-change queries, {contextFiles.Count} files");
 Console.WriteLine();
-Console.WriteLine("| profile | budget | bundle: legible | bundle: any form | text only, BM25 order | text only, rank order | legible / best text fill | effective compression | over budget |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| profile | budget | bundle: legible | bundle: any form | text only, BM25 order | text only, rank order | legible / best text fill | effective compression | over budget | files: text / L1-L2 / L3-L4 / outline / left out |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var profileId in profiles)
 {
     var profile = ProfileCatalog.Get(profileId);
@@ -76,6 +76,8 @@ foreach (var profileId in profiles)
     {
         double legible = 0, any = 0, bm25Fill = 0, rankFill = 0, compression = 0;
         var over = 0;
+        // Files (not slices) per form, summed over queries: where the budget went, and how much was left out.
+        var formCounts = new double[5];
         foreach (var (sha, active, answer) in queries)
         {
             var package = await new ContextComposer(cache, session, StderrLogger.ForPlan()).ComposeAsync(analysis, new ComposeRequest(active) { Budget = budget, Profile = profileId, HistoryBefore = sha, BreadthShare = breadth, BreadthFidelity = breadthWorth }, CancellationToken.None);
@@ -97,6 +99,11 @@ foreach (var profileId in profiles)
             legible += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "L1" or "L2") / (double)answer.Count;
             any += answer.Count(f => forms.GetValueOrDefault(f) is "text" or "outline" or "L1" or "L2" or "L3" or "L4") / (double)answer.Count;
             compression += package.Manifest.Totals.EffectiveCompression;
+            foreach (var file in package.Manifest.Files.Where(f => f.Path != active))
+            {
+                formCounts[file.Form switch { "text" => 0, "L1" or "L2" => 1, "L3" or "L4" => 2, "outline" => 3, _ => 4 }]++;
+            }
+
             if (package.Manifest.Totals.Total > budget) over++;
             var left = budget - costs[active];
             bm25Fill += TextFill(bm25, active, sha, left, answer, costs);
@@ -106,7 +113,7 @@ foreach (var profileId in profiles)
         var n = Math.Max(1, queries.Count);
         var best = Math.Max(bm25Fill, rankFill) / n;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {profileId} | {budget} | {legible / n:F3} | {any / n:F3} | {bm25Fill / n:F3} | {rankFill / n:F3} | {(best == 0 ? double.PositiveInfinity : legible / n / best):F2}x | {compression / n:F1}x | {over} |"));
+            $"| {profileId} | {budget} | {legible / n:F3} | {any / n:F3} | {bm25Fill / n:F3} | {rankFill / n:F3} | {(best == 0 ? double.PositiveInfinity : legible / n / best):F2}x | {compression / n:F1}x | {over} | {string.Join(" / ", formCounts.Select(f => (f / n).ToString("F0", CultureInfo.InvariantCulture)))} |"));
     }
 }
 

@@ -19,7 +19,7 @@ public sealed partial class BudgetPlanner
     {
         var spent = EstimatedCost;
         var spread = 0;
-        foreach (var item in Tail())
+        foreach (var item in Tail(newFilesOnly: false))
         {
             var current = OptionOf(item);
             if (CheapestDense(item) is not { } dense || spent + dense.Cost - current.Cost > budget)
@@ -40,14 +40,20 @@ public sealed partial class BudgetPlanner
     /// candidates it left excluded or listed, most relevant first, take their cheapest dense form,
     /// paid for by tokens left over and by undoing the fill's weakest upgrades between two image
     /// levels where the lower keeps at least <paramref name="keeps"/> of the value (L1 to L2: both
-    /// legible). Nothing carried is dropped and nothing leaves a legible level for it. An item goes
-    /// only while what it gains, valued at no less than its relevance times
-    /// <paramref name="fidelity"/> (being on a page at all: the model knows the file and can read
-    /// any region of it back), is at least what the undone upgrades lose. Returns how many were added.
+    /// legible). Nothing carried is dropped and nothing leaves a legible level for it. Pages are
+    /// paid whole (<paramref name="pageCost"/>): the most relevant left-out file goes with the next
+    /// ones of the same level that fill its page, and they go only when what they gain, each valued
+    /// at no less than its relevance times <paramref name="fidelity"/> (being on a page at all: the
+    /// model knows the file and can read any region of it back), is at least what the undone
+    /// upgrades lose. Costs are the estimates times <paramref name="correction"/>, per level: what an
+    /// earlier try's exact layout found (a level the depth plan never laid out is priced only by
+    /// the estimate). <paramref name="headroom"/> is what the exact plan leaves. Returns how many were added.
     /// </summary>
-    public int Broaden(double budget, double fidelity, double keeps)
+    public int Broaden(double headroom, double fidelity, double keeps, double pageCost, IReadOnlyDictionary<Fidelity, double> correction)
     {
-        var spent = EstimatedCost;
+        double Cost(FidelityOption option) => option.Cost * correction.GetValueOrDefault(option.Form, 1);
+        var spent = Enumerable.Range(0, _candidates.Count).Sum(i => Cost(OptionOf(i)));
+        var budget = spent + headroom;
         // The fill's upgrades that may be undone for breadth, least value lost per token saved first.
         var yielding = Enumerable.Range(0, _candidates.Count)
             .Select(i => (Item: i, Slope: YieldSlope(i, keeps)))
@@ -56,30 +62,33 @@ public sealed partial class BudgetPlanner
             .ThenBy(d => d.Item)
             .Select(d => d.Item)
             .ToList();
-        var next = 0;
-        var added = 0;
-        foreach (var item in Tail())
+        var tail = Tail(newFilesOnly: true).Select(i => (Item: i, Dense: CheapestDense(i))).Where(t => t.Dense is not null).Select(t => (t.Item, Dense: t.Dense!.Value)).ToList();
+        var done = new bool[tail.Count];
+        var (next, added) = (0, 0);
+        for (var first = 0; first < tail.Count; first++)
         {
-            var current = OptionOf(item);
-            if (CheapestDense(item) is not { } dense)
+            if (done[first])
             {
                 continue;
             }
 
-            var gain = Math.Max(dense.Value, _candidates[item].Relevance * fidelity) - current.Value;
+            var batch = Batch(tail, done, first, pageCost, Cost);
+            var cost = batch.Sum(b => Cost(tail[b].Dense) - Cost(OptionOf(tail[b].Item)));
+            var charge = FidelityNames.IsImage(tail[first].Dense.Form) ? Math.Ceiling(cost / pageCost) * pageCost : cost;
+            var gains = batch.Select(b => Math.Max(tail[b].Dense.Value, _candidates[tail[b].Item].Relevance * fidelity) - OptionOf(tail[b].Item).Value).ToList();
             var (saved, lost, end) = (0.0, 0.0, next);
-            while (spent - saved + dense.Cost - current.Cost > budget && end < yielding.Count)
+            while (spent - saved + charge > budget && end < yielding.Count)
             {
                 var (from, to) = (OptionOf(yielding[end]), _hull[yielding[end]][_step[yielding[end]] - 1]);
-                if (lost + from.Value - to.Value > gain)
+                if (lost + from.Value - to.Value > gains.Sum())
                 {
                     break;
                 }
 
-                (saved, lost, end) = (saved + from.Cost - to.Cost, lost + from.Value - to.Value, end + 1);
+                (saved, lost, end) = (saved + Cost(from) - Cost(to), lost + from.Value - to.Value, end + 1);
             }
 
-            if (spent - saved + dense.Cost - current.Cost > budget)
+            if (spent - saved + charge > budget)
             {
                 continue;
             }
@@ -89,23 +98,65 @@ public sealed partial class BudgetPlanner
                 Yield(yielding[next]);
             }
 
-            spent += dense.Cost - current.Cost - saved;
-            TakeForBreadth(item, dense, gain);
-            added++;
+            spent += charge - saved;
+            for (var b = 0; b < batch.Count; b++)
+            {
+                TakeForBreadth(tail[batch[b]].Item, tail[batch[b]].Dense, gains[b]);
+                done[batch[b]] = true;
+            }
+
+            added += batch.Count;
         }
 
         return added;
     }
 
+    /// <summary>
+    /// The left-out file at <paramref name="first"/> and, when it goes on a page, the next ones on
+    /// the same level, most relevant first, that fit in what is left of its last page.
+    /// </summary>
+    private static List<int> Batch(List<(int Item, FidelityOption Dense)> tail, bool[] done, int first, double pageCost, Func<FidelityOption, double> cost)
+    {
+        var batch = new List<int> { first };
+        var form = tail[first].Dense.Form;
+        if (!FidelityNames.IsImage(form))
+        {
+            return batch;
+        }
+
+        var room = Math.Ceiling(cost(tail[first].Dense) / pageCost) * pageCost - cost(tail[first].Dense);
+        for (var j = first + 1; j < tail.Count && room > 0; j++)
+        {
+            if (!done[j] && tail[j].Dense.Form == form && cost(tail[j].Dense) <= room)
+            {
+                batch.Add(j);
+                room -= cost(tail[j].Dense);
+            }
+        }
+
+        return batch;
+    }
+
     /// <summary>Whether the item's current form was given for breadth (<see cref="Spread"/>, <see cref="Broaden"/>), not won on value per token.</summary>
     public bool IsSpread(int item) => _spread.Contains((item, _step[item]));
 
-    /// <summary>Candidates the fill left excluded or listed, most relevant first.</summary>
-    private IEnumerable<int> Tail() => Enumerable.Range(0, _candidates.Count)
-        .Where(i => FormOf(i) is Fidelity.Excluded or Fidelity.Listed)
-        .OrderByDescending(i => _candidates[i].Relevance)
-        .ThenBy(i => i)
-        .ToList();
+    /// <summary>
+    /// Candidates the fill left excluded or listed, most relevant first; with
+    /// <paramref name="newFilesOnly"/>, not the slices of a file it carries already: breadth adds
+    /// files, and another slice of a carried file on an outline would also make the file's best
+    /// form read as that outline rather than its legible page.
+    /// </summary>
+    private List<int> Tail(bool newFilesOnly)
+    {
+        var carried = Enumerable.Range(0, _candidates.Count)
+            .Where(i => newFilesOnly && FormOf(i) is not (Fidelity.Excluded or Fidelity.Listed))
+            .Select(i => _candidates[i].Path)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. Enumerable.Range(0, _candidates.Count)
+            .Where(i => FormOf(i) is Fidelity.Excluded or Fidelity.Listed && !carried.Contains(_candidates[i].Path))
+            .OrderByDescending(i => _candidates[i].Relevance)
+            .ThenBy(i => i)];
+    }
 
     /// <summary>The item's cheapest image level or outline worth more than its current form, if any.</summary>
     private FidelityOption? CheapestDense(int item)

@@ -10,7 +10,7 @@ internal static class ExactPlan
     private const int MaxRepairRounds = 40;
     private const int CalibrationRounds = 3;
     private const int MaxTopUps = 3;
-    private const int BreadthAttempts = 3;
+    private const int BreadthAttempts = 4;
 
     /// <summary>
     /// The previous plan, when it was made for the same request and candidate contents, no
@@ -104,17 +104,18 @@ internal static class ExactPlan
 
         planner.Restore(best.Value.Plan);
         var (fitted, fittedAssembly) = TextWhereCheaper(context, candidates, planner, best.Value.Assembly, active);
-        return (fitted, Broaden(context, candidates, fitted, fittedAssembly, active, fixedTokens));
+        return (fitted, Broaden(context, candidates, fitted, fittedAssembly, active));
     }
 
     /// <summary>
     /// Breadth last, on a plan that fits (<see cref="BudgetPlanner.Broaden"/>): the files it left out
     /// go on dense pages with the tokens left and those of the weakest L1-for-L2 upgrades. Kept only
-    /// when the exact layout fits; else tried again with what it went over held back (a partly filled
-    /// first page of a level costs a whole page), and the plan without breadth stays if none fits.
+    /// when the exact layout fits; else tried again holding back one more page (each level it touches
+    /// may end on a partly filled page) and pricing a level it opened as its pages came out, and the
+    /// plan without breadth stays if none fits.
     /// Nothing the depth plan carried is dropped.
     /// </summary>
-    private static PromptAssembly Broaden(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, ActivePart active, int fixedTokens)
+    private static PromptAssembly Broaden(PlanContext context, IReadOnlyList<Candidate> candidates, BudgetPlanner planner, PromptAssembly assembly, ActivePart active)
     {
         var settings = context.Settings;
         if (settings.BreadthFidelity <= 0)
@@ -123,11 +124,13 @@ internal static class ExactPlan
         }
 
         var depth = planner.Snapshot();
-        var ratio = Math.Max(0.2, planner.EstimatedCost / Math.Max(1, assembly.Total - fixedTokens));
-        var limit = planner.EstimatedCost + (active.Budget - assembly.Total) * ratio;
+        var pageTokens = Rendering.Costs.VisionCostCalculator.Compute(context.Profile.Cost, context.Profile.Page.Width, context.Profile.Page.Height).Tokens;
+        var correction = new Dictionary<Fidelity, double>();
         for (var attempt = 0; attempt < BreadthAttempts; attempt++)
         {
-            if (planner.Broaden(limit, settings.BreadthFidelity, settings.BreadthKeeps) == 0)
+            // Each try holds back one more page: every level breadth touches may end on a partly filled page.
+            var headroom = active.Budget - assembly.Total - attempt * (pageTokens + 1);
+            if (planner.Broaden(headroom, settings.BreadthFidelity, settings.BreadthKeeps, pageTokens + 1, correction) == 0)
             {
                 break;
             }
@@ -139,8 +142,13 @@ internal static class ExactPlan
                 return broad;
             }
 
+            // A level breadth opened was never laid out before: price it as its pages came out, when dearer than estimated.
+            foreach (var (level, layout, items) in broad.Layouts.Where(l => assembly.Layouts.All(d => d.Level != l.Level)))
+            {
+                correction[level] = Math.Max(1, PageTokens(layout) / Math.Max(1, items.Sum(i => planner.OptionOf(i).Cost)));
+            }
+
             planner.Restore(depth);
-            limit -= (broad.Total - active.Budget) * ratio * (1 + attempt * 0.5);
         }
 
         planner.Restore(depth);

@@ -71,6 +71,20 @@ public sealed class BreadthTests(ShopFixture shop) : IClassFixture<ShopFixture>
         Assert.True(carriedAfter.Count >= carriedBefore.Count);
     }
 
+    [Theory]
+    [InlineData("gpt-4o", 4000)]
+    [InlineData("qwen2.5-vl", 4000)]
+    [InlineData("claude", 16000)]
+    public async Task Breadth_adds_left_out_files_with_what_the_fill_left(string profile, int budget)
+    {
+        var depth = await ComposeAsync(profile, budget, 0, breadthFidelity: 0);
+        var breadth = await ComposeAsync(profile, budget, 0, breadthFidelity: null);
+        var added = breadth.Files.Where(f => Carried(f) && !depth.Files.Any(d => d.Path == f.Path && Carried(d))).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, f => Assert.Contains("for breadth", f.Why, StringComparison.Ordinal));
+        Assert.True(breadth.Totals.Total <= budget, $"{breadth.Totals.Total} tokens over {budget}");
+    }
+
     private static HashSet<string> Paths(Manifest manifest, Func<ManifestFile, bool> form) =>
         manifest.Files.Where(form).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
 
