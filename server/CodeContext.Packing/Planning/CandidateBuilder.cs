@@ -67,7 +67,7 @@ public static partial class CandidateBuilder
             {
                 // The analysis usually parsed the file already; pricing may reuse that tree (FileFacts says when).
                 var parsed = document.TryGetSyntaxTree(out var tree) ? tree : null;
-                templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct, parsed)];
+                templates = [.. Templates(file.RelativePath, text.ToString(), workspace.Sources.FindingsFor(file.FullPath).Secrets, tokenizer, settings, cache, ct, parsed, document.Project.ParseOptions)];
                 pool.Put(file.RelativePath, text, templates);
             }
 
@@ -105,9 +105,9 @@ public static partial class CandidateBuilder
     /// text came through the source gate, already masked; <paramref name="secrets"/> is what the
     /// gate masked in it, for the manifest.
     /// </summary>
-    private static IEnumerable<Candidate> Templates(string path, string masked, IReadOnlyList<SecretFinding> secrets, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null)
+    private static IEnumerable<Candidate> Templates(string path, string masked, IReadOnlyList<SecretFinding> secrets, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null, ParseOptions? project = null)
     {
-        var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct, parsed);
+        var facts = FileFacts.Get(path, masked, tokenizer, settings, cache, ct, parsed, project);
         var text = SourceText.From(masked);
         var whole = facts.Slices.Count == 1;
         var directives = facts.DirectiveLines.ToHashSet();

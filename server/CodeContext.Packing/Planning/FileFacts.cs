@@ -29,26 +29,41 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <param name="parsed">The workspace's tree of this text if it has one: reused when it is the tree a default parse would give.</param>
-    public static FileFacts Get(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null)
+    /// <param name="parsed">The workspace's tree of this text if it has one: reused when it is the tree a parse with <see cref="PricingOptions"/> would give.</param>
+    /// <param name="project">The project's parse options, whose language version pricing parses with (null: the default).</param>
+    public static FileFacts Get(string path, string source, ITextTokenizer tokenizer, PlannerSettings settings, CacheDirectory? cache, CancellationToken ct, SyntaxTree? parsed = null, ParseOptions? project = null)
     {
+        var options = PricingOptions(project);
         if (cache is null)
         {
-            return Compute(path, source, tokenizer, settings, ct, parsed);
+            return Compute(path, source, tokenizer, settings, ct, parsed, options);
         }
 
-        var key = ContentHash.Combine(Version, tokenizer.Id, settings.SliceAboveTokens.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.SliceLines.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.OutlineDocumentation.ToString(), path, ContentHash.Of(source));
+        // The language version is in the key: the facts are those of a parse at that version
+        // (a syntax-only project parses as Preview), whether the workspace's tree was reused or not.
+        var key = ContentHash.Combine(Version, tokenizer.Id, settings.SliceAboveTokens.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.SliceLines.ToString(System.Globalization.CultureInfo.InvariantCulture), settings.OutlineDocumentation.ToString(), options.LanguageVersion.ToString(), path, ContentHash.Of(source));
         var store = new CacheStore(cache, Area);
         if (store.TryRead(key, bytes => JsonSerializer.Deserialize<FileFacts>(bytes, Json)) is { } cached) return cached;
 
-        var facts = Compute(path, source, tokenizer, settings, ct, parsed);
+        var facts = Compute(path, source, tokenizer, settings, ct, parsed, options);
         store.TryWrite(key, JsonSerializer.SerializeToUtf8Bytes(facts, Json)); // a cache that cannot be written only costs time on the next run
         return facts;
     }
 
-    private static FileFacts Compute(string path, string masked, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct, SyntaxTree? parsed)
+    /// <summary>
+    /// What pricing parses with: the default options at the project's effective language version.
+    /// Preprocessor symbols are left out (a file with #if is parsed as if none were defined, the
+    /// same for every project that holds it); the version is kept so that the workspace's tree
+    /// can be reused, and it goes into the cache key.
+    /// </summary>
+    internal static CSharpParseOptions PricingOptions(ParseOptions? project) =>
+        project is CSharpParseOptions { LanguageVersion: var version } && version != CSharpParseOptions.Default.LanguageVersion
+            ? CSharpParseOptions.Default.WithLanguageVersion(version)
+            : CSharpParseOptions.Default;
+
+    private static FileFacts Compute(string path, string masked, ITextTokenizer tokenizer, PlannerSettings settings, CancellationToken ct, SyntaxTree? parsed, CSharpParseOptions options)
     {
-        var tree = Reusable(parsed, masked, ct) ?? CSharpSyntaxTree.ParseText(masked, cancellationToken: ct);
+        var tree = Reusable(parsed, masked, options, ct) ?? CSharpSyntaxTree.ParseText(masked, options, cancellationToken: ct);
         var text = tree.GetText(ct);
         var lineCount = CandidateBuilder.LineCount(text);
         var (wholeTokens, wholeFenced) = FencedTokenCount.Count(tokenizer, path, masked);
@@ -59,9 +74,9 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
             var whole = ranges.Count == 1;
             var piece = whole ? masked : CandidateBuilder.SliceOf(masked, text, start, end);
             var caption = whole ? path : $"{path} (lines {start}-{end})";
-            var pieceTree = whole ? tree : CSharpSyntaxTree.ParseText(piece, cancellationToken: ct);
+            var pieceTree = whole ? tree : CSharpSyntaxTree.ParseText(piece, options, cancellationToken: ct);
             var outline = OutlineBuilder.Build(pieceTree, ct);
-            var outlineShare = outline.Length < piece.Length ? OutlineShare(pieceTree, outline, ct) : 1;
+            var outlineShare = outline.Length < piece.Length ? OutlineShare(pieceTree, outline, options, ct) : 1;
             outline = WithoutBoilerplate(outline, settings.OutlineDocumentation);
             var outlineSegment = outline.Length < piece.Length ? SegmentText.Code(SegmentText.OutlineCaption(path, start, end, whole), outline) : null;
             var (bare, fenced) = whole ? (wholeTokens, wholeFenced) : FencedTokenCount.Count(tokenizer, caption, piece);
@@ -134,10 +149,10 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
     /// signatures' names, often a fifth. A fixed outline fidelity (0.6) valued both alike and sent
     /// large implementation files to outlines where their text was what an edit needed.
     /// </summary>
-    private static double OutlineShare(Microsoft.CodeAnalysis.SyntaxTree piece, string outline, CancellationToken ct)
+    private static double OutlineShare(SyntaxTree piece, string outline, CSharpParseOptions options, CancellationToken ct)
     {
         var all = Identifiers(piece.GetRoot(ct));
-        return all == 0 ? 1 : Math.Min(1, Identifiers(CSharpSyntaxTree.ParseText(outline, cancellationToken: ct).GetRoot(ct)) / (double)all);
+        return all == 0 ? 1 : Math.Min(1, Identifiers(CSharpSyntaxTree.ParseText(outline, options, cancellationToken: ct).GetRoot(ct)) / (double)all);
     }
 
     private static int Identifiers(Microsoft.CodeAnalysis.SyntaxNode root) =>
@@ -147,15 +162,14 @@ public sealed record FileFacts(IReadOnlyList<SliceFacts> Slices, string Descript
     private const string CompilationOnlyFeature = "run-nullable-analysis";
 
     /// <summary>
-    /// The workspace's parse of this text when it is the tree a parse with default options gives:
+    /// The workspace's parse of this text when it is the tree a parse with the pricing options gives:
     /// the same effective language version, documentation mode and kind, no feature the parser reads, and
     /// no #if or #elif whose outcome the project's preprocessor symbols could change (every
     /// conditional region opens with one). Parsing each file a second time for its price was about
     /// a tenth of a cold pack of EF Core. Null: parse again.
     /// </summary>
-    private static SyntaxTree? Reusable(SyntaxTree? parsed, string masked, CancellationToken ct)
+    private static SyntaxTree? Reusable(SyntaxTree? parsed, string masked, CSharpParseOptions plain, CancellationToken ct)
     {
-        var plain = CSharpParseOptions.Default;
         if (parsed?.Options is not CSharpParseOptions options
             || options.LanguageVersion != plain.LanguageVersion || options.DocumentationMode != plain.DocumentationMode
             || options.Kind != plain.Kind || options.Features.Keys.Any(k => k != CompilationOnlyFeature)

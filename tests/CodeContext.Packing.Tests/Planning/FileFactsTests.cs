@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CodeContext.Core;
 using CodeContext.Packing.Planning;
 using CodeContext.Rendering.Tokenizers;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeContext.Packing.Tests.Planning;
 
@@ -21,10 +23,47 @@ public sealed class FileFactsTests(ShopFixture shop) : IClassFixture<ShopFixture
             var text = (await document.GetTextAsync()).ToString();
             var tree = await document.GetSyntaxTreeAsync();
 
-            var reused = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None, tree);
-            var fresh = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None);
+            var project = document.Project.ParseOptions;
+
+            var reused = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None, tree, project);
+            var fresh = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None, project: project);
 
             Assert.Equal(JsonSerializer.Serialize(fresh), JsonSerializer.Serialize(reused));
+        }
+    }
+
+    [Fact]
+    public async Task Facts_of_a_Preview_parsed_workspace_tree_equal_a_default_parse_and_are_cached_apart()
+    {
+        // A syntax-only project parses as Preview: pricing reuses that tree instead of parsing again.
+        var workspace = shop.Analysis.Workspace;
+        var tokenizer = TokenizerCatalog.Get("deepseek-v3");
+        var settings = PlannerSettings.Default with { SliceAboveTokens = 200, SliceLines = 40 };
+        var preview = new CSharpParseOptions(LanguageVersion.Preview);
+        var root = Directory.CreateTempSubdirectory("codecontext-facts-").FullName;
+        try
+        {
+            var cache = new CacheDirectory(root);
+            var files = workspace.Files.Take(40).ToList();
+            foreach (var file in files)
+            {
+                var text = (await workspace.GetDocument(file).GetTextAsync()).ToString();
+                var tree = CSharpSyntaxTree.ParseText(text, preview, file.FullPath);
+
+                var fromTree = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None, tree, preview);
+                var plain = FileFacts.Get(file.RelativePath, text, tokenizer, settings, null, CancellationToken.None);
+                Assert.Equal(JsonSerializer.Serialize(plain), JsonSerializer.Serialize(fromTree));
+
+                FileFacts.Get(file.RelativePath, text, tokenizer, settings, cache, CancellationToken.None, tree, preview);
+                FileFacts.Get(file.RelativePath, text, tokenizer, settings, cache, CancellationToken.None);
+            }
+
+            // Facts of a Preview parse never answer for a default one: each language version has its entry.
+            Assert.Equal(2 * files.Count, Directory.EnumerateFiles(Path.Combine(root, FileFacts.Area.Name), "*.json", SearchOption.AllDirectories).Count());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
