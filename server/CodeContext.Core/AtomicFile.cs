@@ -24,6 +24,28 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// As <see cref="WriteAllBytes"/>, the content written to a stream as it is made: an entry of
+    /// tens of MB (a large codebase's graph) is never held whole, nor grown by doubling, in memory.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: false);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 

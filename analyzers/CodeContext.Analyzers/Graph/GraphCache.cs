@@ -35,7 +35,10 @@ public sealed class GraphCache(CacheDirectory cache)
     public void Save(string root, IReadOnlyDictionary<string, DocumentFacts> documents)
     {
         var stored = new Stored(FormatVersion, root, new Dictionary<string, DocumentFacts>(documents, StringComparer.Ordinal));
-        _store.TryWrite(KeyOf(root), JsonSerializer.SerializeToUtf8Bytes(stored, Json));
+        // Streamed: EF Core's graph is about 70 MB of JSON, and serializing it to bytes first grew
+        // a buffer by doubling to 134 MB, twice per cold pack (the load's graph and the focus's),
+        // garbage that lifted the resident peak until a full collection.
+        _store.TryWriteStream(KeyOf(root), stream => JsonSerializer.Serialize(stream, stored, Json));
     }
 
     private static string KeyOf(string root) => ContentHash.Of(root)[..24];

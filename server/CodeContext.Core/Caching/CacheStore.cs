@@ -66,6 +66,20 @@ public sealed partial class CacheStore
 
     public bool TryWrite(string key, string file, ReadOnlySpan<byte> bytes) => TryWriteFile(PathOf(key, file), bytes);
 
+    /// <summary>As <see cref="TryWrite(string, ReadOnlySpan{byte})"/>, written to a stream as it is made: for entries of many MB, which need not be held whole as bytes first.</summary>
+    public bool TryWriteStream(string key, Action<Stream> write)
+    {
+        try
+        {
+            AtomicFile.Write(PathOf(key), write);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Marks a file used now, so trimming removes it last. Best effort.</summary>
     private static void Touch(string path)
     {
