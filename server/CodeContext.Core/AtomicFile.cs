@@ -8,20 +8,9 @@ public static class AtomicFile
 {
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var temp = TempBeside(path);
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: false);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        using var pending = new Pending(path);
+        pending.Stream.Write(bytes);
+        pending.Commit();
     }
 
     /// <summary>
@@ -30,20 +19,9 @@ public static class AtomicFile
     /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
-        var temp = TempBeside(path);
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: false);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        using var pending = new Pending(path);
+        write(pending.Stream);
+        pending.Commit();
     }
 
     public static void WriteAllText(string path, string text) =>
@@ -51,25 +29,42 @@ public static class AtomicFile
 
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
-        var temp = TempBeside(path);
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                await write(stream).ConfigureAwait(false);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        using var pending = new Pending(path);
+        await write(pending.Stream).ConfigureAwait(false);
+        pending.Commit();
     }
 
-    private static string TempBeside(string path)
+    /// <summary>
+    /// A temporary file beside the target that becomes the target on <see cref="Commit"/>; one never
+    /// committed (the write threw) is removed when disposed.
+    /// </summary>
+    private sealed class Pending : IDisposable
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        private readonly string _path;
+        private readonly string _temp;
+
+        public Pending(string path)
+        {
+            _path = path;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(directory);
+            _temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+            Stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+
+        public FileStream Stream { get; }
+
+        /// <summary>Closes the file (its buffer flushed to the OS, as before a rename) and moves it over the target.</summary>
+        public void Commit()
+        {
+            Stream.Dispose();
+            File.Move(_temp, _path, overwrite: true);
+        }
+
+        public void Dispose()
+        {
+            Stream.Dispose();
+            if (File.Exists(_temp)) File.Delete(_temp);
+        }
     }
 }

@@ -74,13 +74,14 @@ public sealed partial class BudgetPlanner
 
             var batch = Batch(tail, done, first, pageCost, Cost);
             var cost = batch.Sum(b => Cost(tail[b].Dense) - Cost(OptionOf(tail[b].Item)));
-            var charge = FidelityNames.IsImage(tail[first].Dense.Form) ? Math.Ceiling(cost / pageCost) * pageCost : cost;
+            var charge = FidelityNames.IsImage(tail[first].Dense.Form) ? WholePages(cost, pageCost) : cost;
             var gains = batch.Select(b => Math.Max(tail[b].Dense.Value, _candidates[tail[b].Item].Relevance * fidelity) - OptionOf(tail[b].Item).Value).ToList();
+            var gained = gains.Sum();
             var (saved, lost, end) = (0.0, 0.0, next);
             while (spent - saved + charge > budget && end < yielding.Count)
             {
                 var (from, to) = (OptionOf(yielding[end]), _hull[yielding[end]][_step[yielding[end]] - 1]);
-                if (lost + from.Value - to.Value > gains.Sum())
+                if (lost + from.Value - to.Value > gained)
                 {
                     break;
                 }
@@ -124,7 +125,7 @@ public sealed partial class BudgetPlanner
             return batch;
         }
 
-        var room = Math.Ceiling(cost(tail[first].Dense) / pageCost) * pageCost - cost(tail[first].Dense);
+        var room = WholePages(cost(tail[first].Dense), pageCost) - cost(tail[first].Dense);
         for (var j = first + 1; j < tail.Count && room > 0; j++)
         {
             if (!done[j] && tail[j].Dense.Form == form && cost(tail[j].Dense) <= room)
@@ -136,6 +137,9 @@ public sealed partial class BudgetPlanner
 
         return batch;
     }
+
+    /// <summary>What <paramref name="cost"/> of image tokens is charged: its pages, the last one whole.</summary>
+    private static double WholePages(double cost, double pageCost) => Math.Ceiling(cost / pageCost) * pageCost;
 
     /// <summary>Whether the item's current form was given for breadth (<see cref="Spread"/>, <see cref="Broaden"/>), not won on value per token.</summary>
     public bool IsSpread(int item) => _spread.Contains((item, _step[item]));
