@@ -25,7 +25,8 @@ public sealed class GitLogCache(CacheDirectory directory)
     public (int Exit, string Output, string Errors) Run(string folder, IReadOnlyList<string> arguments)
     {
         // One git run for all three: "true"/"false", the shallow file's path, the HEAD commit.
-        var (headExit, state, _) = GitCommand.Run(folder, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--verify", "--quiet", "HEAD"]);
+        var (headExit, state, headErrors) = GitCommand.Run(folder, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--verify", "--quiet", "HEAD"]);
+        if (headExit == GitCommand.TimedOut) return (headExit, "", headErrors); // the log would wait just as long
         var lines = state.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (headExit != 0 || lines.Length != 3 || ShallowCut(folder, lines[0], lines[1]) is not { } cut) return GitCommand.Run(folder, arguments);
 

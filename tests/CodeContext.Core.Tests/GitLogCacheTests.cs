@@ -82,6 +82,28 @@ public sealed class GitLogCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_git_that_waits_on_a_fifo_is_stopped_at_its_limit()
+    {
+        Git("init", "-q");
+        Commit("A.cs");
+        Commit("B.cs");
+        using var clones = new TempTree();
+        var clone = Path.Combine(clones.Root, "shallow");
+        Assert.Equal(0, GitCommand.Run(clones.Root, ["clone", "-q", "--depth", "1", new Uri(_repo.Root).AbsoluteUri, clone]).Exit);
+        // A hostile repository's .git/shallow as a FIFO: git log blocks opening it, for ever.
+        var shallow = Path.Combine(clone, ".git", "shallow");
+        File.Delete(shallow);
+        using (var fifo = System.Diagnostics.Process.Start("mkfifo", [shallow])) fifo.WaitForExit();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = GitCommand.Run(clone, Log, TimeSpan.FromSeconds(2));
+
+        Assert.Equal(GitCommand.TimedOut, run.Exit);
+        Assert.Contains("git log did not finish within 2 s", run.Errors, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void A_folder_without_history_is_not_cached()
     {
         var run = Cache().Run(_repo.Root, Log);

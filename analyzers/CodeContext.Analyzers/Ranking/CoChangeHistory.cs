@@ -46,7 +46,8 @@ public sealed class CoChangeHistory
         try
         {
             string[] arguments = ["log", "--relative", "--no-merges", "--name-only", "--format=%x1e%H", "-n", parameters.MaxCommits.ToString(System.Globalization.CultureInfo.InvariantCulture), "--", "*.cs"];
-            var (exit, output, _) = cache is null ? GitCommand.Run(root, arguments) : new GitLogCache(cache).Run(root, arguments);
+            var (exit, output, errors) = cache is null ? GitCommand.Run(root, arguments) : new GitLogCache(cache).Run(root, arguments);
+            if (exit == GitCommand.TimedOut) log?.WriteLine($"codecontext: no co-change history: {errors}");
             if (exit != 0) return Empty;
             var commits = output.Split('\u001e', StringSplitOptions.RemoveEmptyEntries)
                 .Select(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
