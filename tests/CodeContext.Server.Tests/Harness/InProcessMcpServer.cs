@@ -16,8 +16,9 @@ public sealed class InProcessMcpServer : IAsyncDisposable
     private readonly Task _server;
     private McpClient? _client;
 
-    private InProcessMcpServer(TempWorkspace workspace, int budget, long maxResultBytes)
+    private InProcessMcpServer(TempWorkspace workspace, int budget, long maxResultBytes, bool holdLog)
     {
+        if (holdLog) HoldLog();
         var options = new McpOptions
         {
             Target = McpOptions.ResolveTarget(workspace.Root),
@@ -34,9 +35,10 @@ public sealed class InProcessMcpServer : IAsyncDisposable
     /// <summary>Everything the server logged (stderr in a real run).</summary>
     public string Log => _log.ToString();
 
-    public static async Task<InProcessMcpServer> StartAsync(TempWorkspace workspace, int budget = 12000, long maxResultBytes = 8L * 1024 * 1024)
+    /// <param name="holdLog">Start with the log held (<see cref="HoldLog"/>), so the load cannot finish before the test releases it.</param>
+    public static async Task<InProcessMcpServer> StartAsync(TempWorkspace workspace, int budget = 12000, long maxResultBytes = 8L * 1024 * 1024, bool holdLog = false)
     {
-        var server = new InProcessMcpServer(workspace, budget, maxResultBytes);
+        var server = new InProcessMcpServer(workspace, budget, maxResultBytes, holdLog);
         var transport = new StreamClientTransport(server._toServer.Writer.AsStream(), server._fromServer.Reader.AsStream());
         server._client = await McpClient.CreateAsync(transport);
         return server;
@@ -50,27 +52,42 @@ public sealed class InProcessMcpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseLog(); // a test that failed while holding it must not leave the loader waiting
         if (_client is not null) await _client.DisposeAsync();
         await _stop.CancelAsync();
         await _toServer.Writer.CompleteAsync();
         await Task.WhenAny(_server, Task.Delay(TimeSpan.FromSeconds(10)));
     }
 
+    /// <summary>
+    /// Holds every write to the log, the loader's progress lines first among them, until
+    /// <see cref="ReleaseLog"/>: the load then stays in progress for as long as a test needs it
+    /// to, however fast the machine (a race the sample's load could win in a few hundred ms).
+    /// </summary>
+    public void HoldLog() => _log.Gate.Reset();
+
+    public void ReleaseLog() => _log.Gate.Set();
+
     /// <summary>A thread-safe log: the loader, the watcher and tool calls write from several threads.</summary>
     private sealed class RecordingWriter : StringWriter
     {
+        public ManualResetEventSlim Gate { get; } = new(initialState: true);
+
         public override void Write(char value)
         {
+            Gate.Wait();
             lock (this) base.Write(value);
         }
 
         public override void Write(string? value)
         {
+            Gate.Wait();
             lock (this) base.Write(value);
         }
 
         public override void WriteLine(string? value)
         {
+            Gate.Wait();
             lock (this) base.WriteLine(value);
         }
 

@@ -52,11 +52,12 @@ public sealed class McpToolTests : IDisposable
     [Fact]
     public async Task Status_answers_at_once_while_loading_then_counts_files_and_degraded_projects()
     {
-        await using var server = await InProcessMcpServer.StartAsync(_workspace);
-        // Loading the sample takes seconds; status must not wait for it.
+        // The load is held at its first progress line; status must answer without waiting for it.
+        await using var server = await InProcessMcpServer.StartAsync(_workspace, holdLog: true);
         var early = await server.CallAsync("status");
         Assert.Equal("loading", early.StructuredContent!.Value.GetProperty("state").GetString());
 
+        server.ReleaseLog();
         await server.CallAsync("rank_files", new { file = Active, top = 1 });
         var ready = await server.CallAsync("status");
         var state = ready.StructuredContent!.Value;
